@@ -1,0 +1,7 @@
+export * from "./envelope.ts";
+export * from "./vocabulary.ts";
+export * from "./contracts/partnerships.ts";
+export * from "./contracts/students.ts";
+export * from "./contracts/research.ts";
+export * from "./contracts/campaigns.ts";
+export { eventCatalogue, topics } from "./catalogue.ts";
