@@ -1,0 +1,55 @@
+import type { GraphQLFormattedError } from "graphql";
+import type { Logger } from "pino";
+
+/**
+ * Codes whose message is written for clients: the domain kinds every subgraph
+ * maps its `DomainError`s to, and Apollo's request errors. Anything else is an
+ * internal failure whose message may leak internals.
+ */
+const clientFacingCodes = new Set([
+  "BAD_USER_INPUT",
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "CONFLICT",
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_REQUEST",
+  "OPERATION_RESOLUTION_FAILURE",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+]);
+
+/** The only extensions a client ever sees; the rest (stacktrace, serviceName, exception, response URLs) stays inside. */
+const publicExtensions = ["reason", "field", "details"] as const;
+
+export const internalErrorMessage = "Internal server error";
+
+/**
+ * The gateway's `formatError`: keeps `extensions.code` always, the message and
+ * `reason`/`field`/`details` only for client-facing codes, and logs what it masks.
+ */
+export function maskGatewayError(logger: Logger) {
+  return (formatted: GraphQLFormattedError, original: unknown): GraphQLFormattedError => {
+    const extensions = formatted.extensions ?? {};
+    const code = typeof extensions["code"] === "string" ? extensions["code"] : "INTERNAL_SERVER_ERROR";
+    const located = {
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      ...(formatted.path ? { path: formatted.path } : {}),
+    };
+
+    if (!clientFacingCodes.has(code)) {
+      logger.error(
+        { err: original, code, serviceName: extensions["serviceName"], path: formatted.path },
+        "masked an internal error",
+      );
+      return { message: internalErrorMessage, ...located, extensions: { code } };
+    }
+
+    const kept: Record<string, unknown> = { code };
+    for (const key of publicExtensions) {
+      if (extensions[key] !== undefined) kept[key] = extensions[key];
+    }
+    return { message: formatted.message, ...located, extensions: kept };
+  };
+}

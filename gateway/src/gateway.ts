@@ -1,0 +1,190 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApolloGateway } from "@apollo/gateway";
+import { ApolloServer, HeaderMap } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { expressMiddleware } from "@as-integrations/express5";
+import { ErrorKind, isDomainError } from "@intl/errors";
+import express from "express";
+import type { ErrorRequestHandler, Express, RequestHandler } from "express";
+import { GraphQLError } from "graphql";
+import type { Logger } from "pino";
+import { internalErrorMessage, maskGatewayError } from "./errorMasking.ts";
+import { ForwardingDataSource } from "./forwardingDataSource.ts";
+import type { GatewayContext, VerifyToken } from "./gatewayContext.ts";
+import { graphiqlRouter } from "./graphiql.ts";
+import { defaultQueryLimits, queryLimitsRule } from "./queryLimits.ts";
+import type { QueryLimits } from "./queryLimits.ts";
+import { assignRequestId } from "./requestId.ts";
+import { checkSubgraphHealth } from "./subgraphHealth.ts";
+
+export interface GatewayDependencies {
+  /** The composed supergraph (gateway/supergraph.graphql). */
+  supergraphSdl: string;
+  /** Run-time URL per subgraph name, overriding the URL recorded in the supergraph. */
+  subgraphUrls?: Partial<Record<string, string>>;
+  verifyToken: VerifyToken;
+  logger: Logger;
+  limits?: QueryLimits;
+  /** How long `/ready` waits for each subgraph's `/health`. */
+  healthTimeoutMs?: number;
+}
+
+export interface Gateway {
+  apollo: ApolloServer<GatewayContext>;
+  /** Serves /graphql, /graphiql, /health and /ready. */
+  app: Express;
+  /** Loads the supergraph; `listen` calls it if needed. */
+  start(): Promise<void>;
+  listen(options: { port: number; host: string }): Promise<{ url: string; close(): Promise<void> }>;
+}
+
+/**
+ * Builds the federation gateway without listening or reading the environment:
+ * it verifies the caller's token itself, forwards it to each subgraph, bounds
+ * query depth and size, and masks subgraph internals in errors.
+ */
+export function buildGateway(dependencies: GatewayDependencies): Gateway {
+  const { supergraphSdl, subgraphUrls = {}, verifyToken, logger } = dependencies;
+  const app = express();
+  const httpServer = createServer(app);
+  const effectiveUrls = new Map<string, string>();
+
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    logger,
+    buildService({ name, url }) {
+      const target = subgraphUrls[name] ?? url;
+      if (!target) throw new Error(`no URL for subgraph "${name}"`);
+      effectiveUrls.set(name, target);
+      return new ForwardingDataSource({ url: target });
+    },
+  });
+
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    logger,
+    introspection: true,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    stopOnTerminationSignals: false,
+    validationRules: [queryLimitsRule(dependencies.limits ?? defaultQueryLimits)],
+    formatError: maskGatewayError(logger),
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+
+  let graphqlHandler: RequestHandler | undefined;
+  let starting: Promise<void> | undefined;
+  const start = () => {
+    starting ??= apollo.start().then(() => {
+      graphqlHandler = expressMiddleware(apollo, {
+        context: async ({ req, res }) => {
+          const authorization = req.get("authorization");
+          return {
+            viewer: await verifyOrRefuse(verifyToken, authorization),
+            authorization,
+            requestId: String(res.locals["requestId"]),
+          };
+        },
+      });
+    });
+    return starting;
+  };
+
+  app.disable("x-powered-by");
+  app.use(assignRequestId());
+  app.get("/health", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  app.get("/ready", async (_req, res) => {
+    if (!graphqlHandler) {
+      res.status(503).json({ status: "starting", supergraph: "not loaded" });
+      return;
+    }
+    const { healthy, subgraphs } = await checkSubgraphHealth(
+      effectiveUrls,
+      dependencies.healthTimeoutMs ?? 2000,
+    );
+    res
+      .status(healthy ? 200 : 503)
+      .json({ status: healthy ? "ready" : "degraded", supergraph: "loaded", subgraphs });
+  });
+  app.use(graphiqlRouter());
+  app.use("/graphql", express.json({ limit: "1mb" }), (req, res, next) => {
+    if (graphqlHandler) return graphqlHandler(req, res, next);
+    res.status(503).json({
+      errors: [{ message: "The gateway is starting", extensions: { code: "SERVICE_UNAVAILABLE" } }],
+    });
+  });
+
+  app.use(answerHttpErrorsAsJson(logger));
+
+  return {
+    apollo,
+    app,
+    start,
+    async listen({ port, host }) {
+      await start();
+      await new Promise<void>((resolve, reject) => {
+        httpServer.once("error", reject);
+        httpServer.listen(port, host, () => {
+          httpServer.off("error", reject);
+          resolve();
+        });
+      });
+      const address = httpServer.address() as AddressInfo;
+      return {
+        url: `http://${host}:${address.port}/graphql`,
+        // The drain plugin closes the HTTP server and waits for requests in flight.
+        close: () => apollo.stop(),
+      };
+    },
+  };
+}
+
+/**
+ * A bad or expired token stops the request at the gateway: it is never
+ * forwarded. The refusal is a coded GraphQL error with HTTP 401.
+ */
+async function verifyOrRefuse(verifyToken: VerifyToken, authorization: string | undefined) {
+  try {
+    return await verifyToken(authorization);
+  } catch (error) {
+    if (isDomainError(error) && error.kind === ErrorKind.UNAUTHENTICATED) {
+      throw new GraphQLError(error.message, {
+        extensions: {
+          code: ErrorKind.UNAUTHENTICATED,
+          reason: error.reason,
+          http: {
+            status: 401,
+            headers: new HeaderMap([["www-authenticate", 'Bearer error="invalid_token"']]),
+          },
+        },
+      });
+    }
+    throw error;
+  }
+}
+
+/**
+ * Errors raised before GraphQL runs (a malformed or oversized body) get a
+ * GraphQL-shaped JSON answer instead of Express's default HTML page, which
+ * would show a stack trace outside production.
+ */
+function answerHttpErrorsAsJson(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, _req, res, next) => {
+    if (res.headersSent) return next(error);
+    const status = (error as { status?: unknown }).status;
+    if (typeof status === "number" && status >= 400 && status < 500) {
+      res.status(status).json({
+        errors: [{ message: (error as Error).message, extensions: { code: "BAD_REQUEST" } }],
+      });
+      return;
+    }
+    logger.error({ err: error }, "request failed outside GraphQL");
+    res
+      .status(500)
+      .json({ errors: [{ message: internalErrorMessage, extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+  };
+}

@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# infra/dev.sh — `npm start`: installs everything, starts the whole system with demo data, and stops
+# it all on Ctrl-C.
+#   1. npm dependencies, Kafka jars and FerretDB (cached after the first run)
+#   2. Kafka + FerretDB (infra/start.sh; skipped for FerretDB when MONGODB_URI points at a MongoDB 7+)
+#   3. every subgraph service that exists under services/, then the gateway
+#   4. demo data, service by service (each seed waits for the events it needs from the others)
+# Environment: MONGODB_URI, KAFKA_PORT, FERRETDB_PORT, GATEWAY_PORT (4000), PARTNERSHIPS_PORT (4001),
+# STUDENTS_PORT (4002), RESEARCH_PORT (4003), CAMPAIGNS_PORT (4004), AUTH_JWT_SECRET, DEMO_SEED=0 to
+# skip demo data. Logs go to infra/.state/dev/logs/.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$REPO_ROOT"
+
+SERVICES=(partnerships research students campaigns)
+declare -A PORTS=(
+  [partnerships]="${PARTNERSHIPS_PORT:-4001}" [students]="${STUDENTS_PORT:-4002}"
+  [research]="${RESEARCH_PORT:-4003}" [campaigns]="${CAMPAIGNS_PORT:-4004}"
+)
+GATEWAY_PORT="${GATEWAY_PORT:-4000}"
+LOGS="$INFRA_STATE_DIR/logs"
+PIDS=()
+
+export KAFKA_BROKERS="127.0.0.1:$KAFKA_PORT"
+export MONGODB_URI="${MONGODB_URI:-mongodb://127.0.0.1:$FERRETDB_PORT/}"
+export AUTH_JWT_SECRET="${AUTH_JWT_SECRET:-dev-only-secret-change-me-0123456789abcdef}"
+export LOG_LEVEL="${LOG_LEVEL:-info}"
+
+shutdown() {
+  trap - INT TERM EXIT
+  echo >&2
+  echo "→ stopping the gateway and services…" >&2
+  for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    kill -KILL "$pid" 2>/dev/null || true
+  done
+  bash infra/stop.sh || true
+  echo "stopped." >&2
+}
+trap shutdown INT TERM EXIT
+
+# wait_http NAME URL TIMEOUT LOGFILE: waits for a 200 from URL, else shows the log tail and fails.
+wait_http() {
+  local name="$1" url="$2" timeout="$3" log="$4" started=$SECONDS
+  printf '→ waiting for %s (%s)… ' "$name" "$url" >&2
+  until curl -fsS -o /dev/null "$url" 2>/dev/null; do
+    if ((SECONDS - started > timeout)); then
+      echo "failed after ${timeout}s; last lines of $log:" >&2
+      tail -n 30 "$log" >&2
+      return 1
+    fi
+    sleep 0.5
+  done
+  printf 'ready (%ss)\n' "$((SECONDS - started))" >&2
+}
+
+if [[ ! -d node_modules/.bin || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  step "installing npm dependencies (npm ci)" npm ci --no-audit --no-fund
+fi
+bash infra/install.sh
+bash infra/start.sh
+mkdir -p "$LOGS"
+
+STARTED=()
+for service in "${SERVICES[@]}"; do
+  dir="services/$service"
+  if [[ ! -f "$dir/src/main.ts" ]]; then
+    echo "→ $service: not built yet (no $dir/src/main.ts), skipped" >&2
+    continue
+  fi
+  PORT="${PORTS[$service]}" MONGODB_DATABASE="$service" \
+    npx tsx "$dir/src/main.ts" >"$LOGS/$service.log" 2>&1 &
+  PIDS+=($!)
+  STARTED+=("$service")
+done
+for service in "${STARTED[@]}"; do
+  wait_http "$service" "http://127.0.0.1:${PORTS[$service]}/ready" 90 "$LOGS/$service.log"
+done
+
+PARTNERSHIPS_URL="http://127.0.0.1:${PORTS[partnerships]}/graphql" \
+  STUDENTS_URL="http://127.0.0.1:${PORTS[students]}/graphql" \
+  RESEARCH_URL="http://127.0.0.1:${PORTS[research]}/graphql" \
+  CAMPAIGNS_URL="http://127.0.0.1:${PORTS[campaigns]}/graphql" \
+  PORT="$GATEWAY_PORT" npx tsx gateway/src/main.ts >"$LOGS/gateway.log" 2>&1 &
+PIDS+=($!)
+wait_http "gateway" "http://127.0.0.1:$GATEWAY_PORT/health" 60 "$LOGS/gateway.log"
+
+if [[ "${DEMO_SEED:-1}" == "1" ]]; then
+  for service in "${STARTED[@]}"; do
+    [[ -f "services/$service/src/seed/main.ts" ]] || continue
+    echo "→ loading $service demo data…" >&2
+    PORT="${PORTS[$service]}" MONGODB_DATABASE="$service" \
+      npx tsx "services/$service/src/seed/main.ts" 2>&1 | tee -a "$LOGS/$service-seed.log" | sed "s/^/   [$service seed] /" >&2
+  done
+fi
+
+cat <<INFO
+
+  The system is running (demo data loaded$( [[ "${DEMO_SEED:-1}" == "1" ]] || echo ": skipped" )).
+
+  Gateway   http://127.0.0.1:$GATEWAY_PORT/graphql
+  GraphiQL  http://127.0.0.1:$GATEWAY_PORT/graphiql
+  Token     npm run token -- --role ANALYST      (ADMIN, INTERNATIONAL_OFFICE, FACULTY --hdr, PARTNER --institution <id>)
+  Logs      $LOGS/
+
+  Press Ctrl-C to stop everything.
+INFO
+
+wait -n "${PIDS[@]}" || true
+echo "a process exited; see $LOGS/ — stopping" >&2

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# infra/test.sh — `npm test`: installs npm dependencies if they are missing or stale, type-checks,
+# lints, then runs every vitest project (unit, integration, e2e). Arguments go to vitest, e.g.
+#   npm test -- --project unit          unit tests only (no infrastructure started)
+#   npm test -- shared/testing          one folder
+# Kafka and FerretDB are installed (infra/install.sh, cached) and started on free ports by the
+# vitest globalSetup of @intl/testing, and stopped afterwards.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+# npm writes node_modules/.package-lock.json on install; older than package-lock.json = stale.
+if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  echo "→ installing npm dependencies (npm ci)…" >&2
+  npm ci --no-audit --no-fund
+fi
+
+echo "→ type-checking…" >&2
+# turbo runs each workspace's `tsc --noEmit` (cached when nothing changed).
+TURBO_TELEMETRY_DISABLED=1 npx turbo run typecheck --output-logs=errors-only
+echo "→ linting…" >&2
+npm run -s lint
+echo "→ running tests…" >&2
+npx vitest run "$@"

@@ -1,0 +1,10 @@
+export { Role, isRole } from "./roles.ts";
+export { AuthReason } from "./reasons.ts";
+export { anonymousViewer, requireRole, requireSignedIn, hasRole, isHdrFaculty } from "./viewer.ts";
+export type { Viewer, AnonymousViewer, AuthenticatedViewer } from "./viewer.ts";
+export type { ViewerClaims } from "./claims.ts";
+export { createTokenVerifier } from "./verify-token.ts";
+export type { TokenVerifier, TokenVerifierOptions } from "./verify-token.ts";
+export { mintDevelopmentToken } from "./mint-token.ts";
+export type { DevelopmentTokenOptions } from "./mint-token.ts";
+export { DEVELOPMENT_JWT_SECRET, DEVELOPMENT_ISSUER, DEVELOPMENT_AUDIENCE } from "./development.ts";

@@ -1,0 +1,205 @@
+import { createServer } from "node:http";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApolloServer } from "@apollo/server";
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
+import { expressMiddleware } from "@as-integrations/express5";
+import { buildSubgraphSchema } from "@apollo/subgraph";
+import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/resolverMap.js";
+import express from "express";
+import type { ErrorRequestHandler, Express, RequestHandler } from "express";
+import type { DocumentNode, GraphQLSchema } from "graphql";
+import type { TokenVerifier } from "@intl/auth";
+import { createRequestContext } from "./context.ts";
+import type { BaseContext } from "./context.ts";
+import { MASKED_ERROR, formatError } from "./errors.ts";
+import type { Logger } from "./logger.ts";
+import { operationLogPlugin } from "./operation-log.ts";
+import { runReadinessChecks } from "./readiness.ts";
+import type { ReadinessCheck } from "./readiness.ts";
+
+/** A service's resolvers, federation reference resolvers (`__resolveReference`) included. */
+export type SubgraphResolvers<TContext> = GraphQLResolverMap<TContext>;
+
+export interface SubgraphServerOptions<TContext extends BaseContext> {
+  /** The service name, as the gateway knows it (also in logs). */
+  name: string;
+  /** The service's federation 2 SDL (`gql` of `schema.graphql`). */
+  typeDefs: DocumentNode;
+  resolvers: SubgraphResolvers<TContext>;
+  verifyToken: TokenVerifier;
+  /** Extends the base context per request: create the request's DataLoaders here. */
+  buildContext?: (base: BaseContext) => TContext | Promise<TContext>;
+  /** Named probes for `GET /ready` (e.g. `store`: a ping, `kafka`: describeCluster). */
+  readiness?: Record<string, ReadinessCheck>;
+  /** Each readiness probe's time limit (default 2000 ms). */
+  readinessTimeoutMs?: number;
+  /** Largest accepted JSON body (default "1mb"). */
+  bodyLimit?: string;
+  logger: Logger;
+}
+
+export interface ListeningSubgraph {
+  /** The GraphQL endpoint, e.g. `http://127.0.0.1:4001/graphql` (what the gateway needs). */
+  url: string;
+  /** `http://host:port`, for `/health` and `/ready`. */
+  baseUrl: string;
+  port: number;
+  /** Stops taking requests, lets those in flight finish (10 s at most), stops Apollo. */
+  close(): Promise<void>;
+}
+
+export interface SubgraphServer<TContext extends BaseContext> {
+  /** Express app serving `/graphql`, `/health` and `/ready` (`/graphql` answers once started). */
+  app: Express;
+  /** The Apollo server, for in-process `apollo.executeOperation(request, { contextValue })` after `start()`. */
+  apollo: ApolloServer<TContext>;
+  schema: GraphQLSchema;
+  /** Starts Apollo and opens `/graphql`; idempotent. */
+  start(): Promise<void>;
+  /** Starts if needed and listens on `port` (0: any free port) and `host`. */
+  listen(address: { port: number; host: string }): Promise<ListeningSubgraph>;
+}
+
+const DRAIN_TIMEOUT_MS = 10_000;
+
+function errorBody(message: string, code: string) {
+  return { errors: [{ message, extensions: { code } }] };
+}
+
+/**
+ * Builds a subgraph service's HTTP server: the federation schema behind Apollo
+ * (CSRF prevention on, introspection on, no landing page, no stack traces, one
+ * error mapper, one log line per operation), `GET /health` (the process is alive)
+ * and `GET /ready` (every readiness probe answers). Listens only when asked.
+ */
+export function createSubgraphServer<TContext extends BaseContext = BaseContext>(
+  options: SubgraphServerOptions<TContext>,
+): SubgraphServer<TContext> {
+  const { name, verifyToken, readiness = {}, readinessTimeoutMs = 2000, bodyLimit = "1mb" } = options;
+  const logger = options.logger.child({ component: "subgraph-server", subgraph: name });
+  const buildContext = options.buildContext ?? ((base: BaseContext) => base as TContext);
+
+  const schema = buildSubgraphSchema({
+    typeDefs: options.typeDefs,
+    resolvers: options.resolvers as GraphQLResolverMap<unknown>,
+  });
+  const apollo = new ApolloServer<TContext>({
+    schema,
+    csrfPrevention: true,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError,
+    logger,
+    // No GraphOS here: federated traces (ftv1) would only cost time and carry resolver errors to the gateway.
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      operationLogPlugin(logger),
+    ],
+  });
+
+  let graphqlHandler: RequestHandler | undefined;
+  let starting: Promise<void> | undefined;
+  let stopping = false;
+
+  const start = (): Promise<void> => {
+    starting ??= apollo.start().then(() => {
+      graphqlHandler = expressMiddleware(apollo, {
+        context: async ({ req, res }) => {
+          const base = await createRequestContext({
+            authorization: req.headers.authorization,
+            requestIdHeader: req.headers["x-request-id"],
+            verifyToken,
+            logger: options.logger,
+          });
+          res.setHeader("x-request-id", base.requestId);
+          return buildContext(base);
+        },
+      });
+    });
+    return starting;
+  };
+
+  const app = express();
+  app.disable("x-powered-by");
+
+  app.get("/health", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+
+  app.get("/ready", async (_req, res) => {
+    if (stopping) {
+      res.status(503).json({ status: "stopping", checks: {} });
+      return;
+    }
+    const report = await runReadinessChecks(readiness, readinessTimeoutMs);
+    if (report.ready) {
+      res.json({ status: "ready", checks: report.checks });
+      return;
+    }
+    logger.warn({ checks: report.checks, failures: report.failures }, "not ready");
+    res.status(503).json({ status: "not ready", checks: report.checks });
+  });
+
+  app.use("/graphql", express.json({ limit: bodyLimit }), (req, res, next) => {
+    if (!graphqlHandler) {
+      res.status(503).json(errorBody("The server is starting.", "SERVICE_UNAVAILABLE"));
+      return;
+    }
+    return graphqlHandler(req, res, next);
+  });
+
+  // Express would otherwise answer body-parser failures with an HTML page (and a stack outside production).
+  const answerJsonErrors: ErrorRequestHandler = (error, _req, res, _next) => {
+    const status = typeof error?.status === "number" ? error.status : 500;
+    if (status === 413) {
+      res.status(413).json(errorBody(`The request body exceeds ${bodyLimit}.`, "PAYLOAD_TOO_LARGE"));
+    } else if (status >= 400 && status < 500) {
+      const message =
+        error?.type === "entity.parse.failed" ? "The request body is not valid JSON." : "Bad request.";
+      res.status(status).json(errorBody(message, "BAD_REQUEST"));
+    } else {
+      logger.error({ err: error }, "unexpected error in the HTTP layer");
+      res.status(500).json({ errors: [MASKED_ERROR] });
+    }
+  };
+  app.use(answerJsonErrors);
+
+  const listen = async (address: { port: number; host: string }): Promise<ListeningSubgraph> => {
+    await start();
+    const server: Server = createServer(app);
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(address.port, address.host, () => {
+        server.off("error", reject);
+        resolve();
+      });
+    });
+    const { port } = server.address() as AddressInfo;
+    const host = address.host.includes(":") ? `[${address.host}]` : address.host;
+    const baseUrl = `http://${host}:${port}`;
+    logger.info({ url: `${baseUrl}/graphql` }, "subgraph listening");
+
+    let closing: Promise<void> | undefined;
+    const close = (): Promise<void> => {
+      closing ??= (async () => {
+        stopping = true;
+        const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        const forceAfter = setTimeout(() => server.closeAllConnections(), DRAIN_TIMEOUT_MS);
+        await drained;
+        clearTimeout(forceAfter);
+        await apollo.stop();
+        logger.info("subgraph stopped");
+      })();
+      return closing;
+    };
+    return { url: `${baseUrl}/graphql`, baseUrl, port, close };
+  };
+
+  return { app, apollo, schema, start, listen };
+}

@@ -1,0 +1,61 @@
+/**
+ * Root vitest config: three projects selected by file suffix.
+ *
+ *   unit         *.unit.test.ts   no infrastructure          npx vitest run --project unit
+ *   integration  *.int.test.ts    real Kafka + FerretDB       npx vitest run --project integration
+ *   e2e          *.e2e.test.ts    real Kafka + FerretDB       npx vitest run --project e2e
+ *
+ * integration and e2e share the globalSetup of @intl/testing, which starts the infrastructure
+ * once per run (shared between the two projects; not started at all when neither has selected
+ * files) and provides `inject('kafkaBrokers')` / `inject('mongoUri')`. Set TEST_KAFKA_BROKERS
+ * and TEST_MONGODB_URI to reuse infrastructure that is already running.
+ *
+ * The projects run one after another (sequence.groupOrder): unit, then integration, then e2e,
+ * so the heavier suites never compete with each other for the 2 CPU cores; within a project,
+ * integration files run 2 at a time and e2e files one at a time.
+ */
+import { fileURLToPath } from "node:url";
+import { configDefaults, defineConfig } from "vitest/config";
+
+const globalSetup = fileURLToPath(new URL("./shared/testing/src/global-setup.ts", import.meta.url));
+const exclude = [...configDefaults.exclude, "**/dist/**", "infra/.cache/**", "infra/.state/**"];
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["**/*.unit.test.ts"],
+          exclude,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        test: {
+          name: "integration",
+          include: ["**/*.int.test.ts"],
+          exclude,
+          globalSetup,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        test: {
+          name: "e2e",
+          include: ["**/*.e2e.test.ts"],
+          exclude,
+          globalSetup,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // e2e files start whole services (subgraphs, gateway): one file at a time.
+          maxWorkers: 1,
+          sequence: { groupOrder: 2 },
+        },
+      },
+    ],
+  },
+});
