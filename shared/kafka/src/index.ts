@@ -1,0 +1,25 @@
+export { createKafka } from "./client.ts";
+export type { CreateKafkaOptions, LogLevelName } from "./client.ts";
+export { prefixedTopic, dlqTopic, deadLetterTopicName, ensureTopics } from "./topics.ts";
+export type { EnsureTopicsOptions } from "./topics.ts";
+export { createIdempotentProducer, ACKS_ALL } from "./producer.ts";
+export {
+  outboxPlugin,
+  outboxEntries,
+  withEvents,
+  withEventsInDocument,
+  pendingOutboxFilter,
+} from "./outbox.ts";
+export type { OutboxEntry, OutboxEvent } from "./outbox.ts";
+export { OutboxRelay } from "./outbox-relay.ts";
+export type { OutboxRelayOptions } from "./outbox-relay.ts";
+export { startConsumer } from "./consumer.ts";
+export type { ConsumedEvent, HandlerContext, RunningConsumer, StartConsumerOptions } from "./consumer.ts";
+export { DeadLetterHeader } from "./dead-letter.ts";
+export type { DeadLetterReason } from "./dead-letter.ts";
+export { ProcessedEvents, PROCESSED_EVENTS_COLLECTION } from "./processed-events.ts";
+export type { ProcessedEventRecord } from "./processed-events.ts";
+export { retryDelays } from "./backoff.ts";
+export type { BackoffOptions } from "./backoff.ts";
+export { silentLogger } from "./logger.ts";
+export type { KitLogger } from "./logger.ts";

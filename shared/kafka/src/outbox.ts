@@ -1,0 +1,104 @@
+import { Schema } from "mongoose";
+import type { EventEnvelope } from "@intl/events";
+
+/**
+ * One event waiting in its aggregate document to be published. It was written
+ * in the same single-document update as the change it describes, so the change
+ * and the promise to publish it are atomic without transactions.
+ */
+export interface OutboxEntry {
+  /** The event id. */
+  _id: string;
+  /** Contract topic, before the deployment prefix. */
+  topic: string;
+  /** Kafka key: the envelope's subject, so an aggregate's events share a partition and stay in order. */
+  key: string;
+  envelope: EventEnvelope;
+  createdAt: Date;
+}
+
+/** An envelope and where it goes: its contract (from `@intl/events`) or just the contract's topic. */
+export type OutboxEvent =
+  { contract: { topic: string }; envelope: EventEnvelope } | { topic: string; envelope: EventEnvelope };
+
+/** Finds documents with pending events; on MongoDB it walks only the `_outbox._id` index entries of such documents. */
+export const pendingOutboxFilter = { "_outbox._id": { $gt: "" } } as const;
+
+const outboxEntrySchema = new Schema<OutboxEntry>(
+  {
+    _id: { type: String, required: true },
+    topic: { type: String, required: true },
+    key: { type: String, required: true },
+    envelope: { type: Schema.Types.Mixed, required: true },
+    createdAt: { type: Date, required: true },
+  },
+  // Mongoose would otherwise drop empty objects inside the envelope on insert and publish something else.
+  { minimize: false },
+);
+
+/**
+ * Adds the `_outbox` array (default empty) of pending events to an aggregate
+ * schema, and the index the relay uses to find documents with pending events.
+ */
+export function outboxPlugin(schema: Schema): void {
+  schema.add({ _outbox: { type: [outboxEntrySchema], default: [] } });
+  schema.index({ "_outbox._id": 1 });
+}
+
+/**
+ * Turns envelopes into outbox entries. Each envelope is reduced to plain JSON
+ * first, so what is stored is exactly what will be published (no `undefined`
+ * turned into `null` by the store, no class instances).
+ */
+export function outboxEntries(events: readonly OutboxEvent[], now: Date = new Date()): OutboxEntry[] {
+  return events.map((event) => {
+    const envelope = JSON.parse(JSON.stringify(event.envelope)) as EventEnvelope;
+    return {
+      _id: envelope.id,
+      topic: "contract" in event ? event.contract.topic : event.topic,
+      key: envelope.subject,
+      envelope,
+      createdAt: now,
+    };
+  });
+}
+
+type UpdateWithOutbox<U> = U & { $push: Record<string, unknown> };
+
+/**
+ * Adds `events` to a mongoose update (`$set` the change, `$inc` the version)
+ * as a `$push` to `_outbox`, so the change and its events are written by the
+ * same single-document update. A plain object without operators is treated as
+ * a `$set`, like mongoose does.
+ *
+ *     await Agreement.updateOne({ _id, version }, withEvents({ $set: { status }, $inc: { version: 1 } }, [
+ *       { contract: agreementTerminated, envelope },
+ *     ]));
+ */
+export function withEvents<U extends object>(
+  update: U,
+  events: readonly OutboxEvent[],
+  now: Date = new Date(),
+): UpdateWithOutbox<U> {
+  const operators = Object.keys(update).some((key) => key.startsWith("$"))
+    ? ({ ...update } as Record<string, unknown>)
+    : Object.keys(update).length > 0
+      ? { $set: update }
+      : {};
+  const push = (operators.$push ?? {}) as Record<string, unknown>;
+  if ("_outbox" in push)
+    throw new Error("withEvents: the update already pushes to _outbox; pass every event in one call");
+  return {
+    ...operators,
+    $push: { ...push, _outbox: { $each: outboxEntries(events, now) } },
+  } as UpdateWithOutbox<U>;
+}
+
+/** For inserts: the new document with its first events already in its outbox. */
+export function withEventsInDocument<D extends object>(
+  document: D,
+  events: readonly OutboxEvent[],
+  now: Date = new Date(),
+): D & { _outbox: OutboxEntry[] } {
+  return { ...document, _outbox: outboxEntries(events, now) };
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { Schema } from "mongoose";
+import { createEvent, defineEvent } from "@intl/events";
+import { z } from "zod";
+import mongoose from "mongoose";
+import { outboxEntries, outboxPlugin, withEvents, withEventsInDocument } from "./outbox.ts";
+import { OutboxRelay } from "./outbox-relay.ts";
+import { createKafka } from "./client.ts";
+
+const noteAdded = defineEvent({
+  type: "testing.note.added.v1",
+  topic: "testing.note",
+  description: "A note was added (test contract).",
+  data: z.object({ text: z.string(), comment: z.string().optional(), extra: z.object({}) }),
+});
+
+const now = new Date("2025-03-01T10:00:00Z");
+const envelope = createEvent(noteAdded, {
+  id: "evt-1",
+  source: "/services/testing",
+  subject: "note-7",
+  time: now,
+  sequence: 2,
+  data: { text: "hello", comment: undefined, extra: {} },
+});
+
+describe("outbox entries", () => {
+  it("are keyed by the subject, identified by the event id and addressed to the contract topic", () => {
+    const [entry] = outboxEntries([{ contract: noteAdded, envelope }], now);
+    expect(entry).toMatchObject({ _id: "evt-1", topic: "testing.note", key: "note-7", createdAt: now });
+  });
+
+  it("hold the envelope as plain JSON: undefined fields gone, empty objects kept", () => {
+    const [entry] = outboxEntries([{ topic: "testing.note", envelope }], now);
+    expect(entry?.envelope).toEqual(JSON.parse(JSON.stringify(envelope)));
+    expect(entry?.envelope.data).not.toHaveProperty("comment");
+    expect(entry?.envelope.data).toHaveProperty("extra", {});
+  });
+});
+
+describe("an update with events", () => {
+  it("pushes the events to the outbox in the same update as the change", () => {
+    const update = withEvents(
+      { $set: { text: "hello" }, $inc: { version: 1 } },
+      [{ contract: noteAdded, envelope }],
+      now,
+    );
+    expect(update).toEqual({
+      $set: { text: "hello" },
+      $inc: { version: 1 },
+      $push: { _outbox: { $each: outboxEntries([{ contract: noteAdded, envelope }], now) } },
+    });
+  });
+
+  it("treats a plain object as a $set, as mongoose does", () => {
+    const update = withEvents({ text: "hello" }, [{ contract: noteAdded, envelope }], now);
+    expect(update).toMatchObject({
+      $set: { text: "hello" },
+      $push: { _outbox: { $each: [{ _id: "evt-1" }] } },
+    });
+  });
+
+  it("keeps the update's other pushes", () => {
+    const update = withEvents({ $push: { notes: "n" } }, [{ contract: noteAdded, envelope }], now);
+    expect(update.$push).toMatchObject({ notes: "n", _outbox: { $each: [{ _id: "evt-1" }] } });
+  });
+
+  it("refuses a second push to the outbox in one update", () => {
+    const once = withEvents({}, [{ contract: noteAdded, envelope }], now);
+    expect(() => withEvents(once, [{ contract: noteAdded, envelope }], now)).toThrow(
+      /already pushes to _outbox/,
+    );
+  });
+});
+
+describe("a new document with events", () => {
+  it("carries its first events in its outbox", () => {
+    expect(
+      withEventsInDocument({ _id: "note-7", version: 1 }, [{ contract: noteAdded, envelope }], now),
+    ).toEqual({
+      _id: "note-7",
+      version: 1,
+      _outbox: outboxEntries([{ contract: noteAdded, envelope }], now),
+    });
+  });
+});
+
+describe("the outbox plugin", () => {
+  it("adds an empty outbox by default and indexes pending event ids", () => {
+    const schema = new Schema({ _id: String, text: String });
+    schema.plugin(outboxPlugin);
+    expect(schema.path("_outbox")).toBeDefined();
+    expect(schema.indexes()).toContainEqual([{ "_outbox._id": 1 }, expect.anything()]);
+  });
+});
+
+describe("an outbox relay", () => {
+  it("refuses a model whose schema has no outbox, instead of silently publishing nothing", () => {
+    const connection = mongoose.createConnection();
+    const Plain = connection.model("Plain", new Schema({ _id: String }));
+    const kafka = createKafka({ clientId: "t", brokers: ["127.0.0.1:1"] });
+    expect(() => new OutboxRelay({ kafka, models: [Plain] })).toThrow(/Plain must use outboxPlugin/);
+  });
+});

@@ -1,0 +1,66 @@
+import type { Kafka } from "kafkajs";
+
+/**
+ * The deployment topic name of a contract topic: `prefixedTopic("test-3f", "partnerships.agreement")`
+ * is `test-3f.partnerships.agreement`; an empty prefix leaves the name unchanged.
+ */
+export function prefixedTopic(prefix: string | undefined, topic: string): string {
+  return prefix ? `${prefix}.${topic}` : topic;
+}
+
+/** The dead-letter topic of consumer group `groupId`, before any prefix (`dlq.students-read-models`). */
+export function deadLetterTopicName(groupId: string): string {
+  return `dlq.${groupId}`;
+}
+
+/** The full dead-letter topic name of a consumer group: `<prefix>.dlq.<groupId>`. */
+export function dlqTopic(prefix: string | undefined, groupId: string): string {
+  return prefixedTopic(prefix, deadLetterTopicName(groupId));
+}
+
+export interface EnsureTopicsOptions {
+  /** Deployment prefix added to every name (see `prefixedTopic`). Default: none. */
+  prefix?: string;
+  /** Partitions of each created topic. Default 3. */
+  numPartitions?: number;
+  /** Default 1 (single-broker dev and test clusters). */
+  replicationFactor?: number;
+  /** Consumer groups whose dead-letter topics must exist too. */
+  deadLetterGroups?: string[];
+}
+
+/**
+ * Creates the topics that do not exist yet (the brokers run with
+ * `auto.create.topics.enable=false`) and waits until each has a leader.
+ * Idempotent: existing topics are left as they are. `topics` are contract
+ * topic names; pass `deadLetterTopicName(groupId)` or `deadLetterGroups` for DLQs.
+ */
+export async function ensureTopics(
+  kafka: Kafka,
+  topics: readonly string[],
+  options: EnsureTopicsOptions = {},
+): Promise<string[]> {
+  const { prefix = "", numPartitions = 3, replicationFactor = 1, deadLetterGroups = [] } = options;
+  const wanted = [
+    ...new Set(
+      [...topics, ...deadLetterGroups.map(deadLetterTopicName)].map((topic) => prefixedTopic(prefix, topic)),
+    ),
+  ];
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const missing = wanted.filter((topic) => !existing.has(topic));
+    if (missing.length > 0) {
+      // Resolves false (no throw) when another process created some of them meanwhile.
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((topic) => ({ topic, numPartitions, replicationFactor })),
+      });
+    }
+    await admin.fetchTopicMetadata({ topics: wanted });
+    return wanted;
+  } finally {
+    await admin.disconnect();
+  }
+}

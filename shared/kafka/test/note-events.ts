@@ -1,0 +1,60 @@
+import { randomUUID } from "node:crypto";
+import { createEvent, defineEvent } from "@intl/events";
+import type { EventOf } from "@intl/events";
+import type { Kafka } from "kafkajs";
+import { z } from "zod";
+import { createIdempotentProducer, prefixedTopic } from "../src/index.ts";
+
+/** A test-only contract, so the kit's tests do not depend on any service's events. */
+export const noteWritten = defineEvent({
+  type: "testing.note.written.v1",
+  topic: "testing.note",
+  description: "A note was written (kit tests only).",
+  data: z.object({
+    text: z.string(),
+    /** Kept to check that empty objects survive the outbox. */
+    tags: z.record(z.string(), z.string()),
+    remark: z.string().optional(),
+  }),
+});
+
+export type NoteWritten = EventOf<typeof noteWritten>;
+
+export function noteEvent(
+  subject: string,
+  sequence: number,
+  text: string,
+  id: string = randomUUID(),
+): NoteWritten {
+  return createEvent(noteWritten, {
+    id,
+    source: "/testing/kafka-kit",
+    subject,
+    time: new Date("2025-05-01T08:00:00Z"),
+    sequence,
+    data: { text, tags: {}, remark: undefined },
+  });
+}
+
+/** Produces raw values straight to a topic (bypassing the outbox), all keyed alike so they share a partition. */
+export async function produceRaw(
+  kafka: Kafka,
+  topicPrefix: string,
+  key: string,
+  values: (string | NoteWritten)[],
+): Promise<void> {
+  const producer = createIdempotentProducer(kafka);
+  await producer.connect();
+  try {
+    await producer.send({
+      topic: prefixedTopic(topicPrefix, noteWritten.topic),
+      acks: -1,
+      messages: values.map((value) => ({
+        key,
+        value: typeof value === "string" ? value : JSON.stringify(value),
+      })),
+    });
+  } finally {
+    await producer.disconnect();
+  }
+}
