@@ -92,6 +92,9 @@ export function createSubgraphServer<TContext extends BaseContext = BaseContext>
     csrfPrevention: true,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns shutdown (consumers, relay flush, then Apollo); Apollo's own signal
+    // handler would race it and re-kill the process with exit code 143.
+    stopOnTerminationSignals: false,
     formatError,
     logger,
     // No GraphOS here: federated traces (ftv1) would only cost time and carry resolver errors to the gateway.

@@ -1,0 +1,22 @@
+import type { ResearchModels } from "../models/researchModels.ts";
+
+/** What the application operations run on: the store, time and ids passed in. */
+export interface AppDeps {
+  models: ResearchModels;
+  clock: () => Date;
+  newId: () => string;
+  /** Called after a write queued events in an outbox: publishes without waiting for the next poll. */
+  eventsQueued: () => void;
+}
+
+/** `first`/`after` of every list, and an ordering. */
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+export type SortDirectionName = "ASC" | "DESC";
+
+export function sortDirection(direction: SortDirectionName | null | undefined): 1 | -1 {
+  return direction === "DESC" ? -1 : 1;
+}

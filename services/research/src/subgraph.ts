@@ -1,0 +1,146 @@
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import type { DocumentNode } from "graphql";
+import { gql } from "graphql-tag";
+import type { Kafka } from "kafkajs";
+import type { Connection } from "mongoose";
+import type { Viewer } from "@intl/auth";
+import { OutboxRelay } from "@intl/kafka";
+import type { RunningConsumer } from "@intl/kafka";
+import { pingMongo } from "@intl/mongo";
+import { createSubgraphServer } from "@intl/subgraph";
+import type { Logger, SubgraphResolvers } from "@intl/subgraph";
+import { buildResearchApp } from "./app/researchApp.ts";
+import type { ResearchApp } from "./app/researchApp.ts";
+import { READ_MODELS_GROUP, consumedContracts, startReadModelConsumer } from "./events/readModelConsumer.ts";
+import { buildResearchModels, createIndexes, outboxModels } from "./models/researchModels.ts";
+import { researchEvents } from "@intl/events";
+import { deadLetterTopicName } from "@intl/kafka";
+import {
+  collaborationResolvers,
+  collaborationStatsResolvers,
+  facultyMobilityResolvers,
+  institutionResolvers,
+} from "./resolvers/collaborationResolvers.ts";
+import { facultyResolvers, researchCentreResolvers } from "./resolvers/centreAndFacultyResolvers.ts";
+import { mutationResolvers } from "./resolvers/mutationResolvers.ts";
+import {
+  phdAssessmentResolvers,
+  phdCandidateResolvers,
+  phdCoSupervisorResolvers,
+  phdPositionResolvers,
+} from "./resolvers/phdPositionResolvers.ts";
+import { queryResolvers } from "./resolvers/queryResolvers.ts";
+import { buildResearchContext } from "./resolvers/researchContext.ts";
+import type { ResearchContext } from "./resolvers/researchContext.ts";
+
+export const serviceName = "research";
+
+/** The research subgraph's SDL: the contract. */
+export const typeDefs: DocumentNode = gql(readFileSync(new URL("./schema.graphql", import.meta.url), "utf8"));
+
+/** Every resolver; they reach the application operations through the context (`context.app`). */
+export const resolvers: SubgraphResolvers<ResearchContext> = {
+  Query: queryResolvers,
+  Mutation: mutationResolvers,
+  ResearchCentre: researchCentreResolvers,
+  Faculty: facultyResolvers,
+  Collaboration: collaborationResolvers,
+  CollaborationStats: collaborationStatsResolvers,
+  Institution: institutionResolvers,
+  FacultyMobility: facultyMobilityResolvers,
+  PhdPosition: phdPositionResolvers,
+  PhdCoSupervisor: phdCoSupervisorResolvers,
+  PhdCandidate: phdCandidateResolvers,
+  PhdAssessment: phdAssessmentResolvers,
+} as SubgraphResolvers<ResearchContext>;
+
+/** Every topic the service produces to or consumes from, and its dead-letter topic, unprefixed. */
+export const topics: string[] = [
+  ...new Set([
+    ...researchEvents.map((contract) => contract.topic),
+    ...consumedContracts.map((contract) => contract.topic),
+    deadLetterTopicName(READ_MODELS_GROUP),
+  ]),
+];
+
+export interface ServiceDeps {
+  /** The service's own database. */
+  connection: Connection;
+  kafka: Kafka;
+  /** "" in production; random per test. */
+  topicPrefix: string;
+  verifyToken: (authorization?: string) => Promise<Viewer>;
+  logger: Logger;
+  clock?: () => Date;
+  newId?: () => string;
+  outboxPollMs?: number;
+}
+
+/**
+ * Builds the research service from injected dependencies; never listens, reads no
+ * environment. `start()` prepares the store, starts the outbox relay and the
+ * read-model consumer, then Apollo; `stop()` undoes all of it.
+ */
+export function buildService(deps: ServiceDeps) {
+  const { connection, kafka, topicPrefix, logger } = deps;
+  const models = buildResearchModels(connection);
+  const relay = new OutboxRelay({
+    kafka,
+    models: outboxModels(models),
+    topicPrefix,
+    logger,
+    pollIntervalMs: deps.outboxPollMs ?? 500,
+  });
+  const app: ResearchApp = buildResearchApp({
+    models,
+    clock: deps.clock ?? (() => new Date()),
+    newId: deps.newId ?? randomUUID,
+    eventsQueued: () => relay.nudge(),
+  });
+  const server = createSubgraphServer<ResearchContext>({
+    name: serviceName,
+    typeDefs,
+    resolvers,
+    verifyToken: deps.verifyToken,
+    buildContext: (base) => buildResearchContext(base, app),
+    readiness: {
+      store: () => pingMongo(connection),
+      kafka: async () => {
+        const admin = kafka.admin();
+        await admin.connect();
+        try {
+          await admin.describeCluster();
+        } finally {
+          await admin.disconnect();
+        }
+      },
+    },
+    logger,
+  });
+
+  let consumer: RunningConsumer | null = null;
+
+  return {
+    server,
+    topics,
+    app,
+    /** Publishes what is pending in the outboxes now (tests and the seed flush with it). */
+    publishPending: () => relay.publishPending(),
+    async start(): Promise<void> {
+      await createIndexes(models);
+      await relay.start();
+      consumer = await startReadModelConsumer({ kafka, connection, models, topicPrefix, logger });
+      await server.start();
+    },
+    async stop(): Promise<void> {
+      await consumer?.stop();
+      consumer = null;
+      await relay.publishPending().catch((error: unknown) => logger.warn({ err: error }, "outbox not flushed at shutdown"));
+      await relay.stop();
+      await server.apollo.stop().catch(() => undefined);
+    },
+  };
+}
+
+export type ResearchService = ReturnType<typeof buildService>;
