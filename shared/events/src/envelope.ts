@@ -38,7 +38,10 @@ export interface EventContract<Type extends string = string, Data extends z.ZodT
   data: Data;
 }
 
-export type EventOf<C extends EventContract> = EventEnvelope<C["type"], z.infer<C["data"]>>;
+/** The envelope of one contract; distributes over a union of contracts so `type` narrows `data`. */
+export type EventOf<C extends EventContract> = C extends EventContract
+  ? EventEnvelope<C["type"], z.infer<C["data"]>>
+  : never;
 
 /** Declares one versioned event contract. */
 export function defineEvent<Type extends string, Data extends z.ZodType>(

@@ -1,0 +1,117 @@
+import { DomainError, ErrorKind } from "@intl/errors";
+import { paginate } from "@intl/mongo";
+import type { PageConnection, SortOrder } from "@intl/mongo";
+import type { Model, QueryFilter } from "mongoose";
+import { CampaignStatus } from "../domain/campaign.ts";
+import type { Campaign, CampaignMode } from "../domain/campaign.ts";
+import { CampaignsReason } from "../domain/errors.ts";
+import { campaignFromDocument, campaignToDocument } from "./campaignModel.ts";
+import type { CampaignDocument } from "./campaignModel.ts";
+
+export interface CampaignListFilter {
+  countryCode?: string | null;
+  academicYear?: string | null;
+  status?: CampaignStatus | null;
+  mode?: CampaignMode | null;
+  institutionId?: string | null;
+  demo?: boolean | null;
+}
+
+export interface CampaignSelection {
+  academicYears?: readonly string[];
+  countryCodes?: readonly string[];
+}
+
+export function campaignRepository(Campaign: Model<CampaignDocument>) {
+  const toFilter = (filter: CampaignListFilter = {}): QueryFilter<CampaignDocument> => {
+    const query: Record<string, unknown> = {};
+    if (filter.countryCode) query.countryCode = filter.countryCode;
+    if (filter.academicYear) query.academicYear = filter.academicYear;
+    if (filter.status) query.status = filter.status;
+    if (filter.mode) query.mode = filter.mode;
+    if (filter.institutionId) query.targetInstitutionIds = filter.institutionId;
+    if (typeof filter.demo === "boolean") query.demo = filter.demo;
+    return query as QueryFilter<CampaignDocument>;
+  };
+
+  return {
+    async insert(campaign: Campaign): Promise<void> {
+      await Campaign.create(campaignToDocument(campaign));
+    },
+
+    async findById(id: string): Promise<Campaign | null> {
+      const document = await Campaign.findById(id).lean<CampaignDocument>().exec();
+      return document ? campaignFromDocument(document) : null;
+    },
+
+    async findByIds(ids: readonly string[]): Promise<Campaign[]> {
+      const documents = await Campaign.find({ _id: { $in: [...ids] } })
+        .lean<CampaignDocument[]>()
+        .exec();
+      return documents.map(campaignFromDocument);
+    },
+
+    /** Writes the campaign's new state if nobody changed it since it was read at `readAtVersion`. */
+    async save(campaign: Campaign, readAtVersion: number): Promise<void> {
+      const { _id, ...state } = campaignToDocument(campaign);
+      const result = await Campaign.updateOne({ _id, version: readAtVersion }, { $set: state }).exec();
+      if (result.matchedCount === 0) {
+        throw new DomainError(
+          ErrorKind.CONFLICT,
+          CampaignsReason.CONCURRENT_CHANGE,
+          "The campaign was changed meanwhile; read it again and retry.",
+        );
+      }
+    },
+
+    /** Campaigns of a country and intake still taking candidates (their programmes are checked by the caller). */
+    async findRecruiting(countryCode: string, academicYear: string): Promise<Campaign[]> {
+      const documents = await Campaign.find({
+        countryCode,
+        academicYear,
+        status: { $in: [CampaignStatus.PLANNED, CampaignStatus.OPEN] },
+      })
+        .lean<CampaignDocument[]>()
+        .exec();
+      return documents.map(campaignFromDocument);
+    },
+
+    async findTargeting(institutionId: string): Promise<Campaign[]> {
+      const documents = await Campaign.find({ targetInstitutionIds: institutionId })
+        .sort({ startDate: -1, _id: -1 })
+        .lean<CampaignDocument[]>()
+        .exec();
+      return documents.map(campaignFromDocument);
+    },
+
+    async findSelection(selection: CampaignSelection): Promise<Campaign[]> {
+      const query: Record<string, unknown> = {};
+      if (selection.academicYears?.length) query.academicYear = { $in: [...selection.academicYears] };
+      if (selection.countryCodes?.length) query.countryCode = { $in: [...selection.countryCodes] };
+      const documents = await Campaign.find(query as QueryFilter<CampaignDocument>)
+        .lean<CampaignDocument[]>()
+        .exec();
+      return documents.map(campaignFromDocument);
+    },
+
+    async page(request: {
+      filter?: CampaignListFilter;
+      sort: SortOrder;
+      first?: number | null;
+      after?: string | null;
+    }): Promise<PageConnection<Campaign>> {
+      const page = await paginate(Campaign, {
+        filter: toFilter(request.filter),
+        sort: request.sort,
+        first: request.first ?? null,
+        after: request.after ?? null,
+      });
+      return {
+        ...page,
+        nodes: page.nodes.map((node) => campaignFromDocument(node.toObject() as CampaignDocument)),
+      };
+    },
+  };
+}
+
+export type CampaignRepository = ReturnType<typeof campaignRepository>;

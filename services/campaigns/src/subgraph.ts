@@ -1,0 +1,155 @@
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import type { DocumentNode } from "graphql";
+import { gql } from "graphql-tag";
+import type { Admin, Kafka } from "kafkajs";
+import type mongoose from "mongoose";
+import type { Viewer } from "@intl/auth";
+import { deadLetterTopicName, OutboxRelay, startConsumer } from "@intl/kafka";
+import type { RunningConsumer } from "@intl/kafka";
+import { pingMongo } from "@intl/mongo";
+import { createSubgraphServer } from "@intl/subgraph";
+import type { Logger, SubgraphServer } from "@intl/subgraph";
+import { consumedContracts, consumedTopics, READ_MODELS_GROUP } from "./events/consumedEvents.ts";
+import { publishedTopics } from "./events/interviewCompletedEvent.ts";
+import { handleConsumedEvent } from "./events/readModelHandlers.ts";
+import { agendaRepository } from "./models/agendaRepository.ts";
+import { buildCampaignsModels, createIndexes, outboxModels } from "./models/campaignsModels.ts";
+import { campaignRepository } from "./models/campaignRepository.ts";
+import { candidateRepository } from "./models/candidateRepository.ts";
+import { interviewRepository } from "./models/interviewRepository.ts";
+import { readModelRepository } from "./models/readModelRepository.ts";
+import { createAggregateQueue } from "./operations/aggregateQueue.ts";
+import { buildCampaignsApp } from "./operations/campaignsApp.ts";
+import type { CampaignsApp } from "./operations/campaignsApp.ts";
+import { campaignsContextBuilder } from "./resolvers/campaignsContext.ts";
+import type { CampaignsContext } from "./resolvers/campaignsContext.ts";
+import { resolvers } from "./resolvers/resolvers.ts";
+
+export const serviceName = "campaigns";
+
+/** The campaigns subgraph's SDL: its part of the graph. */
+export const typeDefs: DocumentNode = gql(readFileSync(new URL("./schema.graphql", import.meta.url), "utf8"));
+
+export { resolvers };
+
+export interface ServiceDeps {
+  /** The service's own database. */
+  connection: mongoose.Connection;
+  kafka: Kafka;
+  /** "" in production; random per test. */
+  topicPrefix: string;
+  verifyToken: (authorization?: string) => Promise<Viewer>;
+  logger: Logger;
+  /** Default `() => new Date()`. */
+  clock?: () => Date;
+  /** Default `crypto.randomUUID`. */
+  newId?: () => string;
+  /** Default 500. */
+  outboxPollMs?: number;
+}
+
+export interface CampaignsService {
+  server: SubgraphServer<CampaignsContext>;
+  /** Every topic it produces to or consumes from, plus its dead-letter topic, unprefixed. */
+  topics: string[];
+  /** Creates indexes, starts the outbox relay, the read-model consumer and Apollo. */
+  start(): Promise<void>;
+  /** Stops the consumer, the relay (after its batch in flight) and Apollo. */
+  stop(): Promise<void>;
+  /** The application operations (see `buildCampaignsApp`), plus `publishPendingEvents` for tests. */
+  app: CampaignsApp & { publishPendingEvents(): Promise<number> };
+}
+
+/** Builds the whole service from its dependencies; never listens, reads no environment. */
+export function buildService(deps: ServiceDeps): CampaignsService {
+  const clock = deps.clock ?? (() => new Date());
+  const newId = deps.newId ?? randomUUID;
+  const logger = deps.logger;
+  const models = buildCampaignsModels(deps.connection);
+  const interviews = interviewRepository(models.Interview);
+  const readModels = readModelRepository(
+    models.KnownApplication,
+    models.KnownInstitution,
+    models.KnownFaculty,
+    models.ErasedStudent,
+  );
+
+  const relay = new OutboxRelay({
+    kafka: deps.kafka,
+    models: outboxModels(models),
+    topicPrefix: deps.topicPrefix,
+    logger,
+    pollIntervalMs: deps.outboxPollMs ?? 500,
+  });
+
+  const app = buildCampaignsApp({
+    campaigns: campaignRepository(models.Campaign),
+    candidates: candidateRepository(models.Candidate),
+    interviews,
+    agendas: agendaRepository(models.SlotHold, (id) => interviews.statusOf(id)),
+    readModels,
+    aggregates: createAggregateQueue(),
+    clock,
+    newId,
+    publishSoon: () => relay.nudge(),
+    logger,
+  });
+
+  let admin: Admin | null = null;
+  const kafkaAnswers = async () => {
+    if (!admin) {
+      const connecting = deps.kafka.admin();
+      await connecting.connect();
+      admin = connecting;
+    }
+    await admin.describeCluster();
+  };
+
+  const server = createSubgraphServer<CampaignsContext>({
+    name: serviceName,
+    typeDefs,
+    resolvers,
+    verifyToken: deps.verifyToken,
+    buildContext: campaignsContextBuilder(app),
+    readiness: { store: () => pingMongo(deps.connection), kafka: kafkaAnswers },
+    logger,
+  });
+
+  let consumer: RunningConsumer | null = null;
+
+  return {
+    server,
+    topics: [...new Set([...publishedTopics, ...consumedTopics, deadLetterTopicName(READ_MODELS_GROUP)])],
+    async start() {
+      await createIndexes(models);
+      await relay.start();
+      consumer = await startConsumer({
+        kafka: deps.kafka,
+        groupId: READ_MODELS_GROUP,
+        topicPrefix: deps.topicPrefix,
+        contracts: consumedContracts,
+        handle: handleConsumedEvent({
+          readModels,
+          joinPipelines: (application) => app.joinPipelines(application),
+          cancelScheduledInterviews: (applicationId) => app.cancelScheduledInterviews(applicationId),
+          clock,
+        }),
+        connection: deps.connection,
+        logger,
+      });
+      await server.start();
+    },
+    async stop() {
+      await consumer?.stop();
+      consumer = null;
+      await relay.stop();
+      const connectedAdmin = admin as Admin | null;
+      admin = null;
+      await connectedAdmin?.disconnect();
+      // Already stopped when the listening server was closed first: nothing more to do.
+      await server.apollo.stop().catch(() => undefined);
+    },
+    app: { ...app, publishPendingEvents: () => relay.publishPending() },
+  };
+}
