@@ -1,4 +1,5 @@
 import type { Kafka } from "kafkajs";
+import { retryDelays, sleep } from "./backoff.ts";
 
 /**
  * The deployment topic name of a contract topic: `prefixedTopic("test-3f", "partnerships.agreement")`
@@ -46,6 +47,37 @@ export async function ensureTopics(
       [...topics, ...deadLetterGroups.map(deadLetterTopicName)].map((topic) => prefixedTopic(prefix, topic)),
     ),
   ];
+  // A freshly started broker may still answer "does not host this topic-partition" while its
+  // metadata settles (kafkajs#815): such errors are retriable, so try again with backoff.
+  const delays = retryDelays({ retries: 6, initialMs: 250, maxMs: 4000 });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await createMissing(kafka, wanted, numPartitions, replicationFactor);
+      return wanted;
+    } catch (error) {
+      const delay = delays[attempt];
+      if (delay === undefined || !isRetriable(error)) throw error;
+      await sleep(delay);
+    }
+  }
+}
+
+function isRetriable(error: unknown): boolean {
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    ((error as { retriable?: unknown }).retriable === true ||
+      (error as { name?: unknown }).name === "KafkaJSNumberOfRetriesExceeded" ||
+      (error as { name?: unknown }).name === "KafkaJSConnectionError")
+  );
+}
+
+async function createMissing(
+  kafka: Kafka,
+  wanted: string[],
+  numPartitions: number,
+  replicationFactor: number,
+): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
@@ -59,7 +91,6 @@ export async function ensureTopics(
       });
     }
     await admin.fetchTopicMetadata({ topics: wanted });
-    return wanted;
   } finally {
     await admin.disconnect();
   }

@@ -1,0 +1,146 @@
+/**
+ * The whole system in one process for end-to-end tests: the four subgraph services
+ * (each on its own fresh database, all on the real Kafka broker under one random topic
+ * prefix) listening on free ports, and the real gateway in front of them, on the
+ * checked-in supergraph. Everything is stopped by `stop()`.
+ */
+import { readFileSync } from "node:fs";
+import { createTokenVerifier, mintDevelopmentToken, type Role } from "@intl/auth";
+import { buildService as buildCampaigns } from "@intl/campaigns/subgraph";
+import { createKafka, ensureTopics } from "@intl/kafka";
+import { connectMongo } from "@intl/mongo";
+import { buildService as buildPartnerships } from "@intl/partnerships/subgraph";
+import { buildService as buildResearch } from "@intl/research/subgraph";
+import { buildService as buildStudents } from "@intl/students/subgraph";
+import { createLogger } from "@intl/subgraph";
+import { uniqueName } from "@intl/testing";
+import type mongoose from "mongoose";
+import { buildGateway } from "../../src/gateway.ts";
+import { supergraphPath } from "../../src/subgraphCatalogue.ts";
+
+const secret = "e2e-secret-0123456789abcdef0123456789";
+const issuer = "intl-graph";
+const audience = "intl-graph";
+
+export interface TokenOptions {
+  subject?: string;
+  hdr?: boolean;
+  institutionId?: string;
+  facultyId?: string;
+  expiresIn?: string;
+}
+
+export interface GraphQLResponse<Data = Record<string, unknown>> {
+  status: number;
+  data?: Data | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+export async function startSystem(options: { kafkaBrokers: string[]; mongoUri: string; clock?: () => Date }) {
+  const topicPrefix = uniqueName("e2e");
+  const logger = createLogger("e2e", process.env.E2E_LOG_LEVEL ?? "silent");
+  const verifyToken = createTokenVerifier({ secret, issuer, audience });
+  const kafka = createKafka({ clientId: topicPrefix, brokers: options.kafkaBrokers });
+  const databases: Record<string, mongoose.Connection> = {};
+
+  const deps = async (name: string) => {
+    const connection = await connectMongo(options.mongoUri, uniqueName(`e2e-${name}`));
+    databases[name] = connection;
+    return {
+      connection,
+      kafka,
+      topicPrefix,
+      verifyToken,
+      logger: logger.child({ service: name }),
+      outboxPollMs: 100,
+      ...(options.clock ? { clock: options.clock } : {}),
+    };
+  };
+
+  const services = {
+    partnerships: buildPartnerships(await deps("partnerships")),
+    students: buildStudents(await deps("students")),
+    research: buildResearch(await deps("research")),
+    campaigns: buildCampaigns(await deps("campaigns")),
+  };
+  const allTopics = [...new Set(Object.values(services).flatMap((service) => service.topics))];
+  await ensureTopics(kafka, allTopics, { prefix: topicPrefix });
+
+  const listening: { close(): Promise<void> }[] = [];
+  const subgraphUrls: Record<string, string> = {};
+  for (const [name, service] of Object.entries(services)) {
+    await service.start();
+    const address = await service.server.listen({ port: 0, host: "127.0.0.1" });
+    listening.push(address);
+    subgraphUrls[name] = address.url;
+  }
+
+  const gateway = buildGateway({
+    supergraphSdl: readFileSync(supergraphPath, "utf8"),
+    subgraphUrls,
+    verifyToken,
+    logger,
+  });
+  const gatewayAddress = await gateway.listen({ port: 0, host: "127.0.0.1" });
+
+  /** Sends one GraphQL operation to the gateway, as `role` (or anonymously with `null`). */
+  async function query<Data = Record<string, unknown>>(
+    authorization: string | null,
+    document: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<GraphQLResponse<Data>> {
+    const response = await fetch(gatewayAddress.url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        ...(authorization ? { authorization: `Bearer ${authorization}` } : {}),
+      },
+      body: JSON.stringify({ query: document, variables }),
+    });
+    const body = (await response.json()) as Omit<GraphQLResponse<Data>, "status">;
+    return { status: response.status, ...body };
+  }
+
+  /** Like `query`, but fails the test on any error and returns the data. */
+  async function data<Data = Record<string, unknown>>(
+    authorization: string | null,
+    document: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<Data> {
+    const result = await query<Data>(authorization, document, variables);
+    if (result.errors?.length || !result.data) {
+      throw new Error(`GraphQL errors: ${JSON.stringify(result.errors ?? result)}`);
+    }
+    return result.data;
+  }
+
+  function token(role: Role, tokenOptions: TokenOptions = {}): Promise<string> {
+    return mintDevelopmentToken({ secret, issuer, audience, role, ...tokenOptions });
+  }
+
+  async function stop(): Promise<void> {
+    await gatewayAddress.close();
+    for (const address of listening) await address.close();
+    for (const service of Object.values(services)) await service.stop();
+    for (const connection of Object.values(databases)) {
+      await connection.dropDatabase().catch(() => undefined);
+      await connection.close();
+    }
+  }
+
+  return {
+    services,
+    /** Each service's own database, for assertions on what it stored. */
+    databases: databases as Record<keyof typeof services, mongoose.Connection>,
+    kafka,
+    topicPrefix,
+    query,
+    data,
+    token,
+    gatewayUrl: gatewayAddress.url,
+    subgraphUrls,
+    stop,
+  };
+}
+
+export type System = Awaited<ReturnType<typeof startSystem>>;
