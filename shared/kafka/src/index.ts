@@ -12,7 +12,7 @@ export {
 } from "./outbox.ts";
 export type { OutboxEntry, OutboxEvent } from "./outbox.ts";
 export { OutboxRelay } from "./outbox-relay.ts";
-export type { OutboxRelayOptions } from "./outbox-relay.ts";
+export type { OutboxRelayOptions, WriteQueueLike } from "./outbox-relay.ts";
 export { startConsumer } from "./consumer.ts";
 export type { ConsumedEvent, HandlerContext, RunningConsumer, StartConsumerOptions } from "./consumer.ts";
 export { DeadLetterHeader } from "./dead-letter.ts";

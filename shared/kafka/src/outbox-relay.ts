@@ -18,7 +18,20 @@ export interface OutboxRelayOptions {
   pollIntervalMs?: number;
   /** Documents read per model and scan. Default 100. */
   batchSize?: number;
+  /**
+   * The service's write queue (`createWriteQueue` of @intl/mongo): removing published
+   * entries then waits for the service's own writes to the same document, which the
+   * embedded store (FerretDB) does not isolate from each other. Keyed by `documentKey`.
+   */
+  writeQueue?: WriteQueueLike;
 }
+
+/** Structural type of @intl/mongo's `WriteQueue`. */
+export interface WriteQueueLike {
+  run<T>(key: string, work: () => Promise<T>): Promise<T>;
+}
+
+const unqueued: WriteQueueLike = { run: (_key, work) => work() };
 
 /** Any mongoose model, whatever its schema's inferred virtuals, methods and query helpers. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -48,6 +61,7 @@ export class OutboxRelay {
   private readonly logger: KitLogger;
   private readonly pollIntervalMs: number;
   private readonly batchSize: number;
+  private readonly writeQueue: WriteQueueLike;
   private producer: Producer | null = null;
   private connecting: Promise<Producer> | null = null;
   private inFlight: Promise<number> | null = null;
@@ -68,6 +82,7 @@ export class OutboxRelay {
     this.logger = childLogger(options.logger ?? silentLogger, { component: "outbox-relay" });
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.batchSize = options.batchSize ?? 100;
+    this.writeQueue = options.writeQueue ?? unqueued;
   }
 
   /** Connects the producer, publishes what is pending and keeps polling until `stop()`. */
@@ -180,7 +195,10 @@ export class OutboxRelay {
       acks: ACKS_ALL,
       topicMessages: [...messagesByTopic].map(([topic, messages]) => ({ topic, messages })),
     });
-    await removePublishedPrefix(model, document._id, entries);
+    // Same key as @intl/mongo's documentKey(collection, id).
+    await this.writeQueue.run(`${model.collection.collectionName}/${String(document._id)}`, () =>
+      removePublishedPrefix(model, document._id, entries),
+    );
     for (const entry of entries) {
       this.logger.info(
         {

@@ -7,3 +7,5 @@ export type { SortDirection, SortOrder, CursorPosition } from "./cursor.ts";
 export { applyOnce, appliedEventsPlugin, APPLIED_EVENTS_KEPT } from "./apply-once.ts";
 export type { ApplyOnceOptions } from "./apply-once.ts";
 export { MongoKitErrorReason } from "./errors.ts";
+export { createWriteQueue, documentKey } from "./write-queue.ts";
+export type { WriteQueue } from "./write-queue.ts";

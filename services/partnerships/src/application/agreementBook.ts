@@ -1,0 +1,218 @@
+import { DomainError, ErrorKind } from "@intl/errors";
+import { withEvents } from "@intl/kafka";
+import { endOf } from "../domain/academicYear.ts";
+import {
+  activateAgreement,
+  AgreementStatus,
+  expireAgreement,
+  renewAgreement,
+  requireDraft,
+  terminateAgreement,
+  type ActivationInput,
+} from "../domain/agreementLifecycle.ts";
+import { validateAgreementTerms, type AgreementTermsInput } from "../domain/agreementTerms.ts";
+import { PartnershipsReason } from "../domain/errors.ts";
+import { agreementTransitionEvent, type AgreementTransitionEvent } from "../events/publishedEvents.ts";
+import type { AgreementDocument } from "../models/agreementModel.ts";
+import type { InstitutionDocument } from "../models/institutionModel.ts";
+import { retryExclusively, STALE } from "../models/optimisticWrite.ts";
+import type { ApplicationDeps } from "./applicationDeps.ts";
+import { institutionNotFound, type PartnershipStandingService } from "./partnershipStanding.ts";
+
+export type DraftAgreementInput = AgreementTermsInput & { institutionId: string };
+
+export interface DraftOptions {
+  /** A fixed id (demo data); default: a new one. */
+  id?: string;
+  demo?: boolean;
+}
+
+function agreementNotFound(id: string): DomainError {
+  return new DomainError(ErrorKind.NOT_FOUND, PartnershipsReason.AGREEMENT_NOT_FOUND, `No agreement ${id}`, {
+    field: "id",
+  });
+}
+
+/** A lifecycle step decided on the agreement as read: what to set, and the event it emits. */
+interface Transition {
+  set: Partial<AgreementDocument>;
+  push?: Record<string, unknown>;
+  event: AgreementTransitionEvent;
+}
+
+/**
+ * Agreements with partner institutions: drafting, amending a draft, and the
+ * lifecycle DRAFT → ACTIVE → EXPIRED | TERMINATED with renewal. Each
+ * transition is one conditional write of the agreement carrying its event;
+ * the institution's partnership standing is reassessed after it.
+ */
+export function agreementBook(deps: ApplicationDeps, standing: PartnershipStandingService) {
+  const { models, clock, newId, eventsQueued, exclusive } = deps;
+  const { Agreement, Institution } = models;
+
+  async function transition(
+    id: string,
+    decide: (agreement: AgreementDocument, now: Date) => Transition,
+  ): Promise<AgreementDocument> {
+    const updated = await retryExclusively(exclusive, async () => {
+      const agreement = await Agreement.findById(id).lean<AgreementDocument>().exec();
+      if (!agreement) throw agreementNotFound(id);
+      const now = clock();
+      const { set, push, event } = decide(agreement, now);
+      const sequence = agreement.version + 1;
+      const envelope = agreementTransitionEvent({ ...agreement, ...set }, event, {
+        id: newId(),
+        time: now,
+        sequence,
+      });
+      const update = {
+        $set: { ...set, updatedAt: now },
+        $inc: { version: 1 },
+        ...(push ? { $push: push } : {}),
+      };
+      const result = await Agreement.findOneAndUpdate(
+        { _id: id, version: agreement.version },
+        withEvents(update, [envelope], now),
+        {
+          returnDocument: "after",
+        },
+      )
+        .lean<AgreementDocument>()
+        .exec();
+      return result ?? STALE;
+    });
+    eventsQueued();
+    await standing.refreshStanding(updated.institutionId);
+    return updated;
+  }
+
+  return {
+    /** A new agreement in DRAFT: no event until it is activated. */
+    async draftAgreement(input: DraftAgreementInput, options: DraftOptions = {}): Promise<AgreementDocument> {
+      const now = clock();
+      const terms = validateAgreementTerms(input, now);
+      const institution = await Institution.findById(input.institutionId, { countryCode: 1, zone: 1 })
+        .lean<Pick<InstitutionDocument, "countryCode" | "zone">>()
+        .exec();
+      if (!institution) throw institutionNotFound(input.institutionId, "input.institutionId");
+      const id = options.id ?? newId();
+      if (options.id && (await Agreement.exists({ _id: id }))) {
+        throw new DomainError(
+          ErrorKind.CONFLICT,
+          PartnershipsReason.AGREEMENT_ID_TAKEN,
+          `Agreement ${id} already exists`,
+        );
+      }
+      const document = {
+        _id: id,
+        institutionId: input.institutionId,
+        countryCode: institution.countryCode,
+        zone: institution.zone,
+        status: AgreementStatus.DRAFT,
+        ...terms,
+        endsAt: endOf(terms.lastAcademicYear),
+        activatedOn: null,
+        expiredOn: null,
+        terminatedOn: null,
+        terminationReason: null,
+        renewals: [],
+        demo: options.demo ?? false,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await exclusive(() => Agreement.create(document));
+      return (await Agreement.findById(id).lean<AgreementDocument>().exec())!;
+    },
+
+    /** Replaces the terms of a draft (same checks as drafting). */
+    async amendDraftAgreement(id: string, input: AgreementTermsInput): Promise<AgreementDocument> {
+      return retryExclusively(exclusive, async () => {
+        const agreement = await Agreement.findById(id).lean<AgreementDocument>().exec();
+        if (!agreement) throw agreementNotFound(id);
+        requireDraft(agreement.status);
+        const now = clock();
+        const terms = validateAgreementTerms(input, now);
+        const result = await Agreement.findOneAndUpdate(
+          { _id: id, version: agreement.version, status: AgreementStatus.DRAFT },
+          { $set: { ...terms, endsAt: endOf(terms.lastAcademicYear), updatedAt: now }, $inc: { version: 1 } },
+          { returnDocument: "after" },
+        )
+          .lean<AgreementDocument>()
+          .exec();
+        return result ?? STALE;
+      });
+    },
+
+    activateAgreement(id: string, input: ActivationInput = {}) {
+      return transition(id, (agreement, now) => ({
+        set: activateAgreement(agreement, input, now),
+        event: { kind: "activated" },
+      }));
+    },
+
+    renewAgreement(id: string, input: { lastAcademicYear: string }) {
+      return transition(id, (agreement, now) => {
+        const { previousLastAcademicYear, renewedOn, ...set } = renewAgreement(agreement, input, now);
+        return {
+          set: { ...set, endsAt: endOf(set.lastAcademicYear), expiredOn: null },
+          push: { renewals: { renewedOn, previousLastAcademicYear, lastAcademicYear: set.lastAcademicYear } },
+          event: { kind: "renewed", previousLastAcademicYear },
+        };
+      });
+    },
+
+    terminateAgreement(id: string, input: { terminatedOn?: string | null; reason: string }) {
+      return transition(id, (agreement, now) => {
+        const set = terminateAgreement(agreement, input, now);
+        return {
+          set,
+          event: { kind: "terminated", terminatedOn: set.terminatedOn, reason: set.terminationReason },
+        };
+      });
+    },
+
+    /**
+     * Expires every ACTIVE agreement whose last academic year is over at `now`
+     * (the scheduled job calls it; tests call it with a chosen time). Returns the ids expired.
+     */
+    async expireDueAgreements(now: Date = clock()): Promise<string[]> {
+      const due = await Agreement.find({ status: AgreementStatus.ACTIVE, endsAt: { $lte: now } }, { _id: 1 })
+        .lean<{ _id: string }[]>()
+        .exec();
+      const expired: string[] = [];
+      for (const { _id } of due) {
+        const result = await retryExclusively(exclusive, async () => {
+          const agreement = await Agreement.findById(_id).lean<AgreementDocument>().exec();
+          const expiry = agreement ? expireAgreement(agreement, now) : null;
+          if (!agreement || !expiry) return null;
+          const sequence = agreement.version + 1;
+          const event = agreementTransitionEvent(
+            { ...agreement, ...expiry },
+            { kind: "expired" },
+            { id: newId(), time: now, sequence },
+          );
+          const updated = await Agreement.findOneAndUpdate(
+            { _id, version: agreement.version },
+            withEvents({ $set: { ...expiry, updatedAt: now }, $inc: { version: 1 } }, [event], now),
+            { returnDocument: "after" },
+          )
+            .lean<AgreementDocument>()
+            .exec();
+          return updated ?? STALE;
+        });
+        if (!result) continue;
+        expired.push(result._id);
+        eventsQueued();
+        await standing.refreshStanding(result.institutionId);
+      }
+      return expired;
+    },
+
+    async findAgreement(id: string): Promise<AgreementDocument | null> {
+      return Agreement.findById(id).lean<AgreementDocument>().exec();
+    },
+  };
+}
+
+export type AgreementBook = ReturnType<typeof agreementBook>;

@@ -1,0 +1,127 @@
+import { paginate } from "@intl/mongo";
+import type { SortDirection } from "@intl/mongo";
+import type { QueryFilter } from "mongoose";
+import type { Zone } from "../domain/countryCodes.ts";
+import {
+  CountryPriority,
+  priorityOf,
+  profileCountry,
+  requireCountryCode,
+  unprofiledCountry,
+  type CountryProfile,
+  type CountryProfileInput,
+} from "../domain/countryProfile.ts";
+import type { CountryProfileDocument } from "../models/countryProfileModel.ts";
+import type { ApplicationDeps } from "./applicationDeps.ts";
+
+export interface CountryFilter {
+  zone?: Zone[] | null;
+  priority?: CountryPriority[] | null;
+  schoolTarget?: boolean | null;
+}
+
+export interface CountryPage {
+  filter?: CountryFilter | null;
+  sort?: { field: "CODE" | "NAME"; direction: SortDirection } | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+function asProfile(document: CountryProfileDocument): CountryProfile {
+  const { _id, name, zone, imtPriority, schoolTarget, scores, note } = document;
+  return { code: _id, name, zone, imtPriority, schoolTarget, scores, note };
+}
+
+/** The stored-field condition for one priority (IMT priority outranks school targeting). */
+function priorityCondition(priority: CountryPriority): QueryFilter<CountryProfileDocument> {
+  switch (priority) {
+    case CountryPriority.IMT_PRIORITY:
+      return { imtPriority: true };
+    case CountryPriority.SCHOOL_TARGET:
+      return { imtPriority: false, schoolTarget: true };
+    case CountryPriority.NONE:
+      return { imtPriority: false, schoolTarget: false };
+  }
+}
+
+/** Countries, their zones and priorities, and the office's scores on the seed's selection criteria. */
+export function countryProfiles({ models, clock, exclusive }: ApplicationDeps) {
+  const { CountryProfile } = models;
+
+  return {
+    async setCountryProfile(input: CountryProfileInput): Promise<CountryProfile> {
+      const profile = profileCountry(input);
+      const now = clock();
+      const { code, ...fields } = profile;
+      await exclusive(() =>
+        CountryProfile.updateOne(
+          { _id: code },
+          { $set: { ...fields, updatedAt: now }, $setOnInsert: { createdAt: now } },
+          { upsert: true },
+        ).exec(),
+      );
+      return profile;
+    },
+
+    /** Any assigned code: the office's profile, or the unprofiled country (no priority, no scores). Null for an unassigned code. */
+    async getCountry(code: string): Promise<CountryProfile | null> {
+      let normalised: string;
+      try {
+        normalised = requireCountryCode(code, "code");
+      } catch {
+        return null;
+      }
+      const document = await CountryProfile.findById(normalised).lean<CountryProfileDocument>().exec();
+      return document ? asProfile(document) : unprofiledCountry(normalised);
+    },
+
+    async getCountries(codes: readonly string[]): Promise<CountryProfile[]> {
+      const documents = await CountryProfile.find({ _id: { $in: [...codes] } })
+        .lean<CountryProfileDocument[]>()
+        .exec();
+      const byCode = new Map(documents.map((document) => [document._id, asProfile(document)]));
+      return codes.map((code) => byCode.get(code) ?? unprofiledCountry(code));
+    },
+
+    async listCountries(page: CountryPage) {
+      const filter: QueryFilter<CountryProfileDocument>[] = [];
+      if (page.filter?.zone?.length) filter.push({ zone: { $in: page.filter.zone } });
+      if (page.filter?.priority?.length) filter.push({ $or: page.filter.priority.map(priorityCondition) });
+      if (typeof page.filter?.schoolTarget === "boolean")
+        filter.push({ schoolTarget: page.filter.schoolTarget });
+      const connection = await paginate(CountryProfile, {
+        filter: filter.length > 0 ? { $and: filter } : {},
+        sort: { field: page.sort?.field === "NAME" ? "name" : "_id", direction: page.sort?.direction ?? 1 },
+        first: page.first ?? null,
+        after: page.after ?? null,
+      });
+      return {
+        ...connection,
+        nodes: connection.nodes.map((node) => asProfile(node.toObject() as CountryProfileDocument)),
+      };
+    },
+
+    /**
+     * A filter on `countryCode` selecting countries of the given priorities. NONE
+     * also matches countries the office never profiled, hence `$nin` then.
+     */
+    async countryCodeCondition(
+      priorities: CountryPriority[],
+    ): Promise<{ $in: string[] } | { $nin: string[] }> {
+      const profiles = await CountryProfile.find({}, { imtPriority: 1, schoolTarget: 1 })
+        .lean<CountryProfileDocument[]>()
+        .exec();
+      const wanted = new Set(priorities);
+      if (wanted.has(CountryPriority.NONE)) {
+        return {
+          $nin: profiles.filter((profile) => !wanted.has(priorityOf(profile))).map((profile) => profile._id),
+        };
+      }
+      return {
+        $in: profiles.filter((profile) => wanted.has(priorityOf(profile))).map((profile) => profile._id),
+      };
+    },
+  };
+}
+
+export type CountryProfiles = ReturnType<typeof countryProfiles>;

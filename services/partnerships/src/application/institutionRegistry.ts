@@ -1,0 +1,203 @@
+import { DomainError, ErrorKind } from "@intl/errors";
+import { withEvents, withEventsInDocument } from "@intl/kafka";
+import { PartnershipsReason } from "../domain/errors.ts";
+import {
+  identifierField,
+  IdentifierKind,
+  requireIdentifier,
+  type InstitutionIdentifiers,
+} from "../domain/institutionIdentifiers.ts";
+import {
+  validateInstitutionDetails,
+  type InstitutionDetails,
+  type InstitutionDetailsInput,
+} from "../domain/institutionRegistration.ts";
+import {
+  institutionCreatedEvent,
+  institutionUpdatedEvent,
+  tierChangedEvent,
+} from "../events/publishedEvents.ts";
+import type { InstitutionDocument } from "../models/institutionModel.ts";
+import { isDuplicateKeyError, retryWhileStale, STALE } from "../models/optimisticWrite.ts";
+import type { ApplicationDeps } from "./applicationDeps.ts";
+import { institutionNotFound, type PartnershipStandingService } from "./partnershipStanding.ts";
+
+/** Only the identifiers that are set: absent ones stay out of the document (see the sparse unique indexes). */
+function storedIdentifiers(identifiers: InstitutionIdentifiers): InstitutionDocument["identifiers"] {
+  return Object.fromEntries(
+    Object.entries(identifiers).filter(([, value]) => value !== null),
+  ) as InstitutionDocument["identifiers"];
+}
+
+export interface RegistrationOptions {
+  /** A fixed id (demo data); default: a new one. */
+  id?: string;
+  demo?: boolean;
+}
+
+/** Partner institutions: registration, corrections, look-up by any field identifier. */
+export function institutionRegistry(deps: ApplicationDeps, standing: PartnershipStandingService) {
+  const { models, clock, newId, eventsQueued, exclusive } = deps;
+  const { Institution, Agreement } = models;
+
+  /** CONFLICT naming the first identifier another institution already holds. */
+  async function refuseTakenIdentifiers(
+    identifiers: InstitutionIdentifiers,
+    exceptId: string | null,
+  ): Promise<void> {
+    for (const kind of Object.values(IdentifierKind)) {
+      const key = identifierField[kind];
+      const value = identifiers[key];
+      if (value === null) continue;
+      const holder = await Institution.findOne({ [`identifiers.${key}`]: value }, { _id: 1, name: 1 })
+        .lean()
+        .exec();
+      if (holder && holder._id !== exceptId) {
+        throw new DomainError(
+          ErrorKind.CONFLICT,
+          PartnershipsReason.IDENTIFIER_TAKEN,
+          `${kind} identifier ${value} already belongs to ${holder.name}`,
+          { field: `input.identifiers.${key}`, details: { kind, institutionId: holder._id } },
+        );
+      }
+    }
+  }
+
+  /** A unique index refused the write: name the identifier (the store's message does not say which). */
+  async function explainDuplicate(details: InstitutionDetails, exceptId: string | null): Promise<never> {
+    await refuseTakenIdentifiers(details.identifiers, exceptId);
+    throw new DomainError(
+      ErrorKind.CONFLICT,
+      PartnershipsReason.CONCURRENT_CHANGE,
+      "Another change took one of these identifiers; try again",
+    );
+  }
+
+  async function register(
+    details: InstitutionDetails,
+    options: RegistrationOptions,
+  ): Promise<InstitutionDocument> {
+    await refuseTakenIdentifiers(details.identifiers, null);
+    const id = options.id ?? newId();
+    if (options.id && (await Institution.exists({ _id: id }))) {
+      throw new DomainError(
+        ErrorKind.CONFLICT,
+        PartnershipsReason.INSTITUTION_ID_TAKEN,
+        `Institution ${id} already exists`,
+      );
+    }
+    const now = clock();
+    const partnership = await standing.initialPartnership(id, now);
+    const document = {
+      _id: id,
+      name: details.name,
+      sortName: details.sortName,
+      countryCode: details.countryCode,
+      zone: details.zone,
+      city: details.city,
+      website: details.website,
+      identifiers: storedIdentifiers(details.identifiers),
+      partnership,
+      demo: options.demo ?? false,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const stamp = { time: now, sequence: 1 };
+    const events = [institutionCreatedEvent(document, { id: newId(), ...stamp })];
+    if (partnership.tier !== "STANDARD") {
+      events.push(tierChangedEvent(id, "STANDARD", partnership.tier, { id: newId(), ...stamp }));
+    }
+    try {
+      await Institution.create(withEventsInDocument(document, events, now));
+    } catch (error) {
+      if (isDuplicateKeyError(error)) await explainDuplicate(details, id);
+      throw error;
+    }
+    eventsQueued();
+    return (await Institution.findById(id).lean<InstitutionDocument>().exec())!;
+  }
+
+  async function update(
+    id: string,
+    details: InstitutionDetails,
+  ): Promise<InstitutionDocument | typeof STALE> {
+    const current = await Institution.findById(id).lean<InstitutionDocument>().exec();
+    if (!current) throw institutionNotFound(id, "id");
+    await refuseTakenIdentifiers(details.identifiers, id);
+    const now = clock();
+    const changes = {
+      name: details.name,
+      sortName: details.sortName,
+      countryCode: details.countryCode,
+      zone: details.zone,
+      city: details.city,
+      website: details.website,
+      identifiers: storedIdentifiers(details.identifiers),
+    };
+    const event = institutionUpdatedEvent(
+      { _id: id, ...changes },
+      { id: newId(), time: now, sequence: current.version + 1 },
+    );
+    try {
+      const result = await Institution.findOneAndUpdate(
+        { _id: id, version: current.version },
+        withEvents({ $set: { ...changes, updatedAt: now }, $inc: { version: 1 } }, [event], now),
+        { returnDocument: "after" },
+      )
+        .lean<InstitutionDocument>()
+        .exec();
+      return result ?? STALE;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return explainDuplicate(details, id);
+      throw error;
+    }
+  }
+
+  return {
+    async registerInstitution(
+      input: InstitutionDetailsInput,
+      options: RegistrationOptions = {},
+    ): Promise<InstitutionDocument> {
+      const details = validateInstitutionDetails(input);
+      return exclusive(() => register(details, options));
+    },
+
+    /**
+     * Replaces name, place, website and identifiers. A country change is copied
+     * to the institution's agreements (they are counted by country and zone).
+     */
+    async updateInstitution(id: string, input: InstitutionDetailsInput): Promise<InstitutionDocument> {
+      const details = validateInstitutionDetails(input);
+      const updated = await retryWhileStale(() => exclusive(() => update(id, details)));
+      eventsQueued();
+      await exclusive(() =>
+        Agreement.updateMany(
+          {
+            institutionId: id,
+            $or: [{ countryCode: { $ne: updated.countryCode } }, { zone: { $ne: updated.zone } }],
+          },
+          { $set: { countryCode: updated.countryCode, zone: updated.zone } },
+        ).exec(),
+      );
+      return updated;
+    },
+
+    async findInstitution(id: string): Promise<InstitutionDocument | null> {
+      return Institution.findById(id).lean<InstitutionDocument>().exec();
+    },
+
+    /** Any accepted spelling finds it (ROR URL or bare id, Erasmus code with one space...); a malformed value is bad input on `value`. */
+    async findInstitutionByIdentifier(
+      kind: IdentifierKind,
+      value: string,
+    ): Promise<InstitutionDocument | null> {
+      const normalised = requireIdentifier(kind, value, "value");
+      return Institution.findOne({ [`identifiers.${identifierField[kind]}`]: normalised })
+        .lean<InstitutionDocument>()
+        .exec();
+    },
+  };
+}
+
+export type InstitutionRegistry = ReturnType<typeof institutionRegistry>;

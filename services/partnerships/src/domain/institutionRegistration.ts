@@ -1,0 +1,123 @@
+import { InputErrors, isDomainError } from "@intl/errors";
+import { zoneOf, type Zone } from "./countryCodes.ts";
+import { requireCountryCode } from "./countryProfile.ts";
+import { PartnershipsReason } from "./errors.ts";
+import {
+  IdentifierKind,
+  identifierField,
+  requireIdentifier,
+  type InstitutionIdentifiers,
+} from "./institutionIdentifiers.ts";
+
+export interface InstitutionDetailsInput {
+  name: string;
+  countryCode: string;
+  city?: string | null;
+  website?: string | null;
+  identifiers?: Partial<Record<keyof InstitutionIdentifiers, string | null>> | null;
+}
+
+/** What the office records about a partner institution, validated and normalised. */
+export interface InstitutionDetails {
+  name: string;
+  /** The name as lists sort it: lower case, without accents ("universidade de sao paulo"). */
+  sortName: string;
+  countryCode: string;
+  zone: Zone;
+  city: string | null;
+  website: string | null;
+  identifiers: InstitutionIdentifiers;
+}
+
+const maxNameLength = 300;
+const maxCityLength = 120;
+
+function normaliseWebsite(raw: string): string | null {
+  try {
+    const url = new URL(raw.trim());
+    return url.protocol === "https:" || url.protocol === "http:" ? url.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Validates a registration or a full update of an institution: a name, an
+ * assigned ISO country code (any country: targeting never forbids a partner),
+ * an http(s) website and well-formed identifiers. Every bad field is reported.
+ */
+export function validateInstitutionDetails(input: InstitutionDetailsInput): InstitutionDetails {
+  const errors = new InputErrors();
+  const name = input.name.trim().replace(/\s+/g, " ");
+  errors.check(
+    name.length > 0,
+    PartnershipsReason.INSTITUTION_NAME_REQUIRED,
+    "input.name",
+    "input.name is required",
+  );
+  errors.check(
+    name.length <= maxNameLength,
+    PartnershipsReason.TEXT_TOO_LONG,
+    "input.name",
+    `input.name must be at most ${maxNameLength} characters`,
+  );
+
+  let countryCode = input.countryCode;
+  try {
+    countryCode = requireCountryCode(input.countryCode, "input.countryCode");
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    errors.add(error.reason, "input.countryCode", error.message);
+  }
+
+  const city = input.city?.trim() || null;
+  errors.check(
+    city === null || city.length <= maxCityLength,
+    PartnershipsReason.TEXT_TOO_LONG,
+    "input.city",
+    `input.city must be at most ${maxCityLength} characters`,
+  );
+
+  let website: string | null = null;
+  if (input.website?.trim()) {
+    website = normaliseWebsite(input.website);
+    errors.check(
+      website !== null,
+      PartnershipsReason.INSTITUTION_WEBSITE_INVALID,
+      "input.website",
+      "input.website must be an http(s) URL",
+    );
+  }
+
+  const identifiers: InstitutionIdentifiers = { schac: null, erasmus: null, pic: null, ror: null };
+  for (const kind of Object.values(IdentifierKind)) {
+    const key = identifierField[kind];
+    const raw = input.identifiers?.[key];
+    if (!raw?.trim()) continue;
+    try {
+      identifiers[key] = requireIdentifier(kind, raw, `input.identifiers.${key}`);
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      errors.add(error.reason, error.field ?? `input.identifiers.${key}`, error.message);
+    }
+  }
+
+  errors.throwIfAny();
+  return {
+    name,
+    sortName: sortableName(name),
+    countryCode,
+    zone: zoneOf(countryCode),
+    city,
+    website,
+    identifiers,
+  };
+}
+
+/** Case and accents do not decide the order of names. */
+export function sortableName(name: string): string {
+  return name
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase();
+}

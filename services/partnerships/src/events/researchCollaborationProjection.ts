@@ -1,0 +1,48 @@
+import { collaborationStarted, type collaborationEnded, type EventOf } from "@intl/events";
+import type { Model } from "mongoose";
+import type { ResearchCollaborationDocument } from "../models/researchCollaborationModel.ts";
+import { isDuplicateKeyError } from "../models/optimisticWrite.ts";
+
+export type CollaborationEvent = EventOf<typeof collaborationStarted> | EventOf<typeof collaborationEnded>;
+
+/**
+ * Applies a research collaboration event to the read model, only if it is newer
+ * than what is held (its `sequence`), so duplicates and out-of-order deliveries
+ * are harmless. Returns every institution whose evidence may have changed
+ * (those of the event and those held before), to be reassessed.
+ */
+export async function projectCollaboration(
+  model: Model<ResearchCollaborationDocument>,
+  event: CollaborationEvent,
+  now: Date,
+): Promise<string[]> {
+  const data = event.data;
+  const previous = await model.findById(data.collaborationId, { institutionIds: 1 }).lean().exec();
+  try {
+    await model
+      .updateOne(
+        { _id: data.collaborationId, sequence: { $lt: event.sequence } },
+        {
+          $set: {
+            type: data.type,
+            institutionIds: data.institutionIds,
+            companies: data.companies,
+            dimensions: data.dimensions,
+            centreId: data.centreId,
+            leadFacultyId: data.leadFacultyId,
+            startDate: data.startDate,
+            endDate: data.endDate,
+            ongoing: event.type === collaborationStarted.type,
+            sequence: event.sequence,
+            updatedAt: now,
+          },
+        },
+        { upsert: true },
+      )
+      .exec();
+  } catch (error) {
+    // The held version is the same or newer: the upsert collided with it. Nothing to apply.
+    if (!isDuplicateKeyError(error)) throw error;
+  }
+  return [...new Set([...(previous?.institutionIds ?? []), ...data.institutionIds])];
+}

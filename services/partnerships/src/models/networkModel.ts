@@ -1,0 +1,31 @@
+import { Schema } from "mongoose";
+import type { NetworkDetails } from "../domain/networkMembership.ts";
+
+export interface NetworkDocument extends NetworkDetails {
+  _id: string;
+  /** Partner institutions belonging to the network. */
+  memberInstitutionIds: string[];
+  demo: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const networkSchema = new Schema<NetworkDocument>(
+  {
+    _id: { type: String, required: true },
+    name: { type: String, required: true },
+    acronym: { type: String, default: null },
+    scope: { type: String, required: true },
+    website: { type: String, default: null },
+    description: { type: String, default: null },
+    schoolMember: { type: Boolean, required: true },
+    schoolMemberSince: { type: String, default: null },
+    memberInstitutionIds: { type: [String], default: [] },
+    demo: { type: Boolean, default: false },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+  },
+  { collection: "networks", versionKey: false },
+);
+networkSchema.index({ name: 1 }, { unique: true });
+networkSchema.index({ memberInstitutionIds: 1 });

@@ -1,0 +1,52 @@
+import DataLoader from "dataloader";
+import { Role, requireRole, type Viewer } from "@intl/auth";
+import { createByIdLoader, type BaseContext } from "@intl/subgraph";
+import type { PartnershipsApp } from "../application/partnershipsApp.ts";
+import type { CountryProfile } from "../domain/countryProfile.ts";
+import type { AgreementDocument } from "../models/agreementModel.ts";
+import type { InstitutionDocument } from "../models/institutionModel.ts";
+import type { NetworkDocument } from "../models/networkModel.ts";
+
+/** Per-request loaders: one store round trip per tick, whatever the query's shape. */
+function createLoaders(app: PartnershipsApp) {
+  return {
+    institution: createByIdLoader(async (ids) =>
+      (await app.getInstitutions(ids)).map((institution) => ({ ...institution, id: institution._id })),
+    ),
+    agreement: createByIdLoader(async (ids) =>
+      (await app.getAgreements(ids)).map((agreement) => ({ ...agreement, id: agreement._id })),
+    ),
+    country: new DataLoader<string, CountryProfile>((codes) => app.getCountries(codes)),
+    agreementsOfInstitution: new DataLoader<string, AgreementDocument[]>((ids) =>
+      app.agreementsOf(ids, null),
+    ),
+    networksOfInstitution: new DataLoader<string, NetworkDocument[]>((ids) => app.networksOf(ids)),
+  };
+}
+
+export interface PartnershipsContext extends BaseContext {
+  app: PartnershipsApp;
+  loaders: ReturnType<typeof createLoaders>;
+}
+
+export function buildPartnershipsContext(app: PartnershipsApp) {
+  return (base: BaseContext): PartnershipsContext => ({ ...base, app, loaders: createLoaders(app) });
+}
+
+/** Who may change partnerships data. */
+const writers = [Role.ADMIN, Role.INTERNATIONAL_OFFICE];
+
+export function requireWriter(viewer: Viewer): void {
+  requireRole(viewer, ...writers);
+}
+
+export type SortInput<F extends string> = { field: F; direction: "ASC" | "DESC" } | null | undefined;
+
+export function toSort<F extends string>(sort: SortInput<F>): { field: F; direction: 1 | -1 } | null {
+  return sort ? { field: sort.field, direction: sort.direction === "DESC" ? -1 : 1 } : null;
+}
+
+export const isoDateTime = (value: Date | string | null | undefined): string | null =>
+  value === null || value === undefined ? null : new Date(value).toISOString();
+
+export type { InstitutionDocument, AgreementDocument };

@@ -1,0 +1,174 @@
+import type { PartnershipsService } from "../subgraph.ts";
+import {
+  demoActionPlan,
+  demoInstitutionPrefix,
+  type DemoAgreement,
+  type DemoPartners,
+} from "./demoPartners.ts";
+import { referenceCountries, referenceLabels, referenceNetworks } from "./referenceData.ts";
+import type { SeedClock } from "./seedClock.ts";
+
+type App = PartnershipsService["app"];
+type Progress = (message: string) => void;
+
+/** The real countries, networks, labels and rankings of the source. Idempotent. */
+export async function loadReferenceData(app: App, progress: Progress): Promise<void> {
+  for (const country of referenceCountries) await app.setCountryProfile(country);
+  progress(`${referenceCountries.length} country profiles (IMT priorities and school targets)`);
+  for (const network of referenceNetworks) {
+    if (!(await app.findNetwork(network.id)))
+      await app.createNetwork(network.input, { id: network.id, demo: !network.fromSource });
+  }
+  progress(`${referenceNetworks.length} networks`);
+  for (const label of referenceLabels) {
+    if (!(await app.findSchoolLabel(label.id))) await app.recordSchoolLabel(label.input, { id: label.id });
+  }
+  progress(`${referenceLabels.length} labels and rankings`);
+}
+
+/** Brings one demo agreement to its target status from wherever an earlier run left it. */
+async function replayAgreement(app: App, clock: SeedClock, agreement: DemoAgreement): Promise<void> {
+  let current = await app.findAgreement(agreement.id);
+  if (!current) {
+    clock.travelTo(agreement.activatedAt);
+    current = await app.draftAgreement(
+      {
+        institutionId: agreement.institutionId,
+        ...agreement.terms,
+        signedByPartnerOn: agreement.signedByPartnerOn,
+        signedBySchoolOn: agreement.target === "DRAFT" ? null : agreement.signedBySchoolOn,
+      },
+      { id: agreement.id, demo: true },
+    );
+  }
+  if (agreement.target === "DRAFT") return;
+  if (current.status === "DRAFT") {
+    clock.travelTo(agreement.activatedAt);
+    current = await app.activateAgreement(agreement.id);
+  }
+  clock.backToPresent();
+  if (agreement.target === "TERMINATED" && current.status === "ACTIVE") {
+    await app.terminateAgreement(agreement.id, {
+      reason: agreement.terminationReason ?? "Ended early (demo)",
+    });
+  }
+}
+
+/** The demo institutions, their agreements (history replayed), network memberships and office evidence. Idempotent. */
+export async function loadDemoPartners(
+  app: App,
+  clock: SeedClock,
+  demo: DemoPartners,
+  progress: Progress,
+): Promise<void> {
+  let created = 0;
+  for (const institution of demo.institutions) {
+    if (await app.findInstitution(institution.id)) continue;
+    await app.registerInstitution(institution.input, { id: institution.id, demo: true });
+    created += 1;
+    if (created % 25 === 0) progress(`  ${created} institutions registered…`);
+  }
+  progress(`${demo.institutions.length} demo institutions (${created} new)`);
+
+  const europeans = demo.institutions.filter((institution) =>
+    ["DE", "ES", "IT", "SE"].includes(institution.input.countryCode),
+  );
+  for (const institution of europeans) await app.addNetworkMember("net-demo-erasmus", institution.id);
+  for (const institution of europeans.slice(0, 8))
+    await app.addNetworkMember("net-demo-cesaer", institution.id);
+  progress(`${europeans.length} demo network memberships`);
+
+  try {
+    for (const [index, agreement] of demo.agreements.entries()) {
+      await replayAgreement(app, clock, agreement);
+      if ((index + 1) % 25 === 0) progress(`  ${index + 1} agreements…`);
+    }
+  } finally {
+    clock.backToPresent();
+  }
+  const expired = await app.expireDueAgreements(clock.now());
+  progress(`${demo.agreements.length} demo agreements (${expired.length} expired just now)`);
+
+  let recorded = 0;
+  for (const item of demo.evidence) {
+    const institution = await app.findInstitution(item.institutionId);
+    if (
+      institution?.partnership.officeEvidence.some(
+        (existing) => existing.description === item.input.description,
+      )
+    )
+      continue;
+    await app.recordPartnershipEvidence(item.institutionId, item.input);
+    recorded += 1;
+  }
+  progress(`${demo.evidence.length} office-recorded evidence items (${recorded} new)`);
+}
+
+export interface StrategicOptions {
+  target: number;
+  waitSeconds: number;
+  pollMs?: number;
+}
+
+/**
+ * Designates about 30 strategic partnerships, each carried by the research
+ * centre and led by the faculty member of an ongoing collaboration the research
+ * service reported for that institution (read from this service's own read
+ * model, waiting for it to fill). Idempotent. Returns how many are designated.
+ */
+export async function designateDemoStrategicPartners(
+  app: App,
+  demo: DemoPartners,
+  now: Date,
+  options: StrategicOptions,
+  progress: Progress,
+): Promise<number> {
+  const isDesignated = async (id: string) => (await app.findInstitution(id))?.partnership.strategic != null;
+  let designated = 0;
+  for (const id of demo.strategicCandidates) if (await isDesignated(id)) designated += 1;
+  if (designated >= options.target) {
+    progress(`${designated} strategic partnerships already designated`);
+    return designated;
+  }
+
+  const deadline = Date.now() + options.waitSeconds * 1000;
+  let reported = -1;
+  for (;;) {
+    const collaborations = await app.ongoingCollaborationsWith(demo.strategicCandidates);
+    const withEvidence = new Set(collaborations.flatMap((collaboration) => collaboration.institutionIds));
+    const available = demo.strategicCandidates.filter((id) => withEvidence.has(id)).length;
+    if (available >= options.target || Date.now() >= deadline) break;
+    if (available !== reported) {
+      progress(
+        `  waiting for research collaborations (run the research seed): ${available} candidates carried by a research centre so far…`,
+      );
+      reported = available;
+    }
+    await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 2000));
+  }
+
+  const collaborations = await app.ongoingCollaborationsWith(demo.strategicCandidates);
+  for (const id of demo.strategicCandidates) {
+    if (designated >= options.target) break;
+    if (await isDesignated(id)) continue;
+    const collaboration = collaborations.find((candidate) => candidate.institutionIds.includes(id));
+    if (!collaboration) continue;
+    const index = Number(id.slice(demoInstitutionPrefix.length));
+    await app.designateStrategicPartnership(id, {
+      carryingCentreId: collaboration.centreId,
+      leadFacultyId: collaboration.leadFacultyId,
+      rationale: "Demo strategic partnership: carried by the centre of an ongoing research collaboration.",
+      actionPlan: demoActionPlan(index, now),
+    });
+    designated += 1;
+  }
+  if (designated < options.target) {
+    progress(
+      `only ${designated} of ${options.target} strategic partnerships could be designated: each needs an ongoing research collaboration ` +
+        "(its centre carries it, its lead faculty member leads it). Run the research seed, then this seed again.",
+    );
+  } else {
+    progress(`${designated} strategic partnerships with five-year action plans`);
+  }
+  return designated;
+}

@@ -1,0 +1,172 @@
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import type { Viewer } from "@intl/auth";
+import { partnershipsEvents } from "@intl/events";
+import { deadLetterTopicName, OutboxRelay, startConsumer, type RunningConsumer } from "@intl/kafka";
+import { pingMongo } from "@intl/mongo";
+import { createSubgraphServer, type Logger, type SubgraphResolvers } from "@intl/subgraph";
+import type { DocumentNode } from "graphql";
+import { gql } from "graphql-tag";
+import type { Kafka } from "kafkajs";
+import type mongoose from "mongoose";
+import { createPartnershipsApp } from "./application/partnershipsApp.ts";
+import { scheduledExpiry } from "./application/scheduledExpiry.ts";
+import { consumedContracts, consumedEventHandler, consumerGroupId } from "./events/consumedEvents.ts";
+import { outboxPublishing } from "./events/outboxPublishing.ts";
+import { partnershipsModels, syncPartnershipsIndexes } from "./models/partnershipsModels.ts";
+import { createStoreWriteLock } from "./models/storeWriteLock.ts";
+import { agreementResolvers } from "./resolvers/agreementResolvers.ts";
+import { analyticsResolvers } from "./resolvers/analyticsResolvers.ts";
+import { buildPartnershipsContext, type PartnershipsContext } from "./resolvers/context.ts";
+import { countryResolvers } from "./resolvers/countryResolvers.ts";
+import { institutionResolvers } from "./resolvers/institutionResolvers.ts";
+import { networkResolvers } from "./resolvers/networkResolvers.ts";
+import { partnershipResolvers } from "./resolvers/partnershipResolvers.ts";
+
+export const serviceName = "partnerships";
+
+export const typeDefs: DocumentNode = gql(readFileSync(new URL("./schema.graphql", import.meta.url), "utf8"));
+
+export const resolvers = {
+  Query: {
+    ...countryResolvers.Query,
+    ...institutionResolvers.Query,
+    ...agreementResolvers.Query,
+    ...networkResolvers.Query,
+    ...analyticsResolvers.Query,
+  },
+  Mutation: {
+    ...countryResolvers.Mutation,
+    ...institutionResolvers.Mutation,
+    ...agreementResolvers.Mutation,
+    ...partnershipResolvers.Mutation,
+    ...networkResolvers.Mutation,
+  },
+  Country: countryResolvers.Country,
+  CountryScores: countryResolvers.CountryScores,
+  Institution: institutionResolvers.Institution,
+  Agreement: agreementResolvers.Agreement,
+  Partnership: partnershipResolvers.Partnership,
+  StrategicDesignation: partnershipResolvers.StrategicDesignation,
+  OfficeEvidence: partnershipResolvers.OfficeEvidence,
+  Network: networkResolvers.Network,
+  SchoolLabel: networkResolvers.SchoolLabel,
+} satisfies SubgraphResolvers<PartnershipsContext>;
+
+export interface ServiceDeps {
+  /** The service's own database. */
+  connection: mongoose.Connection;
+  kafka: Kafka;
+  /** "" in production; random per test. */
+  topicPrefix: string;
+  verifyToken: (authorization?: string) => Promise<Viewer>;
+  logger: Logger;
+  clock?: () => Date;
+  newId?: () => string;
+  outboxPollMs?: number;
+  /** How often the expiry job looks for agreements whose last academic year is over. Default 60 s. */
+  expiryIntervalMs?: number;
+}
+
+/** Every topic the service produces to or consumes from, and its dead-letter topic, before any prefix. */
+export const topics: string[] = [
+  ...new Set([
+    ...partnershipsEvents.map((contract) => contract.topic),
+    ...consumedContracts.map((contract) => contract.topic),
+  ]),
+  deadLetterTopicName(consumerGroupId),
+];
+
+/**
+ * Builds the partnerships service from injected dependencies: the GraphQL
+ * subgraph, the outbox relay, the consumer of research and students events and
+ * the agreement expiry job. Never listens and reads no environment; `main.ts` does.
+ */
+export function buildService(deps: ServiceDeps) {
+  const clock = deps.clock ?? (() => new Date());
+  const newId = deps.newId ?? randomUUID;
+  const logger = deps.logger.child({ service: serviceName });
+  const models = partnershipsModels(deps.connection);
+  const exclusive = createStoreWriteLock();
+  const relay = new OutboxRelay({
+    kafka: deps.kafka,
+    models: [models.Institution, models.Agreement],
+    topicPrefix: deps.topicPrefix,
+    logger,
+  });
+  const outbox = outboxPublishing(relay, exclusive, deps.outboxPollMs ?? 500, logger);
+  const applicationDeps = { models, clock, newId, eventsQueued: () => outbox.nudge(), exclusive };
+  const operations = createPartnershipsApp(applicationDeps);
+  const handleConsumedEvent = consumedEventHandler(models, operations.refreshStanding, clock);
+  const expiry = scheduledExpiry({
+    intervalMs: deps.expiryIntervalMs ?? 60_000,
+    clock,
+    expireDueAgreements: operations.expireDueAgreements,
+    refreshAllStandings: operations.refreshAllStandings,
+    logger,
+  });
+
+  const server = createSubgraphServer<PartnershipsContext>({
+    name: serviceName,
+    typeDefs,
+    resolvers,
+    verifyToken: deps.verifyToken,
+    buildContext: buildPartnershipsContext(operations),
+    readiness: {
+      store: () => pingMongo(deps.connection),
+      kafka: async () => {
+        const admin = deps.kafka.admin();
+        await admin.connect();
+        try {
+          await admin.describeCluster();
+        } finally {
+          await admin.disconnect();
+        }
+      },
+    },
+    logger: deps.logger,
+  });
+
+  let consumer: RunningConsumer | null = null;
+  let apolloStarted = false;
+
+  return {
+    server,
+    topics,
+    /** Builds indexes, then starts the relay, the consumer, the expiry job and Apollo. */
+    async start(): Promise<void> {
+      await syncPartnershipsIndexes(models);
+      // Connects the relay's producer (failing fast without Kafka) and publishes what a previous run left.
+      await outbox.publish();
+      outbox.start();
+      consumer = await startConsumer({
+        kafka: deps.kafka,
+        groupId: consumerGroupId,
+        topicPrefix: deps.topicPrefix,
+        contracts: consumedContracts,
+        handle: (event) => handleConsumedEvent(event),
+        connection: deps.connection,
+        logger,
+      });
+      expiry.start();
+      await server.start();
+      apolloStarted = true;
+    },
+    /** Stops the consumer and the expiry job, flushes and stops the relay, stops Apollo. */
+    async stop(): Promise<void> {
+      await consumer?.stop();
+      consumer = null;
+      await expiry.stop();
+      await outbox.stop();
+      // Idempotent once started (closing a listening server stops it too); refuses before.
+      if (apolloStarted) await server.apollo.stop();
+    },
+    app: {
+      ...operations,
+      /** Publishes every event waiting in the outboxes now (tests, seed); resolves with how many. */
+      publishPendingEvents: () => outbox.publish(),
+    },
+  };
+}
+
+export type PartnershipsService = ReturnType<typeof buildService>;
