@@ -1,0 +1,185 @@
+import { expectEventually } from "@intl/testing";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { startSystem, type System } from "./system.ts";
+
+let system: System;
+let office: string;
+let analyst: string;
+let admin: string;
+const ids: Record<string, string> = {};
+
+interface Institution {
+  id: string;
+}
+
+async function registerPartner(name: string, countryCode: string): Promise<string> {
+  const { registerInstitution } = await system.data<{ registerInstitution: Institution }>(
+    office,
+    `mutation($input: InstitutionInput!) { registerInstitution(input: $input) { id } }`,
+    { input: { name, countryCode } },
+  );
+  const { draftAgreement } = await system.data<{ draftAgreement: { id: string } }>(
+    office,
+    `mutation($input: DraftAgreementInput!) { draftAgreement(input: $input) { id status } }`,
+    {
+      input: {
+        institutionId: registerInstitution.id,
+        type: "EXCHANGE",
+        programmeCodes: ["ICM", "MSC"],
+        seatsOutgoingPerYear: 2,
+        seatsIncomingPerYear: 2,
+        firstAcademicYear: "2025-2026",
+        lastAcademicYear: "2029-2030",
+        signedByPartnerOn: "2025-03-01",
+        signedBySchoolOn: "2025-03-05",
+      },
+    },
+  );
+  await system.data(office, `mutation($id: ID!) { activateAgreement(id: $id) { status } }`, {
+    id: draftAgreement.id,
+  });
+  return registerInstitution.id;
+}
+
+beforeAll(async () => {
+  system = await startSystem({ kafkaBrokers: inject("kafkaBrokers"), mongoUri: inject("mongoUri") });
+  office = await system.token("INTERNATIONAL_OFFICE");
+  analyst = await system.token("ANALYST");
+  admin = await system.token("ADMIN");
+
+  ids.tohoku = await registerPartner("Tohoku University (e2e)", "JP");
+  ids.usp = await registerPartner("Universidade de São Paulo (e2e)", "BR");
+  ids.milano = await registerPartner("Politecnico di Milano (e2e)", "IT");
+
+  const { createResearchCentre } = await system.data<{ createResearchCentre: { id: string } }>(
+    admin,
+    `mutation { createResearchCentre(input: { code: "CMP", name: "Microelectronics centre (e2e)", domains: [MICROELECTRONICS] }) { id } }`,
+  );
+  ids.centre = createResearchCentre.id;
+  const { registerFaculty } = await system.data<{ registerFaculty: { id: string } }>(
+    admin,
+    `mutation($centre: ID!) { registerFaculty(input: { firstName: "Ada", lastName: "Martin", email: "ada.martin@example.org",
+       centreId: $centre, domains: [MICROELECTRONICS], languages: ["fr", "en"], hdr: true }) { id } }`,
+    { centre: ids.centre },
+  );
+  ids.faculty = registerFaculty.id;
+
+  await system.data(
+    office,
+    `mutation($institution: ID!, $centre: ID!, $faculty: ID!) {
+       designateStrategicPartnership(institutionId: $institution, input: {
+         carryingCentreId: $centre, leadFacultyId: $faculty,
+         actionPlan: { firstAcademicYear: "2025-2026", actions: [
+           { academicYear: "2025-2026", title: "Joint summer school" },
+           { academicYear: "2026-2027", title: "Double-degree proposal" },
+           { academicYear: "2027-2028", title: "Joint PhD call" },
+           { academicYear: "2028-2029", title: "Company platform in Sendai" },
+           { academicYear: "2029-2030", title: "Review and renewal" } ] } }) { id } }`,
+    { institution: ids.tohoku, centre: ids.centre, faculty: ids.faculty },
+  );
+});
+afterAll(async () => system?.stop());
+
+describe("partnerships through the gateway", () => {
+  it("gives an analyst agreements by zone and the strategic and complete counts against the targets", async () => {
+    const result = await system.data<{
+      agreementStats: { total: number; byZone: { key: string; count: number }[] };
+      partnershipTargets: Record<"agreements" | "strategic" | "complete", { actual: number; target: number }>;
+    }>(
+      analyst,
+      `{ agreementStats(filter: { status: [ACTIVE] }) { total byZone { key count } }
+         partnershipTargets { agreements { actual target } strategic { actual target } complete { actual target } } }`,
+    );
+    expect(result.agreementStats.total).toBe(3);
+    expect(result.agreementStats.byZone).toEqual(
+      expect.arrayContaining([
+        { key: "ASIA", count: 1 },
+        { key: "SOUTH_AMERICA", count: 1 },
+        { key: "EUROPE", count: 1 },
+      ]),
+    );
+    expect(result.partnershipTargets).toEqual({
+      agreements: { actual: 3, target: 130 },
+      strategic: { actual: 1, target: 30 },
+      complete: { actual: 0, target: 40 },
+    });
+  });
+});
+
+describe("research collaborations feed partnership completeness", () => {
+  it("moves a strategic partner's research dimension once a collaboration with it starts (through Kafka)", async () => {
+    const dimensions = async () => {
+      const { institution } = await system.data<{
+        institution: { partnership: { tier: string; dimensions: { dimension: string; covered: boolean }[] } };
+      }>(analyst, `query($id: ID!) { institution(id: $id) { partnership { tier dimensions { dimension covered } } } }`, {
+        id: ids.tohoku,
+      });
+      return institution.partnership;
+    };
+    const before = await dimensions();
+    expect(before.tier).toBe("STRATEGIC");
+    expect(before.dimensions.find((d) => d.dimension === "RESEARCH")?.covered).toBe(false);
+
+    // The research service learns the institution from the partnerships service's events first.
+    await expectEventually(async () =>
+      expect(await system.services.research.app.isInstitutionKnown(ids.tohoku!)).toBe(true),
+    );
+    const { planCollaboration } = await system.data<{ planCollaboration: { id: string } }>(
+      office,
+      `mutation($institution: ID!, $faculty: ID!) { planCollaboration(input: {
+         title: "Flexible electronics", type: JOINT_RESEARCH, institutionIds: [$institution],
+         leadFacultyId: $faculty, startDate: "2025-09-01" }) { id } }`,
+      { institution: ids.tohoku, faculty: ids.faculty },
+    );
+    await system.data(office, `mutation($id: ID!) { startCollaboration(id: $id) { status } }`, {
+      id: planCollaboration.id,
+    });
+
+    await expectEventually(async () =>
+      expect((await dimensions()).dimensions.find((d) => d.dimension === "RESEARCH")?.covered).toBe(true),
+    );
+  });
+
+  it("returns one institution with its agreements, collaborations and faculty exchanges in one request", async () => {
+    await expectEventually(async () =>
+      expect(await system.services.research.app.isInstitutionKnown(ids.usp!)).toBe(true),
+    );
+    const { planFacultyMobility } = await system.data<{ planFacultyMobility: { id: string } }>(
+      office,
+      `mutation($institution: ID!, $faculty: ID!) { planFacultyMobility(input: {
+         direction: OUTGOING, facultyId: $faculty, institutionId: $institution,
+         purpose: "Teaching week", startDate: "2025-10-06", endDate: "2025-10-10" }) { id } }`,
+      { institution: ids.usp, faculty: ids.faculty },
+    );
+    const { planCollaboration } = await system.data<{ planCollaboration: { id: string } }>(
+      office,
+      `mutation($institution: ID!, $faculty: ID!) { planCollaboration(input: {
+         title: "Bioprocess modelling", type: APPLIED_RESEARCH_FOR_COMPANY, institutionIds: [$institution],
+         companies: ["Acme Biotech"], leadFacultyId: $faculty, startDate: "2025-01-15" }) { id } }`,
+      { institution: ids.usp, faculty: ids.faculty },
+    );
+
+    const { institution } = await system.data<{
+      institution: {
+        name: string;
+        agreements: { type: string; status: string }[];
+        collaborations: { totalCount: number; nodes: { id: string; type: string; leadFaculty: { hdr: boolean } }[] };
+        facultyExchanges: { totalCount: number; nodes: { id: string; direction: string }[] };
+      };
+    }>(
+      office,
+      `query($id: ID!) { institution(id: $id) {
+         name
+         agreements { type status }
+         collaborations(first: 10) { totalCount nodes { id type leadFaculty { hdr } } }
+         facultyExchanges(first: 10) { totalCount nodes { id direction } } } }`,
+      { id: ids.usp },
+    );
+    expect(institution.name).toBe("Universidade de São Paulo (e2e)");
+    expect(institution.agreements).toEqual([{ type: "EXCHANGE", status: "ACTIVE" }]);
+    expect(institution.collaborations.nodes).toEqual([
+      { id: planCollaboration.id, type: "APPLIED_RESEARCH_FOR_COMPANY", leadFaculty: { hdr: true } },
+    ]);
+    expect(institution.facultyExchanges.nodes).toEqual([{ id: planFacultyMobility.id, direction: "OUTGOING" }]);
+  });
+});
