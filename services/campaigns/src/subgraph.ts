@@ -7,7 +7,7 @@ import type mongoose from "mongoose";
 import type { Viewer } from "@intl/auth";
 import { deadLetterTopicName, OutboxRelay, startConsumer } from "@intl/kafka";
 import type { RunningConsumer } from "@intl/kafka";
-import { pingMongo } from "@intl/mongo";
+import { createWriteQueue, pingMongo } from "@intl/mongo";
 import { createSubgraphServer } from "@intl/subgraph";
 import type { Logger, SubgraphServer } from "@intl/subgraph";
 import { consumedContracts, consumedTopics, READ_MODELS_GROUP } from "./events/consumedEvents.ts";
@@ -19,7 +19,6 @@ import { campaignRepository } from "./models/campaignRepository.ts";
 import { candidateRepository } from "./models/candidateRepository.ts";
 import { interviewRepository } from "./models/interviewRepository.ts";
 import { readModelRepository } from "./models/readModelRepository.ts";
-import { createAggregateQueue } from "./operations/aggregateQueue.ts";
 import { buildCampaignsApp } from "./operations/campaignsApp.ts";
 import type { CampaignsApp } from "./operations/campaignsApp.ts";
 import { campaignsContextBuilder } from "./resolvers/campaignsContext.ts";
@@ -75,12 +74,15 @@ export function buildService(deps: ServiceDeps): CampaignsService {
     models.ErasedStudent,
   );
 
+  // One per service instance: the operations and the relay's removal of published events share it.
+  const writeQueue = createWriteQueue();
   const relay = new OutboxRelay({
     kafka: deps.kafka,
     models: outboxModels(models),
     topicPrefix: deps.topicPrefix,
     logger,
     pollIntervalMs: deps.outboxPollMs ?? 500,
+    writeQueue,
   });
 
   const app = buildCampaignsApp({
@@ -89,7 +91,7 @@ export function buildService(deps: ServiceDeps): CampaignsService {
     interviews,
     agendas: agendaRepository(models.SlotHold, (id) => interviews.statusOf(id)),
     readModels,
-    aggregates: createAggregateQueue(),
+    writeQueue,
     clock,
     newId,
     publishSoon: () => relay.nudge(),

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import type { Viewer } from "@intl/auth";
 import { partnershipsEvents } from "@intl/events";
 import { deadLetterTopicName, OutboxRelay, startConsumer, type RunningConsumer } from "@intl/kafka";
-import { pingMongo } from "@intl/mongo";
+import { createWriteQueue, pingMongo } from "@intl/mongo";
 import { createSubgraphServer, type Logger, type SubgraphResolvers } from "@intl/subgraph";
 import type { DocumentNode } from "graphql";
 import { gql } from "graphql-tag";
@@ -12,9 +12,7 @@ import type mongoose from "mongoose";
 import { createPartnershipsApp } from "./application/partnershipsApp.ts";
 import { scheduledExpiry } from "./application/scheduledExpiry.ts";
 import { consumedContracts, consumedEventHandler, consumerGroupId } from "./events/consumedEvents.ts";
-import { outboxPublishing } from "./events/outboxPublishing.ts";
 import { partnershipsModels, syncPartnershipsIndexes } from "./models/partnershipsModels.ts";
-import { createStoreWriteLock } from "./models/storeWriteLock.ts";
 import { agreementResolvers } from "./resolvers/agreementResolvers.ts";
 import { analyticsResolvers } from "./resolvers/analyticsResolvers.ts";
 import { buildPartnershipsContext, type PartnershipsContext } from "./resolvers/context.ts";
@@ -87,15 +85,18 @@ export function buildService(deps: ServiceDeps) {
   const newId = deps.newId ?? randomUUID;
   const logger = deps.logger.child({ service: serviceName });
   const models = partnershipsModels(deps.connection);
-  const exclusive = createStoreWriteLock();
+  // One per service instance: the operations and the relay's removal of published events
+  // share it (FerretDB does not isolate concurrent updates of one document).
+  const writeQueue = createWriteQueue();
   const relay = new OutboxRelay({
     kafka: deps.kafka,
     models: [models.Institution, models.Agreement],
     topicPrefix: deps.topicPrefix,
     logger,
+    pollIntervalMs: deps.outboxPollMs ?? 500,
+    writeQueue,
   });
-  const outbox = outboxPublishing(relay, exclusive, deps.outboxPollMs ?? 500, logger);
-  const applicationDeps = { models, clock, newId, eventsQueued: () => outbox.nudge(), exclusive };
+  const applicationDeps = { models, clock, newId, eventsQueued: () => relay.nudge(), writeQueue };
   const operations = createPartnershipsApp(applicationDeps);
   const handleConsumedEvent = consumedEventHandler(models, operations.refreshStanding, clock);
   const expiry = scheduledExpiry({
@@ -137,8 +138,8 @@ export function buildService(deps: ServiceDeps) {
     async start(): Promise<void> {
       await syncPartnershipsIndexes(models);
       // Connects the relay's producer (failing fast without Kafka) and publishes what a previous run left.
-      await outbox.publish();
-      outbox.start();
+      await relay.start();
+      await relay.publishPending();
       consumer = await startConsumer({
         kafka: deps.kafka,
         groupId: consumerGroupId,
@@ -157,14 +158,17 @@ export function buildService(deps: ServiceDeps) {
       await consumer?.stop();
       consumer = null;
       await expiry.stop();
-      await outbox.stop();
+      await relay
+        .publishPending()
+        .catch((error: unknown) => logger.error({ err: error }, "could not flush the outbox on stop"));
+      await relay.stop();
       // Idempotent once started (closing a listening server stops it too); refuses before.
       if (apolloStarted) await server.apollo.stop();
     },
     app: {
       ...operations,
       /** Publishes every event waiting in the outboxes now (tests, seed); resolves with how many. */
-      publishPendingEvents: () => outbox.publish(),
+      publishPendingEvents: () => relay.publishPending(),
     },
   };
 }

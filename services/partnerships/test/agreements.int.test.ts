@@ -351,6 +351,39 @@ describe("overlapping writes", () => {
       expect(ids.filter((id) => !terminated.has(id))).toEqual([]);
     });
   });
+
+  it("copies a corrected country to every agreement, those drafted or changing meanwhile included, losing no transition", async () => {
+    const quito = await partnerships.app.registerInstitution({
+      name: "Escuela Politécnica Nacional",
+      countryCode: "EC",
+    });
+    const active = await Promise.all(Array.from({ length: 6 }, () => draftActive(quito._id)));
+    const [, terminated, drafted] = await Promise.all([
+      partnerships.app.updateInstitution(quito._id, {
+        name: "Escuela Politécnica Nacional",
+        countryCode: "PE",
+      }),
+      Promise.all(
+        active.map(
+          async (id) => (await partnerships.app.terminateAgreement(id, { reason: "Programme closed" }))._id,
+        ),
+      ),
+      Promise.all(
+        Array.from(
+          { length: 3 },
+          async () => (await partnerships.app.draftAgreement(exchangeWith(quito._id) as never))._id,
+        ),
+      ),
+    ]);
+    for (const id of terminated)
+      expect(await partnerships.app.findAgreement(id)).toMatchObject({
+        status: "TERMINATED",
+        version: 3,
+        countryCode: "PE",
+      });
+    for (const id of drafted)
+      expect(await partnerships.app.findAgreement(id)).toMatchObject({ status: "DRAFT", countryCode: "PE" });
+  });
 });
 
 describe("expiry by itself", () => {

@@ -7,7 +7,7 @@ import type { Connection } from "mongoose";
 import type { Viewer } from "@intl/auth";
 import { OutboxRelay } from "@intl/kafka";
 import type { RunningConsumer } from "@intl/kafka";
-import { pingMongo } from "@intl/mongo";
+import { createWriteQueue, pingMongo } from "@intl/mongo";
 import { createSubgraphServer } from "@intl/subgraph";
 import type { Logger, SubgraphResolvers } from "@intl/subgraph";
 import { buildResearchApp } from "./app/researchApp.ts";
@@ -85,18 +85,22 @@ export interface ServiceDeps {
 export function buildService(deps: ServiceDeps) {
   const { connection, kafka, topicPrefix, logger } = deps;
   const models = buildResearchModels(connection);
+  // One per service instance: the operations and the relay's removal of published events share it.
+  const writeQueue = createWriteQueue();
   const relay = new OutboxRelay({
     kafka,
     models: outboxModels(models),
     topicPrefix,
     logger,
     pollIntervalMs: deps.outboxPollMs ?? 500,
+    writeQueue,
   });
   const app: ResearchApp = buildResearchApp({
     models,
     clock: deps.clock ?? (() => new Date()),
     newId: deps.newId ?? randomUUID,
     eventsQueued: () => relay.nudge(),
+    writeQueue,
   });
   const server = createSubgraphServer<ResearchContext>({
     name: serviceName,

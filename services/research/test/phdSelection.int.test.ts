@@ -147,6 +147,15 @@ describe("assessing candidates and agreeing the subject", () => {
     expect(byOffice.data!.agreeSubject.candidates[0].subjectAgreement.complete).toBe(true);
   });
 
+  it("keeps every candidate added to one position at the same moment (its writes take turns)", async () => {
+    const positionId = await openPosition();
+    const names = ["Ana", "Bruno", "Carla", "Diego", "Elena", "Fabio"];
+    const added = await Promise.all(names.map((fullName) => service.app.addPhdCandidate(admin, positionId, { fullName })));
+    expect(added.map((position) => position.candidates.length).sort()).toEqual([1, 2, 3, 4, 5, 6]);
+    const seen = await service.graphql(`{ phdPosition(id: "${positionId}") { candidates { fullName } } }`, {}, office);
+    expect(seen.data!.phdPosition.candidates.map((c: { fullName: string }) => c.fullName).sort()).toEqual(names);
+  });
+
   it("a partner of another institution may not agree for the co-supervisor", async () => {
     const positionId = await openPosition();
     const added = await service.app.addPhdCandidate(admin, positionId, { fullName: "Someone" });

@@ -35,6 +35,9 @@ export function campaignRepository(Campaign: Model<CampaignDocument>) {
   };
 
   return {
+    /** Its collection's name: the write-queue key of a campaign is `documentKey(collectionName, id)`. */
+    collectionName: Campaign.collection.collectionName,
+
     async insert(campaign: Campaign): Promise<void> {
       await Campaign.create(campaignToDocument(campaign));
     },

@@ -43,6 +43,9 @@ export function interviewRepository(Interview: Model<InterviewDocument>) {
       .exec();
 
   return {
+    /** Its collection's name: the write-queue key of an interview is `documentKey(collectionName, id)`. */
+    collectionName: Interview.collection.collectionName,
+
     async insert(interview: Interview): Promise<void> {
       await Interview.create({ _id: interview.id, ...interviewState(interview) });
     },

@@ -1,5 +1,6 @@
 import { requireRole } from "@intl/auth";
 import type { Viewer } from "@intl/auth";
+import { documentKey } from "@intl/mongo";
 import type { PageConnection, SortOrder } from "@intl/mongo";
 import { CAMPAIGN_READERS, MANAGERS } from "../domain/access.ts";
 import { CampaignStatus } from "../domain/campaign.ts";
@@ -46,9 +47,14 @@ export function campaignOperations(deps: OperationsDeps, pipeline: PipelineOpera
     return campaign;
   }
 
+  /** Reads the campaign, decides, writes: one at a time per campaign, in the service's write queue. */
+  function onCampaign<T>(id: string, work: () => Promise<T>): Promise<T> {
+    return deps.writeQueue.run(documentKey(campaigns.collectionName, id), work);
+  }
+
   async function moveTo(viewer: Viewer, id: string, action: "open" | "close"): Promise<Campaign> {
     requireRole(viewer, ...MANAGERS);
-    const moved = await deps.aggregates.run(`campaign:${id}`, async () => {
+    const moved = await onCampaign(id, async () => {
       const campaign = await load(id, "id");
       const next: Campaign = {
         ...campaign,
@@ -90,7 +96,7 @@ export function campaignOperations(deps: OperationsDeps, pipeline: PipelineOpera
 
     async updateCampaign(viewer: Viewer, input: CampaignDetailsInput & { id: string }): Promise<Campaign> {
       requireRole(viewer, ...MANAGERS);
-      const updated = await deps.aggregates.run(`campaign:${input.id}`, async () => {
+      const updated = await onCampaign(input.id, async () => {
         const campaign = await load(input.id, "input.id");
         assertCampaignNotClosed(campaign, "input.id");
         const institutions = await readModels.knownInstitutions(

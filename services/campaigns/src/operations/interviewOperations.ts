@@ -1,6 +1,7 @@
 import { requireRole } from "@intl/auth";
 import type { Viewer } from "@intl/auth";
 import { DomainError, ErrorKind, badInput } from "@intl/errors";
+import { documentKey } from "@intl/mongo";
 import type { PageConnection } from "@intl/mongo";
 import {
   assertMayConductInterview,
@@ -80,9 +81,15 @@ export function interviewOperations(deps: OperationsDeps) {
     }
   }
 
-  /** Reads the interview, decides, writes: one at a time per interview (see aggregateQueue.ts). */
+  /**
+   * Reads the interview, decides, writes: one at a time per interview, in the service's
+   * write queue, which the outbox relay's removal of published events joins too
+   * (FerretDB does not isolate concurrent updates of one document).
+   */
   function onInterview<T>(id: string, field: string, work: (interview: Interview) => Promise<T>): Promise<T> {
-    return deps.aggregates.run(`interview:${id}`, async () => work(await load(id, field)));
+    return deps.writeQueue.run(documentKey(interviews.collectionName, id), async () =>
+      work(await load(id, field)),
+    );
   }
 
   async function cancel(id: string, field: string): Promise<Interview> {

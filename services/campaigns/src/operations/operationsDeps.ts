@@ -1,10 +1,10 @@
+import type { WriteQueue } from "@intl/mongo";
 import type { Logger } from "@intl/subgraph";
 import type { AgendaRepository } from "../models/agendaRepository.ts";
 import type { CampaignRepository } from "../models/campaignRepository.ts";
 import type { CandidateRepository } from "../models/candidateRepository.ts";
 import type { InterviewRepository } from "../models/interviewRepository.ts";
 import type { ReadModelRepository } from "../models/readModelRepository.ts";
-import type { AggregateQueue } from "./aggregateQueue.ts";
 
 /** What the application operations work with: repositories, time, ids, and the relay's nudge. */
 export interface OperationsDeps {
@@ -13,8 +13,11 @@ export interface OperationsDeps {
   interviews: InterviewRepository;
   agendas: AgendaRepository;
   readModels: ReadModelRepository;
-  /** Serialises the read-decide-write steps on one aggregate (see aggregateQueue.ts). */
-  aggregates: AggregateQueue;
+  /**
+   * The service's one write queue (@intl/mongo), shared with the outbox relay: each
+   * read-decide-write of an aggregate document runs in it, keyed by `documentKey`.
+   */
+  writeQueue: WriteQueue;
   clock: () => Date;
   newId: () => string;
   /** Asks the outbox relay to publish now rather than at its next poll. */

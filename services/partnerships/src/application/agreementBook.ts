@@ -1,5 +1,6 @@
 import { DomainError, ErrorKind } from "@intl/errors";
 import { withEvents } from "@intl/kafka";
+import { documentKey } from "@intl/mongo";
 import { endOf } from "../domain/academicYear.ts";
 import {
   activateAgreement,
@@ -15,7 +16,7 @@ import { PartnershipsReason } from "../domain/errors.ts";
 import { agreementTransitionEvent, type AgreementTransitionEvent } from "../events/publishedEvents.ts";
 import type { AgreementDocument } from "../models/agreementModel.ts";
 import type { InstitutionDocument } from "../models/institutionModel.ts";
-import { retryExclusively, STALE } from "../models/optimisticWrite.ts";
+import { retryInWriteQueue, STALE } from "../models/optimisticWrite.ts";
 import type { ApplicationDeps } from "./applicationDeps.ts";
 import { institutionNotFound, type PartnershipStandingService } from "./partnershipStanding.ts";
 
@@ -47,14 +48,17 @@ interface Transition {
  * the institution's partnership standing is reassessed after it.
  */
 export function agreementBook(deps: ApplicationDeps, standing: PartnershipStandingService) {
-  const { models, clock, newId, eventsQueued, exclusive } = deps;
+  const { models, clock, newId, eventsQueued, writeQueue } = deps;
   const { Agreement, Institution } = models;
+  const agreementKey = (id: string) => documentKey(Agreement.collection.collectionName, id);
+  const institutionKey = (id: string) => documentKey(Institution.collection.collectionName, id);
 
   async function transition(
     id: string,
     decide: (agreement: AgreementDocument, now: Date) => Transition,
   ): Promise<AgreementDocument> {
-    const updated = await retryExclusively(exclusive, async () => {
+    // The agreement's key only: the reassessment after it takes the institution's key in turn.
+    const updated = await retryInWriteQueue(writeQueue, agreementKey(id), async () => {
       const agreement = await Agreement.findById(id).lean<AgreementDocument>().exec();
       if (!agreement) throw agreementNotFound(id);
       const now = clock();
@@ -91,43 +95,48 @@ export function agreementBook(deps: ApplicationDeps, standing: PartnershipStandi
     async draftAgreement(input: DraftAgreementInput, options: DraftOptions = {}): Promise<AgreementDocument> {
       const now = clock();
       const terms = validateAgreementTerms(input, now);
-      const institution = await Institution.findById(input.institutionId, { countryCode: 1, zone: 1 })
-        .lean<Pick<InstitutionDocument, "countryCode" | "zone">>()
-        .exec();
-      if (!institution) throw institutionNotFound(input.institutionId, "input.institutionId");
-      const id = options.id ?? newId();
-      if (options.id && (await Agreement.exists({ _id: id }))) {
-        throw new DomainError(
-          ErrorKind.CONFLICT,
-          PartnershipsReason.AGREEMENT_ID_TAKEN,
-          `Agreement ${id} already exists`,
-        );
-      }
-      const document = {
-        _id: id,
-        institutionId: input.institutionId,
-        countryCode: institution.countryCode,
-        zone: institution.zone,
-        status: AgreementStatus.DRAFT,
-        ...terms,
-        endsAt: endOf(terms.lastAcademicYear),
-        activatedOn: null,
-        expiredOn: null,
-        terminatedOn: null,
-        terminationReason: null,
-        renewals: [],
-        demo: options.demo ?? false,
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      };
-      await exclusive(() => Agreement.create(document));
-      return (await Agreement.findById(id).lean<AgreementDocument>().exec())!;
+      // Under the institution's key from reading its place to inserting the agreement that
+      // copies it: `updateInstitution` copies a change of place to its agreements under that key.
+      return writeQueue.run(institutionKey(input.institutionId), async () => {
+        const institution = await Institution.findById(input.institutionId, { countryCode: 1, zone: 1 })
+          .lean<Pick<InstitutionDocument, "countryCode" | "zone">>()
+          .exec();
+        if (!institution) throw institutionNotFound(input.institutionId, "input.institutionId");
+        const id = options.id ?? newId();
+        if (options.id && (await Agreement.exists({ _id: id }))) {
+          throw new DomainError(
+            ErrorKind.CONFLICT,
+            PartnershipsReason.AGREEMENT_ID_TAKEN,
+            `Agreement ${id} already exists`,
+          );
+        }
+        const document = {
+          _id: id,
+          institutionId: input.institutionId,
+          countryCode: institution.countryCode,
+          zone: institution.zone,
+          status: AgreementStatus.DRAFT,
+          ...terms,
+          endsAt: endOf(terms.lastAcademicYear),
+          activatedOn: null,
+          expiredOn: null,
+          terminatedOn: null,
+          terminationReason: null,
+          renewals: [],
+          demo: options.demo ?? false,
+          version: 1,
+          createdAt: now,
+          updatedAt: now,
+        };
+        // A new document, without outbox entries: nothing else writes it yet.
+        await Agreement.create(document);
+        return (await Agreement.findById(id).lean<AgreementDocument>().exec())!;
+      });
     },
 
     /** Replaces the terms of a draft (same checks as drafting). */
     async amendDraftAgreement(id: string, input: AgreementTermsInput): Promise<AgreementDocument> {
-      return retryExclusively(exclusive, async () => {
+      return retryInWriteQueue(writeQueue, agreementKey(id), async () => {
         const agreement = await Agreement.findById(id).lean<AgreementDocument>().exec();
         if (!agreement) throw agreementNotFound(id);
         requireDraft(agreement.status);
@@ -182,7 +191,7 @@ export function agreementBook(deps: ApplicationDeps, standing: PartnershipStandi
         .exec();
       const expired: string[] = [];
       for (const { _id } of due) {
-        const result = await retryExclusively(exclusive, async () => {
+        const result = await retryInWriteQueue(writeQueue, agreementKey(_id), async () => {
           const agreement = await Agreement.findById(_id).lean<AgreementDocument>().exec();
           const expiry = agreement ? expireAgreement(agreement, now) : null;
           if (!agreement || !expiry) return null;

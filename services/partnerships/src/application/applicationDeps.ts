@@ -1,5 +1,5 @@
+import type { WriteQueue } from "@intl/mongo";
 import type { PartnershipsModels } from "../models/partnershipsModels.ts";
-import type { Exclusive } from "../models/storeWriteLock.ts";
 
 /** What every application module works with. */
 export interface ApplicationDeps {
@@ -8,6 +8,11 @@ export interface ApplicationDeps {
   newId: () => string;
   /** Called after a write that queued events, so the relay publishes them soon. */
   eventsQueued: () => void;
-  /** Runs one read-decide-write at a time (see `storeWriteLock.ts`); never nest it. */
-  exclusive: Exclusive;
+  /**
+   * The service's one write queue (@intl/mongo's `createWriteQueue`), shared with the
+   * outbox relay: every read-decide-write of a document runs in it, keyed by
+   * `documentKey(Model.collection.collectionName, id)`. When one piece of work needs
+   * two keys, it takes an institution's before any of its agreements', never the reverse.
+   */
+  writeQueue: WriteQueue;
 }

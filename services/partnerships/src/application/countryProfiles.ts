@@ -1,4 +1,4 @@
-import { paginate } from "@intl/mongo";
+import { documentKey, paginate } from "@intl/mongo";
 import type { SortDirection } from "@intl/mongo";
 import type { QueryFilter } from "mongoose";
 import type { Zone } from "../domain/countryCodes.ts";
@@ -45,7 +45,7 @@ function priorityCondition(priority: CountryPriority): QueryFilter<CountryProfil
 }
 
 /** Countries, their zones and priorities, and the office's scores on the seed's selection criteria. */
-export function countryProfiles({ models, clock, exclusive }: ApplicationDeps) {
+export function countryProfiles({ models, clock, writeQueue }: ApplicationDeps) {
   const { CountryProfile } = models;
 
   return {
@@ -53,7 +53,8 @@ export function countryProfiles({ models, clock, exclusive }: ApplicationDeps) {
       const profile = profileCountry(input);
       const now = clock();
       const { code, ...fields } = profile;
-      await exclusive(() =>
+      // An upsert: FerretDB reads then writes it, so two for one country take turns.
+      await writeQueue.run(documentKey(CountryProfile.collection.collectionName, code), () =>
         CountryProfile.updateOne(
           { _id: code },
           { $set: { ...fields, updatedAt: now }, $setOnInsert: { createdAt: now } },

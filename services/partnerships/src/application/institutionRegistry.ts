@@ -1,5 +1,6 @@
 import { DomainError, ErrorKind } from "@intl/errors";
 import { withEvents, withEventsInDocument } from "@intl/kafka";
+import { documentKey } from "@intl/mongo";
 import { PartnershipsReason } from "../domain/errors.ts";
 import {
   identifierField,
@@ -37,8 +38,10 @@ export interface RegistrationOptions {
 
 /** Partner institutions: registration, corrections, look-up by any field identifier. */
 export function institutionRegistry(deps: ApplicationDeps, standing: PartnershipStandingService) {
-  const { models, clock, newId, eventsQueued, exclusive } = deps;
+  const { models, clock, newId, eventsQueued, writeQueue } = deps;
   const { Institution, Agreement } = models;
+  const institutionKey = (id: string) => documentKey(Institution.collection.collectionName, id);
+  const agreementKey = (id: string) => documentKey(Agreement.collection.collectionName, id);
 
   /** CONFLICT naming the first identifier another institution already holds. */
   async function refuseTakenIdentifiers(
@@ -74,11 +77,11 @@ export function institutionRegistry(deps: ApplicationDeps, standing: Partnership
   }
 
   async function register(
+    id: string,
     details: InstitutionDetails,
     options: RegistrationOptions,
   ): Promise<InstitutionDocument> {
     await refuseTakenIdentifiers(details.identifiers, null);
-    const id = options.id ?? newId();
     if (options.id && (await Institution.exists({ _id: id }))) {
       throw new DomainError(
         ErrorKind.CONFLICT,
@@ -116,6 +119,30 @@ export function institutionRegistry(deps: ApplicationDeps, standing: Partnership
     }
     eventsQueued();
     return (await Institution.findById(id).lean<InstitutionDocument>().exec())!;
+  }
+
+  /**
+   * Copies the institution's country and zone to its agreements, one agreement at a
+   * time under its own key (inside the institution's: institution first, then
+   * agreement, the order every path takes): on FerretDB an `updateMany` would race the
+   * agreements' transitions and the relay's removals of their published events.
+   */
+  async function copyPlaceToAgreements(institution: InstitutionDocument): Promise<void> {
+    const { countryCode, zone } = institution;
+    const elsewhere = await Agreement.find(
+      {
+        institutionId: institution._id,
+        $or: [{ countryCode: { $ne: countryCode } }, { zone: { $ne: zone } }],
+      },
+      { _id: 1 },
+    )
+      .lean<{ _id: string }[]>()
+      .exec();
+    for (const { _id } of elsewhere) {
+      await writeQueue.run(agreementKey(_id), () =>
+        Agreement.updateOne({ _id }, { $set: { countryCode, zone } }).exec(),
+      );
+    }
   }
 
   async function update(
@@ -160,7 +187,10 @@ export function institutionRegistry(deps: ApplicationDeps, standing: Partnership
       options: RegistrationOptions = {},
     ): Promise<InstitutionDocument> {
       const details = validateInstitutionDetails(input);
-      return exclusive(() => register(details, options));
+      const id = options.id ?? newId();
+      // Under the new institution's key: a reassessment queued meanwhile (a consumed fact
+      // about it) runs once the document exists, with the facts its first assessment missed.
+      return writeQueue.run(institutionKey(id), () => register(id, details, options));
     },
 
     /**
@@ -169,17 +199,16 @@ export function institutionRegistry(deps: ApplicationDeps, standing: Partnership
      */
     async updateInstitution(id: string, input: InstitutionDetailsInput): Promise<InstitutionDocument> {
       const details = validateInstitutionDetails(input);
-      const updated = await retryWhileStale(() => exclusive(() => update(id, details)));
-      eventsQueued();
-      await exclusive(() =>
-        Agreement.updateMany(
-          {
-            institutionId: id,
-            $or: [{ countryCode: { $ne: updated.countryCode } }, { zone: { $ne: updated.zone } }],
-          },
-          { $set: { countryCode: updated.countryCode, zone: updated.zone } },
-        ).exec(),
+      // The copy to the agreements stays under the institution's key, like drafting an
+      // agreement (which reads the place to copy): no agreement keeps a place left behind.
+      const updated = await retryWhileStale(() =>
+        writeQueue.run(institutionKey(id), async () => {
+          const result = await update(id, details);
+          if (result !== STALE) await copyPlaceToAgreements(result);
+          return result;
+        }),
       );
+      eventsQueued();
       return updated;
     },
 

@@ -1,5 +1,5 @@
 import { DomainError, ErrorKind } from "@intl/errors";
-import { paginate } from "@intl/mongo";
+import { documentKey, paginate } from "@intl/mongo";
 import type { QueryFilter } from "mongoose";
 import { PartnershipsReason } from "../domain/errors.ts";
 import { validateNetwork, type NetworkInput, type NetworkScope } from "../domain/networkMembership.ts";
@@ -28,7 +28,7 @@ function networkNotFound(id: string): DomainError {
 }
 
 /** Networks the school and its partners belong to; labels and rankings the school holds. */
-export function networksAndLabels({ models, clock, newId, exclusive }: ApplicationDeps) {
+export function networksAndLabels({ models, clock, newId, writeQueue }: ApplicationDeps) {
   const { Network, SchoolLabel, Institution } = models;
 
   async function changeMembers(
@@ -38,7 +38,8 @@ export function networksAndLabels({ models, clock, newId, exclusive }: Applicati
   ): Promise<NetworkDocument> {
     if (operator === "$addToSet" && !(await Institution.exists({ _id: institutionId })))
       throw institutionNotFound(institutionId);
-    const updated = await exclusive(() =>
+    // `$addToSet`/`$pull` read then write the member list on FerretDB: changes to one network take turns.
+    const updated = await writeQueue.run(documentKey(Network.collection.collectionName, networkId), () =>
       Network.findOneAndUpdate(
         { _id: networkId },
         { [operator]: { memberInstitutionIds: institutionId }, $set: { updatedAt: clock() } },
@@ -64,7 +65,7 @@ export function networksAndLabels({ models, clock, newId, exclusive }: Applicati
         updatedAt: now,
       };
       try {
-        await exclusive(() => Network.create(document));
+        await Network.create(document);
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
         throw new DomainError(
@@ -118,7 +119,7 @@ export function networksAndLabels({ models, clock, newId, exclusive }: Applicati
       const now = clock();
       const label = validateSchoolLabel(input, now);
       const document = { _id: options.id ?? newId(), ...label, createdAt: now };
-      await exclusive(() => SchoolLabel.create(document));
+      await SchoolLabel.create(document);
       return document;
     },
 

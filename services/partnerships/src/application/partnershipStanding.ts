@@ -25,8 +25,9 @@ import {
 } from "../domain/strategicPartnership.ts";
 import { tierChangedEvent } from "../events/publishedEvents.ts";
 import type { InstitutionDocument, PartnershipState } from "../models/institutionModel.ts";
-import { retryWhileStale, STALE } from "../models/optimisticWrite.ts";
+import { retryInWriteQueue, STALE } from "../models/optimisticWrite.ts";
 import { withEvents } from "@intl/kafka";
+import { documentKey } from "@intl/mongo";
 import type { ApplicationDeps } from "./applicationDeps.ts";
 
 export function institutionNotFound(id: string, field = "institutionId"): DomainError {
@@ -50,8 +51,9 @@ type PartnershipDecision = Pick<PartnershipState, "strategic" | "officeEvidence"
  * own decisions (designation, evidence). A tier change emits
  * `partnerships.partnership.tier-changed.v1` in the same write.
  */
-export function partnershipStanding({ models, clock, newId, eventsQueued, exclusive }: ApplicationDeps) {
+export function partnershipStanding({ models, clock, newId, eventsQueued, writeQueue }: ApplicationDeps) {
   const { Institution, Agreement, StudentMobility, ResearchCollaboration } = models;
+  const institutionKey = (id: string) => documentKey(Institution.collection.collectionName, id);
 
   async function gatherFacts(
     institutionId: string,
@@ -110,51 +112,51 @@ export function partnershipStanding({ models, clock, newId, eventsQueued, exclus
   /**
    * Applies an office decision (or none) and reassesses, in one conditional
    * write of the institution document. Without a decision, writes only when
-   * the assessment changed.
+   * the assessment changed. Under the institution's key only: every change of a
+   * fact (an agreement's transition, a projected event) is written before its
+   * reassessment is queued, so the last reassessment in the queue reads it.
    */
   async function reassess(
     institutionId: string,
     decide: ((current: PartnershipState) => PartnershipDecision) | null,
   ): Promise<InstitutionDocument | null> {
-    return retryWhileStale(() =>
-      exclusive(async () => {
-        const now = clock();
-        const institution = await Institution.findById(institutionId).lean<InstitutionDocument>().exec();
-        if (!institution) return null;
-        const current = institution.partnership;
-        const decision = decide
-          ? decide(current)
-          : { strategic: current.strategic, officeEvidence: current.officeEvidence };
-        const standing = assessPartnership(await gatherFacts(institutionId, decision, now), now);
-        if (!decide && sameStanding(current, standing)) return institution;
-        const version = institution.version + 1;
-        const events =
-          standing.tier === current.tier
-            ? []
-            : [
-                tierChangedEvent(institutionId, current.tier, standing.tier, {
-                  id: newId(),
-                  time: now,
-                  sequence: version,
-                }),
-              ];
-        const partnership: PartnershipState = {
-          ...decision,
-          ...standing,
-          assessedAt: sameStanding(current, standing) ? current.assessedAt : now,
-        };
-        const updated = await Institution.findOneAndUpdate(
-          { _id: institutionId, version: institution.version },
-          withEvents({ $set: { partnership, updatedAt: now }, $inc: { version: 1 } }, events, now),
-          { returnDocument: "after" },
-        )
-          .lean<InstitutionDocument>()
-          .exec();
-        if (!updated) return STALE;
-        if (events.length > 0) eventsQueued();
-        return updated;
-      }),
-    );
+    return retryInWriteQueue(writeQueue, institutionKey(institutionId), async () => {
+      const now = clock();
+      const institution = await Institution.findById(institutionId).lean<InstitutionDocument>().exec();
+      if (!institution) return null;
+      const current = institution.partnership;
+      const decision = decide
+        ? decide(current)
+        : { strategic: current.strategic, officeEvidence: current.officeEvidence };
+      const standing = assessPartnership(await gatherFacts(institutionId, decision, now), now);
+      if (!decide && sameStanding(current, standing)) return institution;
+      const version = institution.version + 1;
+      const events =
+        standing.tier === current.tier
+          ? []
+          : [
+              tierChangedEvent(institutionId, current.tier, standing.tier, {
+                id: newId(),
+                time: now,
+                sequence: version,
+              }),
+            ];
+      const partnership: PartnershipState = {
+        ...decision,
+        ...standing,
+        assessedAt: sameStanding(current, standing) ? current.assessedAt : now,
+      };
+      const updated = await Institution.findOneAndUpdate(
+        { _id: institutionId, version: institution.version },
+        withEvents({ $set: { partnership, updatedAt: now }, $inc: { version: 1 } }, events, now),
+        { returnDocument: "after" },
+      )
+        .lean<InstitutionDocument>()
+        .exec();
+      if (!updated) return STALE;
+      if (events.length > 0) eventsQueued();
+      return updated;
+    });
   }
 
   async function decideFor(

@@ -1,4 +1,5 @@
 import { DomainError, ErrorKind } from "@intl/errors";
+import type { WriteQueue } from "@intl/mongo";
 import { PartnershipsReason } from "../domain/errors.ts";
 
 /** Returned by an attempt whose conditional write found the document changed since it was read. */
@@ -26,10 +27,15 @@ export function isDuplicateKeyError(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === 11000;
 }
 
-/** `retryWhileStale` with each attempt (read, decide, conditional write) run under `exclusive`. */
-export function retryExclusively<T>(
-  exclusive: <R>(work: () => Promise<R>) => Promise<R>,
+/**
+ * `retryWhileStale` with each attempt (read, decide, conditional write) run in the
+ * service's write queue under `key` (the document's `documentKey`): in this process
+ * the attempts on one document take turns, so only another process can make one stale.
+ */
+export function retryInWriteQueue<T>(
+  writeQueue: WriteQueue,
+  key: string,
   attempt: () => Promise<T | Stale>,
 ): Promise<T> {
-  return retryWhileStale(() => exclusive(attempt));
+  return retryWhileStale(() => writeQueue.run(key, attempt));
 }

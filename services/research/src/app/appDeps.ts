@@ -1,3 +1,4 @@
+import type { WriteQueue } from "@intl/mongo";
 import type { ResearchModels } from "../models/researchModels.ts";
 
 /** What the application operations run on: the store, time and ids passed in. */
@@ -7,6 +8,11 @@ export interface AppDeps {
   newId: () => string;
   /** Called after a write queued events in an outbox: publishes without waiting for the next poll. */
   eventsQueued: () => void;
+  /**
+   * The service's one write queue (@intl/mongo), shared with the outbox relay: every
+   * read-decide-write of an aggregate document runs in it, keyed by `documentKey`.
+   */
+  writeQueue: WriteQueue;
 }
 
 /** `first`/`after` of every list, and an ordering. */

@@ -19,7 +19,7 @@ import { collaborationEndedEvent, collaborationStartedEvent } from "../events/pu
 import { collaborationFromDocument } from "../models/collaborationModel.ts";
 import type { CollaborationDocument } from "../models/collaborationModel.ts";
 import type { KnownInstitutionDocument } from "../models/institutionModel.ts";
-import { insertAggregate, updateAggregate } from "../models/versionedWrites.ts";
+import { inWriteQueue, insertAggregate, updateAggregate } from "../models/versionedWrites.ts";
 import type { AppDeps, PageArgs, SortDirectionName } from "./appDeps.ts";
 import { sortDirection } from "./appDeps.ts";
 import type { KnownReferenceOperations } from "./knownReferences.ts";
@@ -56,7 +56,7 @@ function toFilter(filter: CollaborationListFilter): Record<string, unknown> {
 }
 
 export function collaborationOperations(deps: AppDeps, references: KnownReferenceOperations) {
-  const { models, clock, newId, eventsQueued } = deps;
+  const { models, clock, newId, eventsQueued, writeQueue } = deps;
   const { Collaboration, Faculty, ResearchCentre } = models;
 
   async function load(id: string): Promise<CollaborationState> {
@@ -72,7 +72,7 @@ export function collaborationOperations(deps: AppDeps, references: KnownReferenc
     return next;
   }
 
-  /** Loads, checks the viewer may manage it, applies `change`, saves with its events. */
+  /** Loads, checks the viewer may manage it, applies `change`, saves with its events: one at a time per collaboration (see `inWriteQueue`). */
   async function transition(
     viewer: Viewer,
     id: string,
@@ -80,11 +80,13 @@ export function collaborationOperations(deps: AppDeps, references: KnownReferenc
     event?: typeof collaborationStartedEvent,
   ): Promise<CollaborationState> {
     requireRole(viewer, ...managers);
-    const state = await load(id);
-    assertMayManageCollaboration(viewer, state.leadFacultyId);
-    const now = clock();
-    const next = change(state, now);
-    return save(state, next, event ? [event(next, newId(), now)] : [], now);
+    return inWriteQueue(writeQueue, Collaboration, id, async () => {
+      const state = await load(id);
+      assertMayManageCollaboration(viewer, state.leadFacultyId);
+      const now = clock();
+      const next = change(state, now);
+      return save(state, next, event ? [event(next, newId(), now)] : [], now);
+    });
   }
 
   return {

@@ -18,7 +18,7 @@ import { MobilityDirection } from "../domain/vocabulary.ts";
 import { facultyMobilityCompletedEvent } from "../events/publishedEvents.ts";
 import { mobilityFromDocument } from "../models/facultyMobilityModel.ts";
 import type { FacultyMobilityDocument } from "../models/facultyMobilityModel.ts";
-import { insertAggregate, updateAggregate } from "../models/versionedWrites.ts";
+import { inWriteQueue, insertAggregate, updateAggregate } from "../models/versionedWrites.ts";
 import type { AppDeps, PageArgs, SortDirectionName } from "./appDeps.ts";
 import { sortDirection } from "./appDeps.ts";
 import type { KnownReferenceOperations } from "./knownReferences.ts";
@@ -48,7 +48,7 @@ function toFilter(filter: FacultyMobilityListFilter): Record<string, unknown> {
 }
 
 export function facultyMobilityOperations(deps: AppDeps, references: KnownReferenceOperations) {
-  const { models, clock, newId, eventsQueued } = deps;
+  const { models, clock, newId, eventsQueued, writeQueue } = deps;
   const { FacultyMobility, Faculty } = models;
 
   async function load(id: string): Promise<FacultyMobilityState> {
@@ -64,15 +64,18 @@ export function facultyMobilityOperations(deps: AppDeps, references: KnownRefere
     publish: boolean,
   ): Promise<FacultyMobilityState> {
     requireRole(viewer, ...managers);
-    const state = await load(id);
-    assertMayManageMobility(viewer, state.facultyId);
-    const now = clock();
-    const next = change(state, now);
-    const events = publish ? [facultyMobilityCompletedEvent(next, newId(), now)] : [];
-    const { id: _id, ...fields } = next;
-    await updateAggregate(FacultyMobility, id, state.version, fields, events, now);
-    if (events.length > 0) eventsQueued();
-    return next;
+    // Read, decide, write: one at a time per mobility (see `inWriteQueue`).
+    return inWriteQueue(writeQueue, FacultyMobility, id, async () => {
+      const state = await load(id);
+      assertMayManageMobility(viewer, state.facultyId);
+      const now = clock();
+      const next = change(state, now);
+      const events = publish ? [facultyMobilityCompletedEvent(next, newId(), now)] : [];
+      const { id: _id, ...fields } = next;
+      await updateAggregate(FacultyMobility, id, state.version, fields, events, now);
+      if (events.length > 0) eventsQueued();
+      return next;
+    });
   }
 
   return {

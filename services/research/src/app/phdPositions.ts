@@ -25,7 +25,7 @@ import { phdCandidateSelectedEvent } from "../events/publishedEvents.ts";
 import type { FacultyDocument } from "../models/facultyModel.ts";
 import { positionFromDocument, positionToDocument } from "../models/phdPositionModel.ts";
 import type { PhdPositionDocument } from "../models/phdPositionModel.ts";
-import { insertAggregate, updateAggregate } from "../models/versionedWrites.ts";
+import { inWriteQueue, insertAggregate, updateAggregate } from "../models/versionedWrites.ts";
 import type { AppDeps, PageArgs, SortDirectionName } from "./appDeps.ts";
 import { sortDirection } from "./appDeps.ts";
 import type { KnownReferenceOperations } from "./knownReferences.ts";
@@ -56,8 +56,13 @@ function toFilter(filter: PhdPositionListFilter): Record<string, unknown> {
 }
 
 export function phdPositionOperations(deps: AppDeps, references: KnownReferenceOperations) {
-  const { models, clock, newId, eventsQueued } = deps;
+  const { models, clock, newId, eventsQueued, writeQueue } = deps;
   const { PhdPosition, Faculty, ResearchCentre } = models;
+
+  /** Reads the position, decides, saves: one at a time per position (see `inWriteQueue`). */
+  function changePosition(id: string, change: (position: PhdPositionState) => Promise<PhdPositionState>): Promise<PhdPositionState> {
+    return inWriteQueue(writeQueue, PhdPosition, id, async () => change(await load(id)));
+  }
 
   async function load(id: string): Promise<PhdPositionState> {
     const document = await PhdPosition.findById(id).lean<PhdPositionDocument>().exec();
@@ -101,59 +106,63 @@ export function phdPositionOperations(deps: AppDeps, references: KnownReferenceO
     /** ADMIN, INTERNATIONAL_OFFICE, FACULTY. */
     async addPhdCandidate(viewer: Viewer, positionId: string, command: AddPhdCandidateCommand): Promise<PhdPositionState> {
       requireRole(viewer, Role.ADMIN, Role.INTERNATIONAL_OFFICE, Role.FACULTY);
-      const position = await load(positionId);
-      const [application, institutionKnown] = await Promise.all([
-        command.applicationId ? references.findPhdApplication(command.applicationId) : Promise.resolve(null),
-        command.institutionId ? references.isInstitutionKnown(command.institutionId) : Promise.resolve(true),
-      ]);
-      const now = clock();
-      const next = addPhdCandidate(
-        position,
-        command,
-        {
-          application: application
-            ? {
-                applicationId: application._id,
-                studentId: application.studentId,
-                institutionId: application.institutionId,
-                withdrawn: application.status === WITHDRAWN,
-              }
-            : null,
-          institutionKnown,
-        },
-        newId(),
-        now,
-      );
-      return save(position, next, now);
+      return changePosition(positionId, async (position) => {
+        const [application, institutionKnown] = await Promise.all([
+          command.applicationId ? references.findPhdApplication(command.applicationId) : Promise.resolve(null),
+          command.institutionId ? references.isInstitutionKnown(command.institutionId) : Promise.resolve(true),
+        ]);
+        const now = clock();
+        const next = addPhdCandidate(
+          position,
+          command,
+          {
+            application: application
+              ? {
+                  applicationId: application._id,
+                  studentId: application.studentId,
+                  institutionId: application.institutionId,
+                  withdrawn: application.status === WITHDRAWN,
+                }
+              : null,
+            institutionKnown,
+          },
+          newId(),
+          now,
+        );
+        return save(position, next, now);
+      });
     },
 
     /** The position's supervisor scores a candidate. */
     async assessPhdCandidate(viewer: Viewer, positionId: string, candidateId: string, scores: PhdScores): Promise<PhdPositionState> {
       requireSignedIn(viewer);
-      const position = await load(positionId);
-      const now = clock();
-      return save(position, assessPhdCandidate(position, actorOf(viewer), candidateId, scores, now), now);
+      return changePosition(positionId, async (position) => {
+        const now = clock();
+        return save(position, assessPhdCandidate(position, actorOf(viewer), candidateId, scores, now), now);
+      });
     },
 
     /** Records the candidate's or the co-supervisor's agreement on the subject. */
     async agreeSubject(viewer: Viewer, positionId: string, candidateId: string, party: SubjectParty): Promise<PhdPositionState> {
       requireRole(viewer, Role.ADMIN, Role.INTERNATIONAL_OFFICE, Role.FACULTY, Role.PARTNER);
-      const position = await load(positionId);
-      const now = clock();
-      return save(position, agreeSubject(position, actorOf(viewer), candidateId, party, now), now);
+      return changePosition(positionId, async (position) => {
+        const now = clock();
+        return save(position, agreeSubject(position, actorOf(viewer), candidateId, party, now), now);
+      });
     },
 
     /** Only the HDR faculty member supervising the position; publishes research.phd.candidate-selected.v1. */
     async selectPhdCandidate(viewer: Viewer, positionId: string, candidateId: string): Promise<PhdPositionState> {
       requireSignedIn(viewer);
-      const position = await load(positionId);
-      // The token says HDR; the faculty record must say so too (a token outlives a record change).
-      const record = viewer.facultyId
-        ? await Faculty.findById(viewer.facultyId, { hdr: 1 }).lean<Pick<FacultyDocument, "_id" | "hdr">>().exec()
-        : null;
-      const now = clock();
-      const next = selectPhdCandidate(position, actorOf(viewer), { actorRecordHoldsHdr: record?.hdr === true }, candidateId, now);
-      return save(position, next, now, true);
+      return changePosition(positionId, async (position) => {
+        // The token says HDR; the faculty record must say so too (a token outlives a record change).
+        const record = viewer.facultyId
+          ? await Faculty.findById(viewer.facultyId, { hdr: 1 }).lean<Pick<FacultyDocument, "_id" | "hdr">>().exec()
+          : null;
+        const now = clock();
+        const next = selectPhdCandidate(position, actorOf(viewer), { actorRecordHoldsHdr: record?.hdr === true }, candidateId, now);
+        return save(position, next, now, true);
+      });
     },
 
     async getPhdPosition(viewer: Viewer, id: string): Promise<PhdPositionState | null> {

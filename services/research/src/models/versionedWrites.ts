@@ -2,6 +2,8 @@ import type { Model } from "mongoose";
 import { DomainError, ErrorKind } from "@intl/errors";
 import { withEvents, withEventsInDocument } from "@intl/kafka";
 import type { OutboxEvent } from "@intl/kafka";
+import { documentKey } from "@intl/mongo";
+import type { AnyModel, WriteQueue } from "@intl/mongo";
 import { ResearchReason } from "../domain/errors.ts";
 
 export function isDuplicateKeyError(error: unknown): boolean {
@@ -26,8 +28,21 @@ export async function insertAggregate<D extends { _id: string }>(
 }
 
 /**
+ * Runs one read-decide-write of the aggregate document `id` in the service's write
+ * queue: after every earlier write to that document in this process, the outbox
+ * relay's removal of published events included. Why: FerretDB, the dev and test
+ * store, does not isolate concurrent updates of one document, so a version guard
+ * can match twice and a relay `$pop` can overwrite a change (see @intl/mongo's
+ * `createWriteQueue`). Across processes, the version guard below protects it.
+ */
+export function inWriteQueue<T>(writeQueue: WriteQueue, model: AnyModel, id: string, work: () => Promise<T>): Promise<T> {
+  return writeQueue.run(documentKey(model.collection.collectionName, id), work);
+}
+
+/**
  * Writes an aggregate's new state and its events in one single-document update,
  * guarded by the version it was read at (optimistic concurrency: no transactions).
+ * Call it inside `inWriteQueue` with the read it decided on.
  */
 export async function updateAggregate<D extends { _id: string }>(
   model: Model<D>,
