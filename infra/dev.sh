@@ -25,14 +25,20 @@ export KAFKA_BROKERS="127.0.0.1:$KAFKA_PORT"
 export MONGODB_URI="${MONGODB_URI:-mongodb://127.0.0.1:$FERRETDB_PORT/}"
 export AUTH_JWT_SECRET="${AUTH_JWT_SECRET:-dev-only-secret-change-me-0123456789abcdef}"
 export LOG_LEVEL="${LOG_LEVEL:-info}"
+# The research demo links collaborations to partners: let it wait for most of the demo partners.
+export SEED_MIN_INSTITUTIONS="${SEED_MIN_INSTITUTIONS:-100}"
 
 shutdown() {
-  trap - INT TERM EXIT
+  # Finish stopping whatever happens to the terminal (a closed pipe, a second Ctrl-C).
+  trap '' INT TERM PIPE
+  trap - EXIT
+  set +e
   echo >&2
   echo "→ stopping the gateway and services…" >&2
   for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  # Each flushes its outbox and leaves its consumer group; give it 15 s before forcing.
   for pid in "${PIDS[@]}"; do
-    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    for _ in $(seq 1 75); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
     kill -KILL "$pid" 2>/dev/null || true
   done
   bash infra/stop.sh || true
@@ -69,8 +75,9 @@ for service in "${SERVICES[@]}"; do
     echo "→ $service: not built yet (no $dir/src/main.ts), skipped" >&2
     continue
   fi
+  # `node --import tsx` (not npx) so that the pid we signal is the service itself.
   PORT="${PORTS[$service]}" MONGODB_DATABASE="$service" \
-    npx tsx "$dir/src/main.ts" >"$LOGS/$service.log" 2>&1 &
+    node --import tsx "$dir/src/main.ts" >"$LOGS/$service.log" 2>&1 &
   PIDS+=($!)
   STARTED+=("$service")
 done
@@ -82,16 +89,31 @@ PARTNERSHIPS_URL="http://127.0.0.1:${PORTS[partnerships]}/graphql" \
   STUDENTS_URL="http://127.0.0.1:${PORTS[students]}/graphql" \
   RESEARCH_URL="http://127.0.0.1:${PORTS[research]}/graphql" \
   CAMPAIGNS_URL="http://127.0.0.1:${PORTS[campaigns]}/graphql" \
-  PORT="$GATEWAY_PORT" npx tsx gateway/src/main.ts >"$LOGS/gateway.log" 2>&1 &
+  PORT="$GATEWAY_PORT" node --import tsx gateway/src/main.ts >"$LOGS/gateway.log" 2>&1 &
 PIDS+=($!)
 wait_http "gateway" "http://127.0.0.1:$GATEWAY_PORT/health" 60 "$LOGS/gateway.log"
 
+# The seeds run side by side: each loads what it owns, then waits (with a timeout) until its read
+# models hold what it needs from the others' events (research needs partners, students need
+# agreements, campaigns need nominations, partnerships needs collaborations for its strategic plans).
 if [[ "${DEMO_SEED:-1}" == "1" ]]; then
+  SEED_PIDS=()
+  SEEDED=()
+  echo "→ loading demo data (all services at once; progress below, full logs in $LOGS/*-seed.log)" >&2
   for service in "${STARTED[@]}"; do
     [[ -f "services/$service/src/seed/main.ts" ]] || continue
-    echo "→ loading $service demo data…" >&2
-    PORT="${PORTS[$service]}" MONGODB_DATABASE="$service" \
-      npx tsx "services/$service/src/seed/main.ts" 2>&1 | tee -a "$LOGS/$service-seed.log" | sed "s/^/   [$service seed] /" >&2
+    (
+      PORT="${PORTS[$service]}" MONGODB_DATABASE="$service" LOG_LEVEL=warn \
+        node --import tsx "services/$service/src/seed/main.ts" 2>&1 | tee "$LOGS/$service-seed.log" | sed -u "s/^/   [$service seed] /" >&2
+      exit "${PIPESTATUS[0]}"
+    ) &
+    SEED_PIDS+=($!)
+    SEEDED+=("$service")
+  done
+  for i in "${!SEED_PIDS[@]}"; do
+    if ! wait "${SEED_PIDS[$i]}"; then
+      echo "✗ the ${SEEDED[$i]} demo data did not load completely: see $LOGS/${SEEDED[$i]}-seed.log (the system keeps running)" >&2
+    fi
   done
 fi
 
@@ -107,5 +129,13 @@ cat <<INFO
   Press Ctrl-C to stop everything.
 INFO
 
-wait -n "${PIDS[@]}" || true
-echo "a process exited; see $LOGS/ — stopping" >&2
+# Until Ctrl-C (the INT trap stops everything) or until a service dies on its own.
+while true; do
+  for pid in "${PIDS[@]}"; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "a service or the gateway exited (pid $pid); see $LOGS/ — stopping everything" >&2
+      exit 1
+    fi
+  done
+  sleep 1
+done

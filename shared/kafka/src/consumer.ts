@@ -1,4 +1,4 @@
-import { EventValidationError, parseEvent } from "@intl/events";
+import { EventValidationError, eventCatalogue, parseEvent } from "@intl/events";
 import type { EventContract, EventOf } from "@intl/events";
 import kafkajs from "kafkajs";
 import type { Consumer, EachMessagePayload, Kafka, Producer } from "kafkajs";
@@ -95,6 +95,16 @@ export async function startConsumer<C extends EventContract>(
     maxMs: options.maxRetryMs ?? 30_000,
   });
   const topics = [...new Set(contracts.map((contract) => prefixedTopic(prefix, contract.topic)))];
+  // A topic carries every event of its aggregate; a consumer handles some of them. The others,
+  // when they are valid events of the catalogue, are skipped, not dead-lettered: only messages
+  // that are not valid events are poison.
+  const handledTypes = new Set<string>(contracts.map((contract) => contract.type));
+  const knownContracts: readonly EventContract[] = [
+    ...contracts,
+    ...Object.values(eventCatalogue)
+      .flat()
+      .filter((contract) => !handledTypes.has(contract.type)),
+  ];
   const deadLetterTopic = dlqTopic(prefix, groupId);
   const ledger = new ProcessedEvents(connection, groupId);
   const shutdown = new AbortController();
@@ -137,7 +147,12 @@ export async function startConsumer<C extends EventContract>(
     const where = { topic, partition, offset: message.offset };
     let event: ConsumedEvent<C>;
     try {
-      event = parseEvent(contracts, message.value ?? "") as ConsumedEvent<C>;
+      const parsed = parseEvent(knownContracts, message.value ?? "");
+      if (!handledTypes.has(parsed.type)) {
+        childLogger(logger, where).debug({ type: parsed.type }, "event not handled by this group; skipped");
+        return;
+      }
+      event = parsed as ConsumedEvent<C>;
     } catch (error) {
       await deadLetter(payload, "invalid-event", error, 0, childLogger(logger, where));
       return;

@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { expectEventually, uniqueName } from "@intl/testing";
-import { DeadLetterHeader, dlqTopic, prefixedTopic, startConsumer } from "../src/index.ts";
+import { createEvent, mobilityCompleted, mobilityPlanned } from "@intl/events";
+import {
+  createIdempotentProducer,
+  DeadLetterHeader,
+  dlqTopic,
+  ensureTopics,
+  prefixedTopic,
+  startConsumer,
+} from "../src/index.ts";
 import type { StartConsumerOptions } from "../src/index.ts";
 import { useKitInfra } from "./kit-infra.ts";
 import { noteEvent, noteWritten, produceRaw } from "./note-events.ts";
@@ -149,5 +157,52 @@ describe("failing handlers", () => {
       [DeadLetterHeader.CONSUMER_GROUP]: groupId,
     });
     expect(dlqTopic(infra.topicPrefix, groupId)).toBe(`${infra.topicPrefix}.dlq.${groupId}`);
+  });
+});
+
+describe("events the group does not handle", () => {
+  it("skips valid events of other types on a subscribed topic instead of dead-lettering them", async () => {
+    await ensureTopics(infra.kafka, [mobilityCompleted.topic], { prefix: infra.topicPrefix });
+    const subject = "mobility-shared-topic";
+    const facts = {
+      mobilityId: subject,
+      studentId: "student-1",
+      institutionId: "inst-1",
+      agreementId: null,
+      direction: "OUTGOING" as const,
+      type: "STUDY" as const,
+      academicYear: "2025-2026",
+      startDate: "2025-09-01",
+      endDate: "2026-01-31",
+    };
+    const stamp = { source: "/services/students", subject, time: new Date("2026-02-01T00:00:00Z") };
+    const planned = createEvent(mobilityPlanned, { ...stamp, id: uniqueName("evt"), sequence: 1, data: facts });
+    const completed = createEvent(mobilityCompleted, { ...stamp, id: uniqueName("evt"), sequence: 2, data: facts });
+    const producer = createIdempotentProducer(infra.kafka);
+    await producer.connect();
+    await producer.send({
+      topic: prefixedTopic(infra.topicPrefix, mobilityCompleted.topic),
+      acks: -1,
+      messages: [planned, completed].map((event) => ({ key: subject, value: JSON.stringify(event) })),
+    });
+    await producer.disconnect();
+
+    const handled: string[] = [];
+    const consumer = await startConsumer({
+      kafka: infra.kafka,
+      groupId: uniqueName("group"),
+      topicPrefix: infra.topicPrefix,
+      contracts: [mobilityCompleted],
+      connection: infra.connection,
+      handle: async (event) => {
+        handled.push(event.type);
+      },
+    });
+    running.push(consumer);
+    const deadLetters = await readTopic(infra.kafka, consumer.deadLetterTopic);
+    running.push(deadLetters);
+
+    await expectEventually(() => expect(handled).toEqual(["students.mobility.completed.v1"]));
+    expect(deadLetters.messages).toEqual([]);
   });
 });
