@@ -21,3 +21,15 @@ export type {
   SubgraphResolvers,
   ListeningSubgraph,
 } from "./server.ts";
+export {
+  closeOnSignals,
+  runSubgraphService,
+  startServiceRuntime,
+  tokenVerifierFromSettings,
+} from "./service-runtime.ts";
+export type {
+  AuthSettings,
+  RunnableService,
+  ServiceRuntimeDeps,
+  StartedService,
+} from "./service-runtime.ts";

@@ -4,10 +4,7 @@
 // China, Brazil, Morocco and Lebanon, the demo nominations and some faculty, then creates
 // the yearly missions, interviews their candidates and closes the missions that are over.
 // Idempotent: re-running adds nothing twice. Settings: those of the service (src/config.ts).
-import { createTokenVerifier } from "@intl/auth";
-import { createKafka, ensureTopics } from "@intl/kafka";
-import { connectMongo } from "@intl/mongo";
-import { createLogger } from "@intl/subgraph";
+import { startServiceRuntime } from "@intl/subgraph";
 import { loadSeedConfig } from "../config.ts";
 import { buildService, serviceName } from "../subgraph.ts";
 import { loadDemoCampaigns, readModelCounts } from "./loadDemoData.ts";
@@ -20,24 +17,12 @@ const STABLE_POLLS = 3;
 const config = loadSeedConfig();
 const progress = (message: string) => console.log(`[campaigns seed] ${message}`);
 
-const connection = await connectMongo(config.MONGODB_URI, config.MONGODB_DATABASE);
-const kafka = createKafka({
-  clientId: `${serviceName}-seed`,
-  brokers: config.KAFKA_BROKERS,
-  logLevel: "error",
-});
-const service = buildService({
-  connection,
-  kafka,
-  topicPrefix: config.KAFKA_TOPIC_PREFIX,
-  verifyToken: createTokenVerifier({
-    ...(config.AUTH_JWT_SECRET ? { secret: config.AUTH_JWT_SECRET } : {}),
-    ...(config.AUTH_JWKS_URL ? { jwksUrl: config.AUTH_JWKS_URL } : {}),
-    issuer: config.AUTH_ISSUER,
-    audience: config.AUTH_AUDIENCE,
-  }),
-  logger: createLogger(`${serviceName}-seed`, "warn"),
-  outboxPollMs: config.OUTBOX_POLL_MS,
+// Started (relay and read-model consumer, no HTTP) so events flow and the read models fill.
+const { service, close } = await startServiceRuntime({
+  name: `${serviceName}-seed`,
+  config,
+  build: buildService,
+  logLevel: "warn",
 });
 
 const describe = (counts: ReadModelCounts) =>
@@ -64,9 +49,6 @@ async function waitForReadModels(): Promise<ReadModelCounts> {
 
 let exitCode = 0;
 try {
-  await ensureTopics(kafka, service.topics, { prefix: config.KAFKA_TOPIC_PREFIX });
-  // Started (relay and read-model consumer, no HTTP) so events flow and the read models fill.
-  await service.start();
   progress(`demo data into database ${config.MONGODB_DATABASE}`);
   const counts = await waitForReadModels();
   if (counts.institutions === 0 && counts.applications === 0) {
@@ -87,7 +69,6 @@ try {
   console.error("[campaigns seed] failed:", error);
   exitCode = 1;
 } finally {
-  await service.stop();
-  await connection.close();
+  await close();
 }
 process.exit(exitCode);

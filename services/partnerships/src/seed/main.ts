@@ -5,11 +5,8 @@
 // partnerships need research collaborations: the seed waits (SEED_WAIT_SECONDS, default 120)
 // for the research service's events to reach this service's read model; run the research
 // seed meanwhile, or run this seed again afterwards. Idempotent: re-running adds nothing twice.
-import { createTokenVerifier } from "@intl/auth";
 import { loadConfig } from "@intl/config";
-import { createKafka, ensureTopics } from "@intl/kafka";
-import { connectMongo } from "@intl/mongo";
-import { createLogger } from "@intl/subgraph";
+import { startServiceRuntime } from "@intl/subgraph";
 import { z } from "zod";
 import { loadPartnershipsConfig } from "../serviceConfig.ts";
 import { buildService, serviceName } from "../subgraph.ts";
@@ -28,34 +25,22 @@ const config = loadPartnershipsConfig();
 const progress = (message: string) => console.log(`[partnerships seed] ${message}`);
 
 const clock = seedClock();
-const connection = await connectMongo(config.MONGODB_URI, config.MONGODB_DATABASE);
-const kafka = createKafka({
-  clientId: `${serviceName}-seed`,
-  brokers: config.KAFKA_BROKERS,
-  logLevel: "error",
-});
-const service = buildService({
-  connection,
-  kafka,
-  topicPrefix: config.KAFKA_TOPIC_PREFIX,
-  verifyToken: createTokenVerifier({
-    ...(config.AUTH_JWT_SECRET ? { secret: config.AUTH_JWT_SECRET } : {}),
-    ...(config.AUTH_JWKS_URL ? { jwksUrl: config.AUTH_JWKS_URL } : {}),
-    issuer: config.AUTH_ISSUER,
-    audience: config.AUTH_AUDIENCE,
-  }),
-  logger: createLogger(`${serviceName}-seed`, "warn"),
-  clock: clock.now,
-  outboxPollMs: config.OUTBOX_POLL_MS,
-  // The seed moves its clock through the past: the expiry job must not run meanwhile (the seed expires at the end).
-  expiryIntervalMs: 24 * 60 * 60 * 1000,
+// Started (relay and consumer, no HTTP) so events flow out and the read models fill.
+const { service, close } = await startServiceRuntime({
+  name: `${serviceName}-seed`,
+  config,
+  build: (deps) =>
+    buildService({
+      ...deps,
+      clock: clock.now,
+      // The seed moves its clock through the past: the expiry job must not run meanwhile (the seed expires at the end).
+      expiryIntervalMs: 24 * 60 * 60 * 1000,
+    }),
+  logLevel: "warn",
 });
 
 let exitCode = 0;
 try {
-  await ensureTopics(kafka, service.topics, { prefix: config.KAFKA_TOPIC_PREFIX });
-  // Started (relay and consumer, no HTTP) so events flow out and the read models fill.
-  await service.start();
   const { app } = service;
   progress(`demo data into database ${config.MONGODB_DATABASE}`);
   await loadReferenceData(app, progress);
@@ -81,7 +66,6 @@ try {
   console.error("[partnerships seed] failed:", error);
   exitCode = 1;
 } finally {
-  await service.stop();
-  await connection.close();
+  await close();
 }
 process.exit(exitCode);

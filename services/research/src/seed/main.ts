@@ -5,11 +5,8 @@
 // Settings: those of the service (src/config.ts), plus SEED_FACULTY_COUNT (default 250),
 // SEED_MIN_INSTITUTIONS (default 10) and SEED_WAIT_SECONDS (default 180).
 import { z } from "zod";
-import { createTokenVerifier } from "@intl/auth";
 import { loadConfig } from "@intl/config";
-import { createKafka, ensureTopics } from "@intl/kafka";
-import { connectMongo } from "@intl/mongo";
-import { createLogger } from "@intl/subgraph";
+import { startServiceRuntime } from "@intl/subgraph";
 import { loadResearchConfig } from "../config.ts";
 import { buildService, serviceName } from "../subgraph.ts";
 import { loadCentresAndFaculty, loadPartnerActivity } from "./loadDemoData.ts";
@@ -27,27 +24,16 @@ const seedSettings = loadConfig(
 const config = loadResearchConfig();
 const progress = (message: string) => console.log(`[research seed] ${message}`);
 
-const connection = await connectMongo(config.MONGODB_URI, config.MONGODB_DATABASE);
-const kafka = createKafka({ clientId: `${serviceName}-seed`, brokers: config.KAFKA_BROKERS, logLevel: "error" });
-const service = buildService({
-  connection,
-  kafka,
-  topicPrefix: config.KAFKA_TOPIC_PREFIX,
-  verifyToken: createTokenVerifier({
-    ...(config.AUTH_JWT_SECRET ? { secret: config.AUTH_JWT_SECRET } : {}),
-    ...(config.AUTH_JWKS_URL ? { jwksUrl: config.AUTH_JWKS_URL } : {}),
-    issuer: config.AUTH_ISSUER,
-    audience: config.AUTH_AUDIENCE,
-  }),
-  logger: createLogger(`${serviceName}-seed`, "warn"),
-  outboxPollMs: config.OUTBOX_POLL_MS,
+// Started (relay and read-model consumer, no HTTP) so events flow and the read model fills.
+const { service, close } = await startServiceRuntime({
+  name: `${serviceName}-seed`,
+  config,
+  build: buildService,
+  logLevel: "warn",
 });
 
 let exitCode = 0;
 try {
-  await ensureTopics(kafka, service.topics, { prefix: config.KAFKA_TOPIC_PREFIX });
-  // Started (relay and read-model consumer, no HTTP) so events flow and the read model fills.
-  await service.start();
   const { app } = service;
   progress(`demo data into database ${config.MONGODB_DATABASE}`);
 
@@ -79,7 +65,6 @@ try {
   console.error("[research seed] failed:", error);
   exitCode = 1;
 } finally {
-  await service.stop();
-  await connection.close();
+  await close();
 }
 process.exit(exitCode);

@@ -1,0 +1,139 @@
+import { createTokenVerifier, type TokenVerifier, type Viewer } from "@intl/auth";
+import type { ServiceConfig } from "@intl/config";
+import { createKafka, ensureTopics } from "@intl/kafka";
+import { connectMongo } from "@intl/mongo";
+import type { Kafka } from "kafkajs";
+import type { Connection } from "mongoose";
+import type { Logger } from "pino";
+import { createLogger } from "./logger.ts";
+import type { ListeningSubgraph } from "./server.ts";
+
+/** The settings a token verifier is made from (those of `serviceConfigSchema`). */
+export type AuthSettings = Pick<
+  ServiceConfig,
+  "AUTH_JWT_SECRET" | "AUTH_JWKS_URL" | "AUTH_ISSUER" | "AUTH_AUDIENCE"
+>;
+
+/** A token verifier from the AUTH_* settings: the HS256 secret, the JWKS URL, or both. */
+export function tokenVerifierFromSettings(settings: AuthSettings): TokenVerifier {
+  return createTokenVerifier({
+    ...(settings.AUTH_JWT_SECRET ? { secret: settings.AUTH_JWT_SECRET } : {}),
+    ...(settings.AUTH_JWKS_URL ? { jwksUrl: settings.AUTH_JWKS_URL } : {}),
+    issuer: settings.AUTH_ISSUER,
+    audience: settings.AUTH_AUDIENCE,
+  });
+}
+
+/** What every service's `buildService` receives from the outside world. */
+export interface ServiceRuntimeDeps {
+  connection: Connection;
+  kafka: Kafka;
+  topicPrefix: string;
+  verifyToken: (authorization?: string) => Promise<Viewer>;
+  logger: Logger;
+  outboxPollMs: number;
+}
+
+/** The uniform shape of a built service (see each service's `subgraph.ts`). */
+export interface RunnableService {
+  topics: string[];
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  server: { listen(address: { port: number; host: string }): Promise<ListeningSubgraph> };
+}
+
+export interface StartedService<S extends RunnableService> {
+  service: S;
+  logger: Logger;
+  /** Stops the service (consumers, relay flush, Apollo) and closes the store connection. */
+  close(): Promise<void>;
+}
+
+/**
+ * Connects to the store and Kafka as `config` says, builds the service, creates its
+ * topics and starts its relay, consumers and jobs — without listening. Used by each
+ * service's `main.ts` (through `runSubgraphService`) and by its demo seed.
+ */
+export async function startServiceRuntime<S extends RunnableService>(options: {
+  name: string;
+  config: ServiceConfig;
+  build: (deps: ServiceRuntimeDeps) => S;
+  /** Overrides LOG_LEVEL (a seed keeps the service quiet). */
+  logLevel?: ServiceConfig["LOG_LEVEL"];
+}): Promise<StartedService<S>> {
+  const { name, config } = options;
+  const logger = createLogger(name, options.logLevel ?? config.LOG_LEVEL);
+  const connection = await connectMongo(config.MONGODB_URI, config.MONGODB_DATABASE);
+  const kafka = createKafka({
+    clientId: name,
+    brokers: config.KAFKA_BROKERS,
+    logLevel: options.logLevel ?? config.LOG_LEVEL,
+    logger,
+  });
+  const service = options.build({
+    connection,
+    kafka,
+    topicPrefix: config.KAFKA_TOPIC_PREFIX,
+    verifyToken: tokenVerifierFromSettings(config),
+    logger,
+    outboxPollMs: config.OUTBOX_POLL_MS,
+  });
+  await ensureTopics(kafka, service.topics, { prefix: config.KAFKA_TOPIC_PREFIX });
+  await service.start();
+  return {
+    service,
+    logger,
+    async close() {
+      await service.stop();
+      await connection.close();
+    },
+  };
+}
+
+/**
+ * Runs `close` once on the first SIGINT or SIGTERM, then exits 0, or 1 when closing
+ * failed (logged). The process's only shutdown path.
+ */
+export function closeOnSignals(logger: Logger, close: () => Promise<void>): void {
+  let closing = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, "shutting down");
+    close().then(
+      () => {
+        logger.info("stopped");
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, "unclean shutdown");
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+}
+
+/**
+ * A service's whole `main.ts`: start it (see `startServiceRuntime`), listen on
+ * HOST:PORT, and on SIGINT/SIGTERM stop listening, stop the service (its relay
+ * flushes the outbox) and disconnect.
+ */
+export async function runSubgraphService<S extends RunnableService>(options: {
+  name: string;
+  config: ServiceConfig;
+  build: (deps: ServiceRuntimeDeps) => S;
+}): Promise<S> {
+  const started = await startServiceRuntime(options);
+  const listening = await started.service.server.listen({
+    port: options.config.PORT,
+    host: options.config.HOST,
+  });
+  started.logger.info({ url: listening.url }, `${options.name} subgraph ready`);
+  closeOnSignals(started.logger, async () => {
+    await listening.close();
+    await started.close();
+  });
+  return started.service;
+}
