@@ -254,7 +254,7 @@ describe("reading campaigns", () => {
 
   it("filters by country and pages through them in start date order with a cursor", async () => {
     const query = `query Page($after: String) {
-      campaigns(first: 2, after: $after, filter: { countryCode: "BR" }, orderBy: { field: START_DATE, direction: ASC }) {
+      campaigns(filter: { countryCode: "BR" }, sort: { field: START_DATE, direction: ASC }, first: 2, after: $after) {
         totalCount pageInfo { hasNextPage endCursor } nodes { name }
       }
     }`;
@@ -303,7 +303,7 @@ describe("reading campaigns", () => {
   });
 
   it("shows staff and follow-up contacts to the office only", async () => {
-    const query = `{ campaigns(filter: { countryCode: "CN" }, first: 1, orderBy: { field: CREATED_AT }) { nodes { name staff { name } followUpContacts { name email institution { id } } } } }`;
+    const query = `{ campaigns(filter: { countryCode: "CN" }, sort: { field: CREATED_AT }, first: 1) { nodes { name staff { name } followUpContacts { name email institution { id } } } } }`;
     const forOffice = await sut.graphql(office, query);
     expect(forOffice.data?.campaigns.nodes[0]).toMatchObject({
       staff: [{ name: "Claire Martin" }],

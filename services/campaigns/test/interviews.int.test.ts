@@ -529,7 +529,7 @@ describe("who sees which interview", () => {
 
   it("filters the office's list by campaign, status and time window, earliest first, page by page", async () => {
     const query = `query($after: String, $filter: InterviewFilter) {
-      interviews(first: 2, after: $after, filter: $filter) { totalCount pageInfo { hasNextPage endCursor } nodes { id status slot { start } } }
+      interviews(filter: $filter, first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id status slot { start } } }
     }`;
     const filter = {
       campaignId: mission,

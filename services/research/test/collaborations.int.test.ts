@@ -202,7 +202,7 @@ describe("lists, the Institution extension and statistics", () => {
   });
 
   it("pages through collaborations with a cursor, in start date order", async () => {
-    const query = `query($after: String) { collaborations(first: 2, after: $after, filter: { centreId: "${otherCentreId}" }) {
+    const query = `query($after: String) { collaborations(filter: { centreId: "${otherCentreId}" }, first: 2, after: $after) {
       nodes { title startDate } pageInfo { hasNextPage endCursor } totalCount } }`;
     const first = await service.graphql(query, {}, office);
     expect(first.data!.collaborations).toMatchObject({

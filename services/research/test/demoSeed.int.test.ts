@@ -27,7 +27,7 @@ afterAll(() => service.stop());
 async function counts() {
   const answer = await service.graphql(
     `{ researchCentres { totalCount } faculties(first: 0) { totalCount } collaborations(first: 0) { totalCount }
-       facultyMobilities(first: 0) { totalCount } phdPositions(first: 0) { totalCount } filled: phdPositions(first: 0, filter: { status: FILLED }) { totalCount } }`,
+       facultyMobilities(first: 0) { totalCount } phdPositions(first: 0) { totalCount } filled: phdPositions(filter: { status: FILLED }, first: 0) { totalCount } }`,
     {},
     office,
   );
@@ -49,8 +49,8 @@ describe("the demo seed", () => {
   });
 
   it("publishes the demo collaborations' starts and the PhD selections (once each)", async () => {
-    const ongoing = await service.graphql(`{ collaborations(first: 0, filter: { status: ONGOING }) { totalCount } }`, {}, office);
-    const ended = await service.graphql(`{ collaborations(first: 0, filter: { status: ENDED }) { totalCount } }`, {}, office);
+    const ongoing = await service.graphql(`{ collaborations(filter: { status: ONGOING }, first: 0) { totalCount } }`, {}, office);
+    const ended = await service.graphql(`{ collaborations(filter: { status: ENDED }, first: 0) { totalCount } }`, {}, office);
     const startedCount = ongoing.data!.collaborations.totalCount + ended.data!.collaborations.totalCount;
     await expectEventually(() => {
       expect(collaborationEvents.filter((e) => e.type === "research.collaboration.started.v1")).toHaveLength(startedCount);

@@ -90,7 +90,7 @@ describe("research centres and faculty", () => {
 
   it("filters faculty by HDR and language, paginated", async () => {
     const answer = await service.graphql(
-      `{ faculties(first: 1, filter: { centreId: "${centreId}", hdr: true, language: "fr" }) { totalCount nodes { hdr } pageInfo { hasNextPage } } }`,
+      `{ faculties(filter: { centreId: "${centreId}", hdr: true, language: "fr" }, first: 1) { totalCount nodes { hdr } pageInfo { hasNextPage } } }`,
       {},
       office,
     );

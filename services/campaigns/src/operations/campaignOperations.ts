@@ -13,10 +13,10 @@ import { campaignNotFound } from "./notFound.ts";
 import type { OperationsDeps } from "./operationsDeps.ts";
 import type { PipelineOperations } from "./pipelineOperations.ts";
 
-export type CampaignOrderField = "START_DATE" | "COUNTRY" | "CREATED_AT";
+export type CampaignSortField = "START_DATE" | "COUNTRY" | "CREATED_AT";
 export type SortDirectionName = "ASC" | "DESC";
 
-const orderFields: Record<CampaignOrderField, string> = {
+const sortFields: Record<CampaignSortField, string> = {
   START_DATE: "startDate",
   COUNTRY: "countryCode",
   CREATED_AT: "createdAt",
@@ -24,15 +24,15 @@ const orderFields: Record<CampaignOrderField, string> = {
 
 /** Latest missions first unless asked otherwise. */
 function campaignSort(
-  orderBy?: { field: CampaignOrderField; direction?: SortDirectionName | null } | null,
+  sort?: { field: CampaignSortField; direction?: SortDirectionName | null } | null,
 ): SortOrder {
-  if (!orderBy) return { field: "startDate", direction: -1 };
-  return { field: orderFields[orderBy.field], direction: orderBy.direction === "DESC" ? -1 : 1 };
+  if (!sort) return { field: "startDate", direction: -1 };
+  return { field: sortFields[sort.field], direction: sort.direction === "DESC" ? -1 : 1 };
 }
 
 export interface CampaignListRequest {
   filter?: CampaignListFilter | null;
-  orderBy?: { field: CampaignOrderField; direction?: SortDirectionName | null } | null;
+  sort?: { field: CampaignSortField; direction?: SortDirectionName | null } | null;
   first?: number | null;
   after?: string | null;
 }
@@ -123,7 +123,7 @@ export function campaignOperations(deps: OperationsDeps, pipeline: PipelineOpera
       requireRole(viewer, ...CAMPAIGN_READERS);
       return campaigns.page({
         ...(request.filter ? { filter: request.filter } : {}),
-        sort: campaignSort(request.orderBy),
+        sort: campaignSort(request.sort),
         first: request.first ?? null,
         after: request.after ?? null,
       });

@@ -37,7 +37,7 @@ export interface InterviewListRequest {
     from?: string | null;
     to?: string | null;
   } | null;
-  orderBy?: { field: "SLOT_START"; direction?: "ASC" | "DESC" | null } | null;
+  sort?: { field: "SLOT_START"; direction?: "ASC" | "DESC" | null } | null;
   first?: number | null;
   after?: string | null;
 }
@@ -242,7 +242,7 @@ export function interviewOperations(deps: OperationsDeps) {
           from: instantFilter(filter.from, "filter.from"),
           to: instantFilter(filter.to, "filter.to"),
         },
-        direction: request.orderBy?.direction === "DESC" ? -1 : 1,
+        direction: request.sort?.direction === "DESC" ? -1 : 1,
         first: request.first ?? null,
         after: request.after ?? null,
       });

@@ -34,8 +34,8 @@ export interface CollaborationListFilter {
   dimension?: CollaborationDimension | null;
 }
 
-export type CollaborationOrderField = "START_DATE" | "TITLE";
-const sortFields: Record<CollaborationOrderField, string> = { START_DATE: "startDate", TITLE: "title" };
+export type CollaborationSortField = "START_DATE" | "TITLE";
+const sortFields: Record<CollaborationSortField, string> = { START_DATE: "startDate", TITLE: "title" };
 
 const managers = [Role.ADMIN, Role.INTERNATIONAL_OFFICE, Role.FACULTY];
 
@@ -138,13 +138,13 @@ export function collaborationOperations(deps: AppDeps, references: KnownReferenc
       viewer: Viewer,
       args: PageArgs & {
         filter?: CollaborationListFilter | null;
-        orderBy?: { field: CollaborationOrderField; direction?: SortDirectionName | null } | null;
+        sort?: { field: CollaborationSortField; direction?: SortDirectionName | null } | null;
       },
     ): Promise<PageConnection<CollaborationState>> {
       requireSignedIn(viewer);
       const filter = { $and: [toFilter(args.filter ?? {}), visibleTo(viewer)] };
-      const sort = args.orderBy
-        ? { field: sortFields[args.orderBy.field], direction: sortDirection(args.orderBy.direction) }
+      const sort = args.sort
+        ? { field: sortFields[args.sort.field], direction: sortDirection(args.sort.direction) }
         : { field: "startDate", direction: 1 as const };
       const page = await paginate(Collaboration, { filter, sort, first: args.first, after: args.after });
       return mapPage(page, collaborationFromDocument);

@@ -22,9 +22,9 @@ export interface FacultyListFilter {
   hdr?: boolean | null;
 }
 
-export type FacultyOrderField = "LAST_NAME" | "REGISTERED_AT";
+export type FacultySortField = "LAST_NAME" | "REGISTERED_AT";
 
-const facultySortFields: Record<FacultyOrderField, string> = { LAST_NAME: "lastName", REGISTERED_AT: "registeredAt" };
+const facultySortFields: Record<FacultySortField, string> = { LAST_NAME: "lastName", REGISTERED_AT: "registeredAt" };
 
 export function facultyOperations({ models, clock, newId }: AppDeps) {
   const { Faculty, ResearchCentre } = models;
@@ -73,7 +73,7 @@ export function facultyOperations({ models, clock, newId }: AppDeps) {
 
     async listFaculty(
       viewer: Viewer,
-      args: PageArgs & { filter?: FacultyListFilter | null; orderBy?: { field: FacultyOrderField; direction?: SortDirectionName | null } | null },
+      args: PageArgs & { filter?: FacultyListFilter | null; sort?: { field: FacultySortField; direction?: SortDirectionName | null } | null },
     ): Promise<PageConnection<FacultyState>> {
       requireSignedIn(viewer);
       const filter: Record<string, unknown> = {};
@@ -82,8 +82,8 @@ export function facultyOperations({ models, clock, newId }: AppDeps) {
       if (wanted.domain) filter.domains = wanted.domain;
       if (wanted.language) filter.languages = wanted.language.trim().toLowerCase();
       if (wanted.hdr !== null && wanted.hdr !== undefined) filter.hdr = wanted.hdr;
-      const sort = args.orderBy
-        ? { field: facultySortFields[args.orderBy.field], direction: sortDirection(args.orderBy.direction) }
+      const sort = args.sort
+        ? { field: facultySortFields[args.sort.field], direction: sortDirection(args.sort.direction) }
         : { field: "lastName", direction: 1 as const };
       const page = await paginate(Faculty, { filter, sort, first: args.first, after: args.after });
       return mapPage(page, facultyFromDocument);

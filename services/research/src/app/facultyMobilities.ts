@@ -110,11 +110,11 @@ export function facultyMobilityOperations(deps: AppDeps, references: KnownRefere
 
     async listFacultyMobilities(
       viewer: Viewer,
-      args: PageArgs & { filter?: FacultyMobilityListFilter | null; orderBy?: { field: "START_DATE"; direction?: SortDirectionName | null } | null },
+      args: PageArgs & { filter?: FacultyMobilityListFilter | null; sort?: { field: "START_DATE"; direction?: SortDirectionName | null } | null },
     ): Promise<PageConnection<FacultyMobilityState>> {
       requireSignedIn(viewer);
       const filter = { $and: [toFilter(args.filter ?? {}), visibleTo(viewer)] };
-      const sort = { field: "startDate", direction: sortDirection(args.orderBy?.direction) };
+      const sort = { field: "startDate", direction: sortDirection(args.sort?.direction) };
       const page = await paginate(FacultyMobility, { filter, sort, first: args.first, after: args.after });
       return mapPage(page, mobilityFromDocument);
     },

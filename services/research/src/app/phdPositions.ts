@@ -173,10 +173,10 @@ export function phdPositionOperations(deps: AppDeps, references: KnownReferenceO
 
     async listPhdPositions(
       viewer: Viewer,
-      args: PageArgs & { filter?: PhdPositionListFilter | null; orderBy?: { field: "OPENED_AT"; direction?: SortDirectionName | null } | null },
+      args: PageArgs & { filter?: PhdPositionListFilter | null; sort?: { field: "OPENED_AT"; direction?: SortDirectionName | null } | null },
     ): Promise<PageConnection<PhdPositionState>> {
       requireSignedIn(viewer);
-      const sort = { field: "openedAt", direction: sortDirection(args.orderBy?.direction) };
+      const sort = { field: "openedAt", direction: sortDirection(args.sort?.direction) };
       const page = await paginate(PhdPosition, { filter: toFilter(args.filter ?? {}), sort, first: args.first, after: args.after });
       return mapPage(page, positionFromDocument);
     },
