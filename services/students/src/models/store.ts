@@ -1,0 +1,30 @@
+import type { Connection } from "mongoose";
+import { applicationModel } from "./application.ts";
+import { mobilityModel } from "./mobility.ts";
+import { agreementViewModel, institutionViewModel } from "./partnerViews.ts";
+import { seatSlotModel } from "./seatSlots.ts";
+import { studentModel } from "./student.ts";
+
+/** Every model of the service, built on its own connection. */
+export function openStore(connection: Connection) {
+  return {
+    students: studentModel(connection),
+    applications: applicationModel(connection),
+    mobilities: mobilityModel(connection),
+    seatSlots: seatSlotModel(connection),
+    agreementViews: agreementViewModel(connection),
+    institutionViews: institutionViewModel(connection),
+  };
+}
+
+export type Store = ReturnType<typeof openStore>;
+
+/** The aggregates whose documents carry an outbox, for the relay. */
+export function outboxModels(store: Store) {
+  return [store.students, store.applications, store.mobilities];
+}
+
+/** Creates the indexes declared on the schemas (idempotent). */
+export async function syncIndexes(store: Store): Promise<void> {
+  for (const model of Object.values(store)) await model.createIndexes();
+}

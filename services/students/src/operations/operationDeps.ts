@@ -1,0 +1,18 @@
+import type { WriteQueue } from "@intl/mongo";
+import type { Store } from "../models/store.ts";
+
+/** What the application operations need: the store, time, ids, and a way to wake the outbox relay. */
+export interface OperationDeps {
+  store: Store;
+  /** Serialises this process's writes of one document, the relay's included (FerretDB loses concurrent updates). */
+  writeQueue: WriteQueue;
+  clock: () => Date;
+  newId: () => string;
+  /** Called after a write that queued events, so they are published without waiting for the next poll. */
+  eventsQueued: () => void;
+  /** Early-warning horizon of the 100 % rule, in months. */
+  atRiskMonths: number;
+}
+
+/** How many times a command retries when another writer changed the same aggregate meanwhile. */
+export const CONCURRENT_WRITE_ATTEMPTS = 5;

@@ -1,0 +1,154 @@
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { gql } from "graphql-tag";
+import type { DocumentNode } from "graphql";
+import type { Admin, Kafka } from "kafkajs";
+import type mongoose from "mongoose";
+import type { Viewer } from "@intl/auth";
+import { OutboxRelay, deadLetterTopicName, startConsumer } from "@intl/kafka";
+import type { RunningConsumer } from "@intl/kafka";
+import { createWriteQueue, pingMongo } from "@intl/mongo";
+import { createSubgraphServer } from "@intl/subgraph";
+import type { Logger } from "@intl/subgraph";
+import { DEFAULT_AT_RISK_MONTHS } from "./domain/mobilityCompliance.ts";
+import { CONSUMER_GROUP, consumedContracts, consumedEventHandler } from "./events/consumedEvents.ts";
+import type { ConsumedEvent } from "./events/consumedEvents.ts";
+import { publishedContracts } from "./events/publishedEvents.ts";
+import { openStore, outboxModels, syncIndexes } from "./models/store.ts";
+import { buildStudentsApp } from "./operations/studentsApp.ts";
+import { contextBuilder } from "./resolvers/context.ts";
+import { buildResolvers } from "./resolvers/resolverMap.ts";
+
+export const serviceName = "students";
+
+/** The subgraph's contract: `src/schema.graphql`. */
+export const typeDefs: DocumentNode = gql(readFileSync(new URL("./schema.graphql", import.meta.url), "utf8"));
+
+export interface ServiceDeps {
+  /** The service's own database. */
+  connection: mongoose.Connection;
+  kafka: Kafka;
+  /** "" in production; random per test. */
+  topicPrefix: string;
+  verifyToken: (authorization?: string) => Promise<Viewer>;
+  logger: Logger;
+  /** Default `() => new Date()`. */
+  clock?: () => Date;
+  /** Default `crypto.randomUUID`. */
+  newId?: () => string;
+  /** Default 500. */
+  outboxPollMs?: number;
+  /** Early-warning horizon of the 100 % rule, in months (default 12). */
+  atRiskMonths?: number;
+  /**
+   * Default true: wake the outbox relay after each write that queued events.
+   * Bulk loaders (the seed) turn it off and rely on `outboxPollMs`: on FerretDB
+   * each relay scan reads whole collections.
+   */
+  publishRightAfterWrites?: boolean;
+}
+
+/** Every topic the service produces to or consumes from, and its dead-letter topic, before any prefix. */
+export const serviceTopics: string[] = [
+  ...new Set([
+    ...publishedContracts.map((contract) => contract.topic),
+    ...consumedContracts.map((contract) => contract.topic),
+    deadLetterTopicName(CONSUMER_GROUP),
+  ]),
+];
+
+/**
+ * Builds the whole service from its dependencies, without listening or
+ * reading the environment: the subgraph server, the outbox relay, the
+ * consumer of the other services' events, and the application operations.
+ */
+export function buildService(deps: ServiceDeps) {
+  const clock = deps.clock ?? (() => new Date());
+  const newId = deps.newId ?? randomUUID;
+  const logger = deps.logger;
+  const store = openStore(deps.connection);
+  // One queue per process for every write of one document: commands, event handlers and the relay.
+  const writeQueue = createWriteQueue();
+  const relay = new OutboxRelay({
+    kafka: deps.kafka,
+    models: outboxModels(store),
+    writeQueue,
+    topicPrefix: deps.topicPrefix,
+    logger,
+    pollIntervalMs: deps.outboxPollMs ?? 500,
+  });
+  const publishRightAfterWrites = deps.publishRightAfterWrites ?? true;
+  const eventsQueued = () => {
+    if (publishRightAfterWrites) relay.nudge();
+  };
+  const app = buildStudentsApp({
+    store,
+    writeQueue,
+    clock,
+    newId,
+    eventsQueued,
+    atRiskMonths: deps.atRiskMonths ?? DEFAULT_AT_RISK_MONTHS,
+  });
+  const handleEvent = consumedEventHandler({ store, writeQueue, clock, newId, eventsQueued });
+
+  let admin: Admin | null = null;
+  const server = createSubgraphServer({
+    name: serviceName,
+    typeDefs,
+    resolvers: buildResolvers(app),
+    verifyToken: deps.verifyToken,
+    buildContext: contextBuilder(app, store),
+    readiness: {
+      store: () => pingMongo(deps.connection),
+      kafka: async () => {
+        if (!admin) {
+          const connecting = deps.kafka.admin();
+          await connecting.connect();
+          admin = connecting;
+        }
+        await admin.describeCluster();
+      },
+    },
+    logger,
+  });
+
+  let consumer: RunningConsumer | null = null;
+  let started = false;
+
+  async function start(): Promise<void> {
+    if (started) return;
+    await syncIndexes(store);
+    await relay.start();
+    consumer = await startConsumer({
+      kafka: deps.kafka,
+      groupId: CONSUMER_GROUP,
+      topicPrefix: deps.topicPrefix,
+      contracts: consumedContracts,
+      handle: (event, context) => handleEvent(event as ConsumedEvent, context),
+      connection: deps.connection,
+      logger,
+    });
+    await server.start();
+    started = true;
+    logger.info({ topics: consumer.topics }, "students service started");
+  }
+
+  async function stop(): Promise<void> {
+    await consumer?.stop();
+    consumer = null;
+    // Publish what the last commands queued before the producer goes away.
+    await relay
+      .publishPending()
+      .catch((error: unknown) => logger.warn({ err: error }, "outbox flush on stop failed"));
+    await relay.stop();
+    const closing = admin;
+    admin = null;
+    await closing?.disconnect();
+    await server.apollo.stop();
+    started = false;
+  }
+
+  return { server, topics: serviceTopics, start, stop, app };
+}
+
+export type StudentsService = ReturnType<typeof buildService>;
