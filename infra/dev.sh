@@ -27,6 +27,10 @@ export AUTH_JWT_SECRET="${AUTH_JWT_SECRET:-dev-only-secret-change-me-0123456789a
 export LOG_LEVEL="${LOG_LEVEL:-info}"
 # The research demo links collaborations to partners: let it wait for most of the demo partners.
 export SEED_MIN_INSTITUTIONS="${SEED_MIN_INSTITUTIONS:-100}"
+# 1,500 demo students keep the first start to a few minutes on FerretDB (SEED_STUDENTS=3000 for more);
+# the seeds wait for each other's events up to SEED_WAIT_SECONDS.
+export SEED_STUDENTS="${SEED_STUDENTS:-1500}"
+export SEED_WAIT_SECONDS="${SEED_WAIT_SECONDS:-900}"
 
 shutdown() {
   # Finish stopping whatever happens to the terminal (a closed pipe, a second Ctrl-C).

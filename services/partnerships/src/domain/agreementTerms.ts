@@ -64,7 +64,7 @@ export type AgreementTermsInput = Omit<
   signedBySchoolOn?: string | null;
 };
 
-/** Codes of the students service's programmes: ICM, ISMIN, MSC-DS, PHD, EXCHANGE... */
+/** Codes of the students service's programmes: ICM, ISMIN, MSC-DATA-SCIENCE, or a family: MSC, PHD, EXCHANGE... */
 const programmeCodePattern = /^[A-Z][A-Z0-9-]{1,20}$/;
 /** ISCED-F 2013 detailed fields: broad field 00-10 (or 99, unknown), then two digits. */
 const iscedFieldPattern = /^(0\d|10|99)\d{2}$/;
@@ -103,7 +103,7 @@ export function validateAgreementTerms(input: AgreementTermsInput, now: Date): A
       programmeCodePattern.test(code),
       PartnershipsReason.PROGRAMME_CODE_INVALID,
       `input.programmeCodes[${index}]`,
-      `input.programmeCodes[${index}] must be a programme code like ICM, ISMIN, MSC-DS or PHD`,
+      `input.programmeCodes[${index}] must be a programme code like ICM, ISMIN, MSC-DATA-SCIENCE or PHD`,
     ),
   );
   errors.check(

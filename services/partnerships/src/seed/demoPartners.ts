@@ -246,7 +246,7 @@ function demoAgreement(
     type === "EXCHANGE"
       ? ["EXCHANGE", pick(random, ["ICM", "ISMIN"])]
       : type === "DOUBLE_DEGREE"
-        ? [pick(random, ["ICM", "ISMIN", "MSC-MAT", "MSC-CS", "MSC-DS"])]
+        ? [pick(random, ["ICM", "ISMIN", "MSC-ADVANCED-MATERIALS", "MSC-COMPUTER-SCIENCE", "MSC-DATA-SCIENCE"])]
         : type === "RESEARCH"
           ? ["PHD"]
           : [];
