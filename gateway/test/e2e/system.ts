@@ -40,7 +40,7 @@ export async function startSystem(options: { kafkaBrokers: string[]; mongoUri: s
   const topicPrefix = uniqueName("e2e");
   const logger = createLogger("e2e", process.env.E2E_LOG_LEVEL ?? "silent");
   const verifyToken = createTokenVerifier({ secret, issuer, audience });
-  const kafka = createKafka({ clientId: topicPrefix, brokers: options.kafkaBrokers });
+  const kafka = createKafka({ clientId: topicPrefix, brokers: options.kafkaBrokers, logger });
   const databases: Record<string, mongoose.Connection> = {};
 
   const deps = async (name: string) => {

@@ -65,7 +65,7 @@ export type AgreementTermsInput = Omit<
 };
 
 /** Codes of the students service's programmes: ICM, ISMIN, MSC-DATA-SCIENCE, or a family: MSC, PHD, EXCHANGE... */
-const programmeCodePattern = /^[A-Z][A-Z0-9-]{1,20}$/;
+const programmeCodePattern = /^[A-Z][A-Z0-9-]{1,39}$/;
 /** ISCED-F 2013 detailed fields: broad field 00-10 (or 99, unknown), then two digits. */
 const iscedFieldPattern = /^(0\d|10|99)\d{2}$/;
 const languagePattern = /^[a-z]{2}$/;
