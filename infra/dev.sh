@@ -48,7 +48,8 @@ shutdown() {
   bash infra/stop.sh || true
   echo "stopped." >&2
 }
-trap shutdown INT TERM EXIT
+trap 'shutdown; exit 0' INT TERM
+trap shutdown EXIT
 
 # wait_http NAME URL TIMEOUT LOGFILE: waits for a 200 from URL, else shows the log tail and fails.
 wait_http() {
