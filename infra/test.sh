@@ -20,4 +20,4 @@ TURBO_TELEMETRY_DISABLED=1 npx turbo run typecheck --output-logs=errors-only
 echo "→ linting…" >&2
 npm run -s lint
 echo "→ running tests…" >&2
-npx vitest run "$@"
+npx vitest run --config shared/tooling/vitest.config.ts "$@"

@@ -1,5 +1,5 @@
 /**
- * Vitest globalSetup for the `integration` and `e2e` projects (see /vitest.config.ts).
+ * Vitest globalSetup for the `integration` and `e2e` projects (see shared/tooling/vitest.config.ts).
  *
  * Starts Kafka and FerretDB once per vitest run and provides their addresses to tests:
  *

@@ -1,9 +1,9 @@
 /**
  * Root vitest config: three projects selected by file suffix.
  *
- *   unit         *.unit.test.ts   no infrastructure          npx vitest run --project unit
- *   integration  *.int.test.ts    real Kafka + FerretDB       npx vitest run --project integration
- *   e2e          *.e2e.test.ts    real Kafka + FerretDB       npx vitest run --project e2e
+ *   unit         *.unit.test.ts   no infrastructure          npm test -- --project unit
+ *   integration  *.int.test.ts    real Kafka + FerretDB       npm test -- --project integration
+ *   e2e          *.e2e.test.ts    real Kafka + FerretDB       npm test -- --project e2e
  *
  * integration and e2e share the globalSetup of @intl/testing, which starts the infrastructure
  * once per run (shared between the two projects; not started at all when neither has selected
@@ -17,10 +17,13 @@
 import { fileURLToPath } from "node:url";
 import { configDefaults, defineConfig } from "vitest/config";
 
-const globalSetup = fileURLToPath(new URL("./shared/testing/src/global-setup.ts", import.meta.url));
+// This file lives in shared/tooling; tests are found from the repository root.
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const globalSetup = fileURLToPath(new URL("../testing/src/global-setup.ts", import.meta.url));
 const exclude = [...configDefaults.exclude, "**/dist/**", "infra/.cache/**", "infra/.state/**"];
 
 export default defineConfig({
+  root,
   test: {
     projects: [
       {
