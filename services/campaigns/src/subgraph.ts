@@ -2,14 +2,11 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { DocumentNode } from "graphql";
 import { gql } from "graphql-tag";
-import type { Admin, Kafka } from "kafkajs";
-import type mongoose from "mongoose";
-import type { Viewer } from "@intl/auth";
-import { deadLetterTopicName, OutboxRelay, startConsumer } from "@intl/kafka";
+import { createKafkaProbe, deadLetterTopicName, OutboxRelay, startConsumer } from "@intl/kafka";
 import type { RunningConsumer } from "@intl/kafka";
 import { createWriteQueue, pingMongo } from "@intl/mongo";
 import { createSubgraphServer } from "@intl/subgraph";
-import type { Logger, SubgraphServer } from "@intl/subgraph";
+import type { BaseServiceDeps, SubgraphServer } from "@intl/subgraph";
 import { consumedContracts, consumedTopics, READ_MODELS_GROUP } from "./events/consumedEvents.ts";
 import { publishedTopics } from "./events/interviewCompletedEvent.ts";
 import { handleConsumedEvent } from "./events/readModelHandlers.ts";
@@ -32,21 +29,8 @@ export const typeDefs: DocumentNode = gql(readFileSync(new URL("./schema.graphql
 
 export { resolvers };
 
-export interface ServiceDeps {
-  /** The service's own database. */
-  connection: mongoose.Connection;
-  kafka: Kafka;
-  /** "" in production; random per test. */
-  topicPrefix: string;
-  verifyToken: (authorization?: string) => Promise<Viewer>;
-  logger: Logger;
-  /** Default `() => new Date()`. */
-  clock?: () => Date;
-  /** Default `crypto.randomUUID`. */
-  newId?: () => string;
-  /** Default 500. */
-  outboxPollMs?: number;
-}
+/** `buildService`'s dependencies: the shared ones (see `BaseServiceDeps`). */
+export type ServiceDeps = BaseServiceDeps;
 
 export interface CampaignsService {
   server: SubgraphServer<CampaignsContext>;
@@ -98,15 +82,7 @@ export function buildService(deps: ServiceDeps): CampaignsService {
     logger,
   });
 
-  let admin: Admin | null = null;
-  const kafkaAnswers = async () => {
-    if (!admin) {
-      const connecting = deps.kafka.admin();
-      await connecting.connect();
-      admin = connecting;
-    }
-    await admin.describeCluster();
-  };
+  const kafkaProbe = createKafkaProbe(deps.kafka);
 
   const server = createSubgraphServer<CampaignsContext>({
     name: serviceName,
@@ -114,7 +90,7 @@ export function buildService(deps: ServiceDeps): CampaignsService {
     resolvers,
     verifyToken: deps.verifyToken,
     buildContext: campaignsContextBuilder(app),
-    readiness: { store: () => pingMongo(deps.connection), kafka: kafkaAnswers },
+    readiness: { store: () => pingMongo(deps.connection), kafka: kafkaProbe.check },
     logger,
   });
 
@@ -146,9 +122,7 @@ export function buildService(deps: ServiceDeps): CampaignsService {
       await consumer?.stop();
       consumer = null;
       await relay.stop();
-      const connectedAdmin = admin as Admin | null;
-      admin = null;
-      await connectedAdmin?.disconnect();
+      await kafkaProbe.close();
       // Already stopped when the listening server was closed first: nothing more to do.
       await server.apollo.stop().catch(() => undefined);
     },

@@ -1,14 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import type { Viewer } from "@intl/auth";
 import { partnershipsEvents } from "@intl/events";
-import { deadLetterTopicName, OutboxRelay, startConsumer, type RunningConsumer } from "@intl/kafka";
+import {
+  createKafkaProbe,
+  deadLetterTopicName,
+  OutboxRelay,
+  startConsumer,
+  type RunningConsumer,
+} from "@intl/kafka";
 import { createWriteQueue, pingMongo } from "@intl/mongo";
-import { createSubgraphServer, type Logger, type SubgraphResolvers } from "@intl/subgraph";
+import { createSubgraphServer, type BaseServiceDeps, type SubgraphResolvers } from "@intl/subgraph";
 import type { DocumentNode } from "graphql";
 import { gql } from "graphql-tag";
-import type { Kafka } from "kafkajs";
-import type mongoose from "mongoose";
 import { createPartnershipsApp } from "./application/partnershipsApp.ts";
 import { scheduledExpiry } from "./application/scheduledExpiry.ts";
 import { consumedContracts, consumedEventHandler, consumerGroupId } from "./events/consumedEvents.ts";
@@ -51,17 +54,8 @@ export const resolvers = {
   SchoolLabel: networkResolvers.SchoolLabel,
 } satisfies SubgraphResolvers<PartnershipsContext>;
 
-export interface ServiceDeps {
-  /** The service's own database. */
-  connection: mongoose.Connection;
-  kafka: Kafka;
-  /** "" in production; random per test. */
-  topicPrefix: string;
-  verifyToken: (authorization?: string) => Promise<Viewer>;
-  logger: Logger;
-  clock?: () => Date;
-  newId?: () => string;
-  outboxPollMs?: number;
+/** `buildService`'s dependencies: the shared ones, plus this service's own options. */
+export interface ServiceDeps extends BaseServiceDeps {
   /** How often the expiry job looks for agreements whose last academic year is over. Default 60 s. */
   expiryIntervalMs?: number;
 }
@@ -107,6 +101,7 @@ export function buildService(deps: ServiceDeps) {
     logger,
   });
 
+  const kafkaProbe = createKafkaProbe(deps.kafka);
   const server = createSubgraphServer<PartnershipsContext>({
     name: serviceName,
     typeDefs,
@@ -115,15 +110,7 @@ export function buildService(deps: ServiceDeps) {
     buildContext: buildPartnershipsContext(operations),
     readiness: {
       store: () => pingMongo(deps.connection),
-      kafka: async () => {
-        const admin = deps.kafka.admin();
-        await admin.connect();
-        try {
-          await admin.describeCluster();
-        } finally {
-          await admin.disconnect();
-        }
-      },
+      kafka: kafkaProbe.check,
     },
     logger: deps.logger,
   });
@@ -162,6 +149,7 @@ export function buildService(deps: ServiceDeps) {
         .publishPending()
         .catch((error: unknown) => logger.error({ err: error }, "could not flush the outbox on stop"));
       await relay.stop();
+      await kafkaProbe.close();
       // Idempotent once started (closing a listening server stops it too); refuses before.
       if (apolloStarted) await server.apollo.stop();
     },

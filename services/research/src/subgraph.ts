@@ -2,14 +2,11 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { DocumentNode } from "graphql";
 import { gql } from "graphql-tag";
-import type { Kafka } from "kafkajs";
-import type { Connection } from "mongoose";
-import type { Viewer } from "@intl/auth";
-import { OutboxRelay } from "@intl/kafka";
+import { createKafkaProbe, OutboxRelay } from "@intl/kafka";
 import type { RunningConsumer } from "@intl/kafka";
 import { createWriteQueue, pingMongo } from "@intl/mongo";
 import { createSubgraphServer } from "@intl/subgraph";
-import type { Logger, SubgraphResolvers } from "@intl/subgraph";
+import type { BaseServiceDeps, SubgraphResolvers } from "@intl/subgraph";
 import { buildResearchApp } from "./app/researchApp.ts";
 import type { ResearchApp } from "./app/researchApp.ts";
 import { READ_MODELS_GROUP, consumedContracts, startReadModelConsumer } from "./events/readModelConsumer.ts";
@@ -64,18 +61,8 @@ export const topics: string[] = [
   ]),
 ];
 
-export interface ServiceDeps {
-  /** The service's own database. */
-  connection: Connection;
-  kafka: Kafka;
-  /** "" in production; random per test. */
-  topicPrefix: string;
-  verifyToken: (authorization?: string) => Promise<Viewer>;
-  logger: Logger;
-  clock?: () => Date;
-  newId?: () => string;
-  outboxPollMs?: number;
-}
+/** `buildService`'s dependencies: the shared ones (see `BaseServiceDeps`). */
+export type ServiceDeps = BaseServiceDeps;
 
 /**
  * Builds the research service from injected dependencies; never listens, reads no
@@ -102,6 +89,7 @@ export function buildService(deps: ServiceDeps) {
     eventsQueued: () => relay.nudge(),
     writeQueue,
   });
+  const kafkaProbe = createKafkaProbe(kafka);
   const server = createSubgraphServer<ResearchContext>({
     name: serviceName,
     typeDefs,
@@ -110,15 +98,7 @@ export function buildService(deps: ServiceDeps) {
     buildContext: (base) => buildResearchContext(base, app),
     readiness: {
       store: () => pingMongo(connection),
-      kafka: async () => {
-        const admin = kafka.admin();
-        await admin.connect();
-        try {
-          await admin.describeCluster();
-        } finally {
-          await admin.disconnect();
-        }
-      },
+      kafka: kafkaProbe.check,
     },
     logger,
   });
@@ -140,8 +120,11 @@ export function buildService(deps: ServiceDeps) {
     async stop(): Promise<void> {
       await consumer?.stop();
       consumer = null;
-      await relay.publishPending().catch((error: unknown) => logger.warn({ err: error }, "outbox not flushed at shutdown"));
+      await relay
+        .publishPending()
+        .catch((error: unknown) => logger.warn({ err: error }, "outbox not flushed at shutdown"));
       await relay.stop();
+      await kafkaProbe.close();
       await server.apollo.stop().catch(() => undefined);
     },
   };

@@ -2,14 +2,11 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { gql } from "graphql-tag";
 import type { DocumentNode } from "graphql";
-import type { Admin, Kafka } from "kafkajs";
-import type mongoose from "mongoose";
-import type { Viewer } from "@intl/auth";
-import { OutboxRelay, deadLetterTopicName, startConsumer } from "@intl/kafka";
+import { OutboxRelay, createKafkaProbe, deadLetterTopicName, startConsumer } from "@intl/kafka";
 import type { RunningConsumer } from "@intl/kafka";
 import { createWriteQueue, pingMongo } from "@intl/mongo";
 import { createSubgraphServer } from "@intl/subgraph";
-import type { Logger } from "@intl/subgraph";
+import type { BaseServiceDeps } from "@intl/subgraph";
 import { DEFAULT_AT_RISK_MONTHS } from "./domain/mobilityCompliance.ts";
 import { CONSUMER_GROUP, consumedContracts, consumedEventHandler } from "./events/consumedEvents.ts";
 import type { ConsumedEvent } from "./events/consumedEvents.ts";
@@ -24,20 +21,8 @@ export const serviceName = "students";
 /** The subgraph's contract: `src/schema.graphql`. */
 export const typeDefs: DocumentNode = gql(readFileSync(new URL("./schema.graphql", import.meta.url), "utf8"));
 
-export interface ServiceDeps {
-  /** The service's own database. */
-  connection: mongoose.Connection;
-  kafka: Kafka;
-  /** "" in production; random per test. */
-  topicPrefix: string;
-  verifyToken: (authorization?: string) => Promise<Viewer>;
-  logger: Logger;
-  /** Default `() => new Date()`. */
-  clock?: () => Date;
-  /** Default `crypto.randomUUID`. */
-  newId?: () => string;
-  /** Default 500. */
-  outboxPollMs?: number;
+/** `buildService`'s dependencies: the shared ones, plus this service's own options. */
+export interface ServiceDeps extends BaseServiceDeps {
   /** Early-warning horizon of the 100 % rule, in months (default 12). */
   atRiskMonths?: number;
   /**
@@ -91,7 +76,7 @@ export function buildService(deps: ServiceDeps) {
   });
   const handleEvent = consumedEventHandler({ store, writeQueue, clock, newId, eventsQueued });
 
-  let admin: Admin | null = null;
+  const kafkaProbe = createKafkaProbe(deps.kafka);
   const server = createSubgraphServer({
     name: serviceName,
     typeDefs,
@@ -100,14 +85,7 @@ export function buildService(deps: ServiceDeps) {
     buildContext: contextBuilder(app, store),
     readiness: {
       store: () => pingMongo(deps.connection),
-      kafka: async () => {
-        if (!admin) {
-          const connecting = deps.kafka.admin();
-          await connecting.connect();
-          admin = connecting;
-        }
-        await admin.describeCluster();
-      },
+      kafka: kafkaProbe.check,
     },
     logger,
   });
@@ -141,9 +119,7 @@ export function buildService(deps: ServiceDeps) {
       .publishPending()
       .catch((error: unknown) => logger.warn({ err: error }, "outbox flush on stop failed"));
     await relay.stop();
-    const closing = admin;
-    admin = null;
-    await closing?.disconnect();
+    await kafkaProbe.close();
     await server.apollo.stop();
     started = false;
   }

@@ -23,3 +23,5 @@ export { retryDelays } from "./backoff.ts";
 export type { BackoffOptions } from "./backoff.ts";
 export { silentLogger } from "./logger.ts";
 export type { KitLogger } from "./logger.ts";
+export { createKafkaProbe } from "./readiness.ts";
+export type { KafkaProbe } from "./readiness.ts";

@@ -29,6 +29,7 @@ export {
 } from "./service-runtime.ts";
 export type {
   AuthSettings,
+  BaseServiceDeps,
   RunnableService,
   ServiceRuntimeDeps,
   StartedService,

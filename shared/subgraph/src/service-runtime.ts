@@ -34,6 +34,20 @@ export interface ServiceRuntimeDeps {
   outboxPollMs: number;
 }
 
+/**
+ * What each service's `buildService` accepts: the runtime's dependencies, with the
+ * relay's polling interval optional, plus a clock and an id source that tests fix.
+ * A service adds its own options by extending it.
+ */
+export interface BaseServiceDeps extends Omit<ServiceRuntimeDeps, "outboxPollMs"> {
+  /** Default 500 ms. */
+  outboxPollMs?: number;
+  /** Default `() => new Date()`. */
+  clock?: () => Date;
+  /** Default `crypto.randomUUID`. */
+  newId?: () => string;
+}
+
 /** The uniform shape of a built service (see each service's `subgraph.ts`). */
 export interface RunnableService {
   topics: string[];
