@@ -56,3 +56,18 @@ export function partnerScope(viewer: Viewer): string | null {
   // A partner token always carries its institution; an empty one must match nothing.
   return viewer.institutionId ?? "";
 }
+
+/**
+ * A list filter narrowed to the partner's own institution through `field`; other
+ * viewers' filters pass unchanged. A partner asking for another institution gets nothing.
+ */
+export function restrictToPartner(
+  viewer: Viewer,
+  query: Record<string, unknown>,
+  field: string,
+): Record<string, unknown> {
+  const scope = partnerScope(viewer);
+  if (scope === null) return query;
+  const asked = query[field];
+  return { ...query, [field]: asked === undefined || asked === scope ? scope : { $in: [] } };
+}

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { anonymousViewer } from "@intl/auth";
-import { assertCanSeePersonalData, canSeePersonalData, isVisibleTo, partnerScope } from "./personalData.ts";
+import {
+  assertCanSeePersonalData,
+  canSeePersonalData,
+  isVisibleTo,
+  partnerScope,
+  restrictToPartner,
+} from "./personalData.ts";
 import { viewerWith } from "./testViewers.ts";
 
 const nominee = { homeInstitutionId: "inst-usp" };
@@ -45,5 +51,21 @@ describe("rule: a partner sees only its own nominees", () => {
   it("restricts a partner's lists to its institution", () => {
     expect(partnerScope(ownPartner)).toBe("inst-usp");
     expect(partnerScope(viewerWith("ADMIN"))).toBeNull();
+  });
+
+  it("narrows a partner's list filter to its institution and answers nothing for another", () => {
+    expect(restrictToPartner(ownPartner, { cohort: 2027 }, "institutionId")).toEqual({
+      cohort: 2027,
+      institutionId: "inst-usp",
+    });
+    expect(restrictToPartner(ownPartner, { institutionId: "inst-usp" }, "institutionId")).toEqual({
+      institutionId: "inst-usp",
+    });
+    expect(restrictToPartner(otherPartner, { institutionId: "inst-usp" }, "institutionId")).toEqual({
+      institutionId: { $in: [] },
+    });
+    expect(restrictToPartner(viewerWith("ADMIN"), { institutionId: "inst-usp" }, "institutionId")).toEqual({
+      institutionId: "inst-usp",
+    });
   });
 });

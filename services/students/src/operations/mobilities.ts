@@ -18,7 +18,7 @@ import {
   noSeatLeft,
 } from "../domain/mobilityPlanning.ts";
 import type { MobilityPlan } from "../domain/mobilityPlanning.ts";
-import { partnerScope } from "../domain/personalData.ts";
+import { restrictToPartner } from "../domain/personalData.ts";
 import {
   mobilityCancelledEvent,
   mobilityCompletedEvent,
@@ -213,11 +213,11 @@ export function mobilityOperations(deps: OperationDeps) {
     page: PageArgs,
   ) {
     requireSignedIn(viewer);
-    const query = definedEntries(filter as Record<string, unknown>);
-    const scope = partnerScope(viewer);
-    if (scope !== null)
-      query.institutionId =
-        query.institutionId === undefined || query.institutionId === scope ? scope : { $in: [] };
+    const query = restrictToPartner(
+      viewer,
+      definedEntries(filter as Record<string, unknown>),
+      "institutionId",
+    );
     return plainPage(
       await paginate(store.mobilities, {
         filter: query,
@@ -234,8 +234,7 @@ export function mobilityOperations(deps: OperationDeps) {
 
   /** A student's mobilities, latest start first (a partner sees those with its own institution). */
   async function mobilitiesOfStudent(viewer: Viewer, studentId: string): Promise<MobilityRecord[]> {
-    const scope = partnerScope(viewer);
-    const filter = scope === null ? { studentId } : { studentId, institutionId: scope };
+    const filter = restrictToPartner(viewer, { studentId }, "institutionId");
     return store.mobilities
       .find(filter)
       .sort({ startDate: -1, _id: -1 })

@@ -8,7 +8,7 @@ import { ApplicationStatus } from "../domain/applicationWorkflow.ts";
 import { checkNomination } from "../domain/nomination.ts";
 import type { NominationInput } from "../domain/nomination.ts";
 import { isInternational, normalisedPersonalData } from "../domain/person.ts";
-import { partnerScope } from "../domain/personalData.ts";
+import { restrictToPartner } from "../domain/personalData.ts";
 import { requiresInterview } from "../domain/programmes.ts";
 import { StudentStatus, cohortStarting } from "../domain/studentRegistration.ts";
 import { applicationSubmittedEvent } from "../events/publishedEvents.ts";
@@ -149,11 +149,11 @@ export function nominationOperations(deps: OperationDeps) {
     page: PageArgs,
   ) {
     requireSignedIn(viewer);
-    const query = definedEntries(filter as Record<string, unknown>);
-    const scope = partnerScope(viewer);
-    if (scope !== null)
-      query.institutionId =
-        query.institutionId === undefined || query.institutionId === scope ? scope : { $in: [] };
+    const query = restrictToPartner(
+      viewer,
+      definedEntries(filter as Record<string, unknown>),
+      "institutionId",
+    );
     return plainPage(
       await paginate(store.applications, {
         filter: query,
@@ -170,8 +170,7 @@ export function nominationOperations(deps: OperationDeps) {
 
   /** A student's applications, latest first (a partner sees its own nominations only). */
   async function applicationsOfStudent(viewer: Viewer, studentId: string): Promise<ApplicationRecord[]> {
-    const scope = partnerScope(viewer);
-    const filter = scope === null ? { studentId } : { studentId, institutionId: scope };
+    const filter = restrictToPartner(viewer, { studentId }, "institutionId");
     return store.applications
       .find(filter)
       .sort({ submittedAt: -1, _id: -1 })

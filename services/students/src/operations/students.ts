@@ -4,7 +4,7 @@ import { Role, requireRole, requireSignedIn } from "@intl/auth";
 import type { Viewer } from "@intl/auth";
 import { toIsoDate } from "../domain/academicYear.ts";
 import { isInternational, normalisedPersonalData } from "../domain/person.ts";
-import { partnerScope } from "../domain/personalData.ts";
+import { restrictToPartner } from "../domain/personalData.ts";
 import { StudentStatus, checkStudentRegistration } from "../domain/studentRegistration.ts";
 import type { StudentRegistration } from "../domain/studentRegistration.ts";
 import { studentErasedEvent } from "../events/publishedEvents.ts";
@@ -84,12 +84,11 @@ export function studentOperations(deps: OperationDeps) {
     page: PageArgs,
   ) {
     requireSignedIn(viewer);
-    const query = definedEntries(filter as Record<string, unknown>);
-    const scope = partnerScope(viewer);
-    if (scope !== null) {
-      query.homeInstitutionId =
-        query.homeInstitutionId === undefined || query.homeInstitutionId === scope ? scope : { $in: [] };
-    }
+    const query = restrictToPartner(
+      viewer,
+      definedEntries(filter as Record<string, unknown>),
+      "homeInstitutionId",
+    );
     return plainPage(
       await paginate(store.students, {
         filter: query,
