@@ -37,7 +37,10 @@ describe("who sees what through the gateway", () => {
     const expired = await system.token("ADMIN", { expiresIn: "-1h" });
     const result = await system.query(expired, "{ schoolLabels { totalCount } }");
     expect(result.data ?? null).toBeNull();
-    expect(result.errors?.[0]?.extensions).toMatchObject({ code: "UNAUTHENTICATED", reason: "TOKEN_EXPIRED" });
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: "UNAUTHENTICATED",
+      reason: "TOKEN_EXPIRED",
+    });
   });
 
   it("refuses a forged token with a coded error", async () => {
@@ -49,7 +52,10 @@ describe("who sees what through the gateway", () => {
     });
     const result = await system.query(forged, "{ schoolLabels { totalCount } }");
     expect(result.data ?? null).toBeNull();
-    expect(result.errors?.[0]?.extensions).toMatchObject({ code: "UNAUTHENTICATED", reason: "TOKEN_INVALID" });
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: "UNAUTHENTICATED",
+      reason: "TOKEN_INVALID",
+    });
   });
 
   it("checks the token again in each subgraph, not only at the gateway", async () => {

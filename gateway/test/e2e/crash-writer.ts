@@ -13,7 +13,9 @@ import { createLogger } from "@intl/subgraph";
 const { CRASH_MONGODB_URI, CRASH_DATABASE, CRASH_KAFKA_BROKERS, CRASH_TOPIC_PREFIX, CRASH_INSTITUTION_ID } =
   process.env;
 if (!CRASH_MONGODB_URI || !CRASH_DATABASE || !CRASH_KAFKA_BROKERS || !CRASH_INSTITUTION_ID) {
-  throw new Error("crash-writer needs CRASH_MONGODB_URI, CRASH_DATABASE, CRASH_KAFKA_BROKERS, CRASH_INSTITUTION_ID");
+  throw new Error(
+    "crash-writer needs CRASH_MONGODB_URI, CRASH_DATABASE, CRASH_KAFKA_BROKERS, CRASH_INSTITUTION_ID",
+  );
 }
 
 const connection = await connectMongo(CRASH_MONGODB_URI, CRASH_DATABASE);

@@ -13,7 +13,9 @@ import { startSystem, type System } from "./system.ts";
 const writer = fileURLToPath(new URL("./crash-writer.ts", import.meta.url));
 
 /** Runs the crash writer against `database` and resolves with the signal that ended it. */
-function runKilledWriter(env: Record<string, string>): Promise<{ signal: NodeJS.Signals | null; stdout: string }> {
+function runKilledWriter(
+  env: Record<string, string>,
+): Promise<{ signal: NodeJS.Signals | null; stdout: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", writer], {
       env: { ...process.env, ...env },
@@ -63,7 +65,11 @@ describe("an event is never lost", () => {
       connection: partnershipsDb,
       kafka: system.kafka,
       topicPrefix,
-      verifyToken: createTokenVerifier({ secret: "x".repeat(32), issuer: "intl-graph", audience: "intl-graph" }),
+      verifyToken: createTokenVerifier({
+        secret: "x".repeat(32),
+        issuer: "intl-graph",
+        audience: "intl-graph",
+      }),
       logger: createLogger("restarted-partnerships", "silent"),
       outboxPollMs: 100,
     });

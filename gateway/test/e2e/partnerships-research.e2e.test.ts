@@ -8,37 +8,8 @@ let analyst: string;
 let admin: string;
 const ids: Record<string, string> = {};
 
-interface Institution {
-  id: string;
-}
-
 async function registerPartner(name: string, countryCode: string): Promise<string> {
-  const { registerInstitution } = await system.data<{ registerInstitution: Institution }>(
-    office,
-    `mutation($input: InstitutionInput!) { registerInstitution(input: $input) { id } }`,
-    { input: { name, countryCode } },
-  );
-  const { draftAgreement } = await system.data<{ draftAgreement: { id: string } }>(
-    office,
-    `mutation($input: DraftAgreementInput!) { draftAgreement(input: $input) { id status } }`,
-    {
-      input: {
-        institutionId: registerInstitution.id,
-        type: "EXCHANGE",
-        programmeCodes: ["ICM", "MSC"],
-        seatsOutgoingPerYear: 2,
-        seatsIncomingPerYear: 2,
-        firstAcademicYear: "2025-2026",
-        lastAcademicYear: "2029-2030",
-        signedByPartnerOn: "2025-03-01",
-        signedBySchoolOn: "2025-03-05",
-      },
-    },
-  );
-  await system.data(office, `mutation($id: ID!) { activateAgreement(id: $id) { status } }`, {
-    id: draftAgreement.id,
-  });
-  return registerInstitution.id;
+  return (await system.registerPartnerWithAgreement(office, name, countryCode)).institutionId;
 }
 
 beforeAll(async () => {
@@ -111,9 +82,13 @@ describe("research collaborations feed partnership completeness", () => {
     const dimensions = async () => {
       const { institution } = await system.data<{
         institution: { partnership: { tier: string; dimensions: { dimension: string; covered: boolean }[] } };
-      }>(analyst, `query($id: ID!) { institution(id: $id) { partnership { tier dimensions { dimension covered } } } }`, {
-        id: ids.tohoku,
-      });
+      }>(
+        analyst,
+        `query($id: ID!) { institution(id: $id) { partnership { tier dimensions { dimension covered } } } }`,
+        {
+          id: ids.tohoku,
+        },
+      );
       return institution.partnership;
     };
     const before = await dimensions();
@@ -163,7 +138,10 @@ describe("research collaborations feed partnership completeness", () => {
       institution: {
         name: string;
         agreements: { type: string; status: string }[];
-        collaborations: { totalCount: number; nodes: { id: string; type: string; leadFaculty: { hdr: boolean } }[] };
+        collaborations: {
+          totalCount: number;
+          nodes: { id: string; type: string; leadFaculty: { hdr: boolean } }[];
+        };
         facultyExchanges: { totalCount: number; nodes: { id: string; direction: string }[] };
       };
     }>(
@@ -180,6 +158,8 @@ describe("research collaborations feed partnership completeness", () => {
     expect(institution.collaborations.nodes).toEqual([
       { id: planCollaboration.id, type: "APPLIED_RESEARCH_FOR_COMPANY", leadFaculty: { hdr: true } },
     ]);
-    expect(institution.facultyExchanges.nodes).toEqual([{ id: planFacultyMobility.id, direction: "OUTGOING" }]);
+    expect(institution.facultyExchanges.nodes).toEqual([
+      { id: planFacultyMobility.id, direction: "OUTGOING" },
+    ]);
   });
 });

@@ -38,42 +38,17 @@ function nominate(token: string, programmeCode: string, academicYear: string, la
   );
 }
 
-/** Registers a partner in `countryCode` with an active exchange agreement; returns [institution, agreement]. */
-async function partnerWithAgreement(name: string, countryCode: string): Promise<[string, string]> {
-  const { registerInstitution } = await system.data<{ registerInstitution: { id: string } }>(
-    office,
-    `mutation($input: InstitutionInput!) { registerInstitution(input: $input) { id } }`,
-    { input: { name, countryCode } },
-  );
-  const { draftAgreement } = await system.data<{ draftAgreement: { id: string } }>(
-    office,
-    `mutation($input: DraftAgreementInput!) { draftAgreement(input: $input) { id } }`,
-    {
-      input: {
-        institutionId: registerInstitution.id,
-        type: "EXCHANGE",
-        programmeCodes: ["ICM", "MSC"],
-        seatsOutgoingPerYear: 2,
-        seatsIncomingPerYear: 3,
-        firstAcademicYear: "2025-2026",
-        lastAcademicYear: "2029-2030",
-        signedByPartnerOn: "2025-02-01",
-        signedBySchoolOn: "2025-02-03",
-      },
-    },
-  );
-  await system.data(office, `mutation($id: ID!) { activateAgreement(id: $id) { status } }`, {
-    id: draftAgreement.id,
-  });
-  return [registerInstitution.id, draftAgreement.id];
-}
-
 beforeAll(async () => {
   system = await startSystem({ kafkaBrokers: inject("kafkaBrokers"), mongoUri: inject("mongoUri") });
   office = await system.token("INTERNATIONAL_OFFICE");
   admin = await system.token("ADMIN");
-  [ids.tsinghua, ids.tsinghuaAgreement] = await partnerWithAgreement("Tsinghua University (e2e)", "CN");
-  [ids.zju, ids.zjuAgreement] = await partnerWithAgreement("Zhejiang University (e2e)", "CN");
+  ({ institutionId: ids.tsinghua, agreementId: ids.tsinghuaAgreement } =
+    await system.registerPartnerWithAgreement(office, "Tsinghua University (e2e)", "CN"));
+  ({ institutionId: ids.zju, agreementId: ids.zjuAgreement } = await system.registerPartnerWithAgreement(
+    office,
+    "Zhejiang University (e2e)",
+    "CN",
+  ));
 
   const { createResearchCentre } = await system.data<{ createResearchCentre: { id: string } }>(
     admin,
@@ -107,7 +82,10 @@ describe("nominations follow the partnerships service's agreements", () => {
 
     await expectEventually(async () => {
       const refused = await nominate(partner, "MSC-DATA-SCIENCE", "2026-2027", "Zhang");
-      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", reason: "NO_ACTIVE_AGREEMENT" });
+      expect(refused.errors?.[0]?.extensions).toMatchObject({
+        code: "CONFLICT",
+        reason: "NO_ACTIVE_AGREEMENT",
+      });
     });
     const { applications } = await system.data<{ applications: { totalCount: number } }>(
       partner,
@@ -138,7 +116,9 @@ describe("recruitment campaigns and the students service", () => {
       },
     );
     ids.campaign = createCampaign.id;
-    await system.data(office, `mutation($id: ID!) { openCampaign(id: $id) { status } }`, { id: ids.campaign });
+    await system.data(office, `mutation($id: ID!) { openCampaign(id: $id) { status } }`, {
+      id: ids.campaign,
+    });
 
     const partner = await system.token("PARTNER", { institutionId: ids.tsinghua! });
     let applicationId = "";
@@ -150,7 +130,9 @@ describe("recruitment campaigns and the students service", () => {
 
     // The campaigns service hears of the nomination through Kafka and adds it to the China pipeline.
     await expectEventually(async () => {
-      const { campaign } = await system.data<{ campaign: { candidates: { nodes: { application: { id: string } }[] } } }>(
+      const { campaign } = await system.data<{
+        campaign: { candidates: { nodes: { application: { id: string } }[] } };
+      }>(
         office,
         `query($id: ID!) { campaign(id: $id) { candidates(first: 10) { nodes { application { id } } } } }`,
         { id: ids.campaign },
@@ -158,7 +140,9 @@ describe("recruitment campaigns and the students service", () => {
       expect(campaign.candidates.nodes.map((node) => node.application.id)).toContain(applicationId);
     });
 
-    await system.data(office, `mutation($id: ID!) { startApplicationReview(id: $id) { status } }`, { id: applicationId });
+    await system.data(office, `mutation($id: ID!) { startApplicationReview(id: $id) { status } }`, {
+      id: applicationId,
+    });
     await system.data(office, `mutation($id: ID!) { sendApplicationToInterview(id: $id) { status } }`, {
       id: applicationId,
     });
@@ -167,7 +151,10 @@ describe("recruitment campaigns and the students service", () => {
       `mutation($id: ID!) { decideApplication(id: $id, decision: ADMITTED) { status } }`,
       { id: applicationId },
     );
-    expect(tooEarly.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", reason: "INTERVIEW_REQUIRED" });
+    expect(tooEarly.errors?.[0]?.extensions).toMatchObject({
+      code: "CONFLICT",
+      reason: "INTERVIEW_REQUIRED",
+    });
 
     const { scheduleInterview } = await system.data<{ scheduleInterview: { id: string } }>(
       office,
@@ -307,14 +294,16 @@ describe("flows with a partner", () => {
 describe("personal data through the gateway", () => {
   it("shows a student's name to the office but not to an analyst, who still gets the facts", async () => {
     const document = `{ students(filter: { programmeCode: "ICM" }) { nodes { nationality cohort lastName } } }`;
-    const forOffice = await system.data<{ students: { nodes: { lastName: string | null }[] } }>(office, document);
+    const forOffice = await system.data<{ students: { nodes: { lastName: string | null }[] } }>(
+      office,
+      document,
+    );
     expect(forOffice.students.nodes.map((node) => node.lastName)).toContain("Roux");
 
     const analyst = await system.token("ANALYST");
-    const forAnalyst = await system.query<{ students: { nodes: { nationality: string; lastName: string | null }[] } }>(
-      analyst,
-      document,
-    );
+    const forAnalyst = await system.query<{
+      students: { nodes: { nationality: string; lastName: string | null }[] };
+    }>(analyst, document);
     expect(forAnalyst.data?.students.nodes.map((node) => node.nationality)).toContain("FR");
     expect(forAnalyst.data?.students.nodes.every((node) => node.lastName === null)).toBe(true);
     expect(forAnalyst.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");

@@ -114,6 +114,43 @@ export async function startSystem(options: { kafkaBrokers: string[]; mongoUri: s
     return result.data;
   }
 
+  /**
+   * Registers a partner through the gateway with an ACTIVE exchange agreement covering ICM and
+   * the MSc family from 2025-2026 to 2029-2030, two seats each way per year.
+   */
+  async function registerPartnerWithAgreement(
+    authorization: string,
+    name: string,
+    countryCode: string,
+  ): Promise<{ institutionId: string; agreementId: string }> {
+    const { registerInstitution } = await data<{ registerInstitution: { id: string } }>(
+      authorization,
+      `mutation($input: InstitutionInput!) { registerInstitution(input: $input) { id } }`,
+      { input: { name, countryCode } },
+    );
+    const { draftAgreement } = await data<{ draftAgreement: { id: string } }>(
+      authorization,
+      `mutation($input: DraftAgreementInput!) { draftAgreement(input: $input) { id } }`,
+      {
+        input: {
+          institutionId: registerInstitution.id,
+          type: "EXCHANGE",
+          programmeCodes: ["ICM", "MSC"],
+          seatsOutgoingPerYear: 2,
+          seatsIncomingPerYear: 2,
+          firstAcademicYear: "2025-2026",
+          lastAcademicYear: "2029-2030",
+          signedByPartnerOn: "2025-03-01",
+          signedBySchoolOn: "2025-03-05",
+        },
+      },
+    );
+    await data(authorization, `mutation($id: ID!) { activateAgreement(id: $id) { status } }`, {
+      id: draftAgreement.id,
+    });
+    return { institutionId: registerInstitution.id, agreementId: draftAgreement.id };
+  }
+
   function token(role: Role, tokenOptions: TokenOptions = {}): Promise<string> {
     return mintDevelopmentToken({ secret, issuer, audience, role, ...tokenOptions });
   }
@@ -137,6 +174,7 @@ export async function startSystem(options: { kafkaBrokers: string[]; mongoUri: s
     query,
     data,
     token,
+    registerPartnerWithAgreement,
     gatewayUrl: gatewayAddress.url,
     subgraphUrls,
     stop,
