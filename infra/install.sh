@@ -5,6 +5,8 @@
 # Idempotent: each part records a stamp with its version and is skipped while the stamp matches,
 # so a second run takes about a second and a version bump reinstalls just that part.
 # Requires: java (17+), mvn, go. Set INFRA_SKIP_FERRETDB=1 (or MONGODB_URI) to skip FerretDB.
+# `bash infra/install.sh --verify` installs nothing: it checks what is installed (stamps, and that the
+# binaries run as the pinned versions) and exits 1 naming what is missing.
 set -euo pipefail
 # shellcheck source=lib.sh source-path=SCRIPTDIR
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -65,6 +67,15 @@ ferretdb_stamp() {
   echo "ferretdb=$FERRETDB_VERSION cgo=0"
 }
 
+# ferretdb_version_ok BIN: true when BIN runs and reports version $FERRETDB_VERSION. The output is
+# captured before it is matched: in `BIN --version | grep -qx …`, grep exits at the first match and
+# BIN may die of SIGPIPE writing its next line, failing the pipeline under pipefail (issue 16).
+ferretdb_version_ok() {
+  local out
+  out="$("$1" --version 2>&1)" || return 1
+  grep -qx "version: $FERRETDB_VERSION" <<<"$out"
+}
+
 build_ferretdb() {
   local src_dir work="$CACHE_DIR/src/ferretdb-$FERRETDB_VERSION"
   src_dir="$(go mod download -json "$FERRETDB_MODULE@$FERRETDB_VERSION" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
@@ -76,11 +87,17 @@ build_ferretdb() {
   echo "$FERRETDB_VERSION" >"$work/build/version/version.txt"
   # CGO_ENABLED=0: FerretDB's SQLite driver is pure Go, so no C compiler is needed.
   (cd "$work" && CGO_ENABLED=0 GOFLAGS="${GOFLAGS:-} -buildvcs=false" go build -trimpath -o "$FERRETDB_BIN.tmp" ./cmd/ferretdb)
-  "$FERRETDB_BIN.tmp" --version | grep -qx "version: $FERRETDB_VERSION"
+  ferretdb_version_ok "$FERRETDB_BIN.tmp" || die "the FerretDB just built does not report version $FERRETDB_VERSION"
   mv "$FERRETDB_BIN.tmp" "$FERRETDB_BIN"
   rm -rf "$work"
   rmdir "$CACHE_DIR/src" 2>/dev/null || true
   ferretdb_stamp >"$FERRETDB_STAMP"
+}
+
+# True when the stamp is current and the binary really runs as the pinned version.
+ferretdb_installed() {
+  [[ -x "$FERRETDB_BIN" && -f "$FERRETDB_STAMP" && "$(cat "$FERRETDB_STAMP")" == "$(ferretdb_stamp)" ]] &&
+    ferretdb_version_ok "$FERRETDB_BIN"
 }
 
 install_ferretdb() {
@@ -88,14 +105,45 @@ install_ferretdb() {
     echo "✓ FerretDB skipped (INFRA_SKIP_FERRETDB=1 or MONGODB_URI set)" >&2
     return
   fi
-  if [[ -x "$FERRETDB_BIN" && -f "$FERRETDB_STAMP" && "$(cat "$FERRETDB_STAMP")" == "$(ferretdb_stamp)" ]]; then
+  if ferretdb_installed; then
     echo "✓ FerretDB $FERRETDB_VERSION already installed ($FERRETDB_BIN)" >&2
     return
   fi
   step "building FerretDB $FERRETDB_VERSION with Go (first time: several minutes)" build_ferretdb
 }
 
+# --- verification only (--verify) --------------------------------------------------------------
+
+# Checks what is installed without installing anything; exits 1 naming what is missing.
+verify_installed() {
+  local failed=0
+  if [[ -f "$KAFKA_STAMP" && "$(cat "$KAFKA_STAMP")" == "$(kafka_stamp)" && -f "$KAFKA_LIBS/kafka_2.13-$KAFKA_VERSION.jar" ]]; then
+    echo "✓ Kafka $KAFKA_VERSION jars ($KAFKA_LIBS)" >&2
+  else
+    echo "✗ Kafka $KAFKA_VERSION jars are not installed in $KAFKA_LIBS" >&2
+    failed=1
+  fi
+  if infra_skip_ferretdb; then
+    echo "✓ FerretDB skipped (INFRA_SKIP_FERRETDB=1 or MONGODB_URI set)" >&2
+  elif ferretdb_installed; then
+    echo "✓ FerretDB $FERRETDB_VERSION ($FERRETDB_BIN)" >&2
+  else
+    echo "✗ FerretDB $FERRETDB_VERSION is not installed, or $FERRETDB_BIN does not report that version" >&2
+    failed=1
+  fi
+  return "$failed"
+}
+
 check_prerequisites
+
+case "${1:-}" in
+  "") ;;
+  --verify)
+    verify_installed
+    exit
+    ;;
+  *) die "usage: bash infra/install.sh [--verify]" ;;
+esac
 
 # One install at a time per checkout (parallel test runs all call this script); the one that
 # waits then finds the stamps current and skips.

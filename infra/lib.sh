@@ -69,10 +69,17 @@ port_open() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
+# A rule for every script here (they run under `set -o pipefail`): never pipe a command into a
+# reader that may stop early (`grep -q`, `head`, `sed …q`). The reader exits at its first match, the
+# writer may then die of SIGPIPE (exit 141) and the whole pipeline fails, now and then. Capture the
+# output in a variable first and match that (here-string or [[ ]]).
+
 # True when a TCP listener on port $1 exists on any address (or the loopback accepts).
 port_taken() {
+  local listeners=""
   if command -v ss >/dev/null 2>&1; then
-    ss -Htln "sport = :$1" 2>/dev/null | grep -q . && return 0
+    listeners="$(ss -Htln "sport = :$1" 2>/dev/null || true)"
+    [[ -n "$listeners" ]] && return 0
   fi
   port_open "$1"
 }
@@ -80,11 +87,12 @@ port_taken() {
 # Prints the pid recorded in $1 if that process is alive and its command line
 # mentions $INFRA_STATE_DIR (guards against a recycled pid).
 live_pid() {
-  local pidfile="$1" pid
+  local pidfile="$1" pid cmdline
   [[ -f "$pidfile" ]] || return 1
   pid="$(cat "$pidfile" 2>/dev/null || true)"
   [[ "$pid" =~ ^[0-9]+$ ]] || return 1
   kill -0 "$pid" 2>/dev/null || return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$INFRA_STATE_DIR" || return 1
+  cmdline="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" || return 1
+  [[ "$cmdline" == *"$INFRA_STATE_DIR"* ]] || return 1
   echo "$pid"
 }
