@@ -190,7 +190,9 @@ export async function startConsumer<C extends EventContract>(
       }
     }
     await ledger.record({ eventId: event.id, type: event.type, topic, partition, offset: message.offset });
-    eventLogger.debug({}, "event processed");
+    // One line per handled event (as the relay logs each publication), with the time since the
+    // event happened: what an operator follows, and what `npm run bench` measures propagation by.
+    eventLogger.info({ lagMs: Date.now() - Date.parse(event.time) }, "event processed");
   };
 
   const joined = waitForGroupJoin(consumer, options.joinTimeoutMs ?? 60_000);
