@@ -1,4 +1,5 @@
 export * from "./envelope.ts";
+export * from "./kafka-binding.ts";
 export * from "./vocabulary.ts";
 export * from "./contracts/partnerships.ts";
 export * from "./contracts/students.ts";
