@@ -29,6 +29,25 @@ const event = createEvent(institutionCreated, {
 });
 
 /** What a consumer receives: headers and value as bytes, like kafkajs hands them over. */
+/** The attributes of `event` as binary-mode headers. */
+const binaryHeaders = {
+  ce_specversion: "1.0",
+  ce_type: "partnerships.institution.created.v1",
+  ce_source: "/services/partnerships",
+  ce_id: "evt-1",
+  ce_time: "2025-01-15T09:30:00.000Z",
+  ce_subject: "inst-polimi",
+  ce_sequence: "3",
+  "content-type": "application/json; charset=utf-8",
+};
+
+/** The headers the relay wrote before the binding. */
+const legacyHeaders = {
+  "ce-id": "evt-1",
+  "ce-type": "partnerships.institution.created.v1",
+  "content-type": "application/json",
+};
+
 function consumed(value: string | null, headers: Record<string, string | string[]>): ConsumedKafkaMessage {
   return {
     value: value === null ? null : Buffer.from(value),
@@ -41,14 +60,21 @@ function consumed(value: string | null, headers: Record<string, string | string[
   };
 }
 
-function refusal(message: ConsumedKafkaMessage): EventValidationError {
+/** A structured-mode message with `value`. */
+function structured(value: string): ConsumedKafkaMessage {
+  return consumed(value, { "content-type": CLOUDEVENTS_JSON_CONTENT_TYPE });
+}
+
+/** The message of the EventValidationError that reading `message` throws. */
+function refusal(message: ConsumedKafkaMessage): string {
+  let thrown: unknown;
   try {
     fromKafkaMessage(message, contracts);
   } catch (error) {
-    if (error instanceof EventValidationError) return error;
-    throw error;
+    thrown = error;
   }
-  throw new Error("expected the message to be refused");
+  expect(thrown).toBeInstanceOf(EventValidationError);
+  return (thrown as EventValidationError).message;
 }
 
 describe("publishing an event as a Kafka message", () => {
@@ -113,93 +139,65 @@ describe("reading a Kafka message", () => {
   });
 
   it("reads a binary-mode message: attributes in ce_ headers, the data alone in the value", () => {
-    const message = consumed(JSON.stringify(institution), {
-      ce_specversion: "1.0",
-      ce_type: "partnerships.institution.created.v1",
-      ce_source: "/services/partnerships",
-      ce_id: "evt-1",
-      ce_time: "2025-01-15T09:30:00.000Z",
-      ce_subject: "inst-polimi",
-      ce_sequence: "3",
-      "content-type": "application/json; charset=utf-8",
-    });
+    const message = consumed(JSON.stringify(institution), binaryHeaders);
     expect(kafkaContentMode(message)).toBe("binary");
     expect(fromKafkaMessage(message, contracts)).toEqual(event);
   });
 
   it("reads a legacy message of the relay before the binding: JSON envelope, ce- headers", () => {
-    const message = consumed(JSON.stringify(event), {
-      "ce-id": "evt-1",
-      "ce-type": "partnerships.institution.created.v1",
-      "content-type": "application/json",
-    });
+    const message = consumed(JSON.stringify(event), legacyHeaders);
     expect(kafkaContentMode(message)).toBe("legacy");
     expect(fromKafkaMessage(message, contracts)).toEqual(event);
   });
 
   it("refuses a legacy message whose headers contradict its envelope", () => {
     const message = consumed(JSON.stringify(event), {
-      "ce-id": "evt-1",
+      ...legacyHeaders,
       "ce-type": "partnerships.agreement.terminated.v1",
-      "content-type": "application/json",
     });
-    expect(refusal(message).message).toMatch(/headers contradict the envelope.*ce-type/);
+    expect(refusal(message)).toMatch(/headers contradict the envelope.*ce-type/);
   });
 
   it("refuses a message that says nothing about CloudEvents, even when its value is an envelope", () => {
     expect(kafkaContentMode(consumed(JSON.stringify(event), {}))).toBeUndefined();
-    expect(refusal(consumed(JSON.stringify(event), {})).message).toMatch(/not a CloudEvent/);
-    expect(refusal(consumed(JSON.stringify(event), { "content-type": "application/json" })).message).toMatch(
+    expect(refusal(consumed(JSON.stringify(event), {}))).toMatch(/not a CloudEvent/);
+    expect(refusal(consumed(JSON.stringify(event), { "content-type": "application/json" }))).toMatch(
       /not a CloudEvent/,
     );
   });
 
   it("refuses a structured message whose value is not JSON", () => {
-    expect(
-      refusal(consumed("{not json at all", { "content-type": CLOUDEVENTS_JSON_CONTENT_TYPE })).message,
-    ).toMatch(/message is not JSON/);
+    expect(refusal(structured("{not json at all"))).toMatch(/message is not JSON/);
   });
 
   it("refuses a structured message in an event format other than JSON", () => {
     const message = consumed(JSON.stringify(event), { "content-type": "application/cloudevents+avro" });
-    expect(refusal(message).message).toMatch(/unsupported CloudEvents format/);
+    expect(refusal(message)).toMatch(/unsupported CloudEvents format/);
   });
 
   it("refuses a structured message whose envelope or data breaks the contract, naming the field", () => {
     const broken = { ...event, data: { ...institution, countryCode: "Italy" } };
-    expect(
-      refusal(consumed(JSON.stringify(broken), { "content-type": CLOUDEVENTS_JSON_CONTENT_TYPE })).message,
-    ).toMatch(/invalid data for partnerships\.institution\.created\.v1.*countryCode/);
+    expect(refusal(structured(JSON.stringify(broken)))).toMatch(
+      /invalid data for partnerships\.institution\.created\.v1.*countryCode/,
+    );
     const unknown = { ...event, type: "partnerships.institution.renamed.v1" };
-    expect(
-      refusal(consumed(JSON.stringify(unknown), { "content-type": CLOUDEVENTS_JSON_CONTENT_TYPE })).message,
-    ).toMatch(/unknown event type/);
+    expect(refusal(structured(JSON.stringify(unknown)))).toMatch(/unknown event type/);
   });
 
   it("refuses a binary message missing an attribute, with unparsable data, with non-JSON data or with no data", () => {
-    const headers = {
-      ce_specversion: "1.0",
-      ce_type: "partnerships.institution.created.v1",
-      ce_source: "/services/partnerships",
-      ce_id: "evt-1",
-      ce_time: "2025-01-15T09:30:00.000Z",
-      ce_subject: "inst-polimi",
-      ce_sequence: "3",
-      "content-type": "application/json",
-    };
-    const { ce_id: _id, ...withoutId } = headers;
-    expect(refusal(consumed(JSON.stringify(institution), withoutId)).message).toMatch(/invalid envelope.*id/);
-    expect(refusal(consumed("<institution/>", headers)).message).toMatch(/data is not JSON/);
+    const { ce_id: _id, ...withoutId } = binaryHeaders;
+    expect(refusal(consumed(JSON.stringify(institution), withoutId))).toMatch(/invalid envelope.*id/);
+    expect(refusal(consumed("<institution/>", binaryHeaders))).toMatch(/data is not JSON/);
     expect(
-      refusal(consumed("<institution/>", { ...headers, "content-type": "application/xml" })).message,
+      refusal(consumed("<institution/>", { ...binaryHeaders, "content-type": "application/xml" })),
     ).toMatch(/unsupported data content type/);
-    expect(refusal(consumed(null, headers)).message).toMatch(/invalid envelope.*data/);
+    expect(refusal(consumed(null, binaryHeaders))).toMatch(/invalid envelope.*data/);
   });
 
   it("refuses a message with a repeated CloudEvents header", () => {
     const message = consumed(JSON.stringify(event), {
       "content-type": [CLOUDEVENTS_JSON_CONTENT_TYPE, "text/plain"],
     });
-    expect(refusal(message).message).toMatch(/content-type appears 2 times/);
+    expect(refusal(message)).toMatch(/content-type appears 2 times/);
   });
 });
