@@ -1,5 +1,6 @@
 import type { QueryFilter, Schema, UpdateQuery } from "mongoose";
 import type { AnyModel, RawDocumentOf } from "./model-types.ts";
+import { allOf } from "./filters.ts";
 
 /** How many applied event ids a document remembers; older ones fall off. */
 export const APPLIED_EVENTS_KEPT = 100;
@@ -67,7 +68,14 @@ export async function applyOnce<M extends AnyModel>(
  */
 async function forgetOldestAppliedEvent(model: AnyModel, filter: object, strictness: { strict?: boolean }) {
   const overFull = { [`_appliedEvents.${APPLIED_EVENTS_KEPT}`]: { $exists: true } };
-  await model.updateOne({ $and: [filter, overFull] }, { $pop: { _appliedEvents: -1 } }, strictness).exec();
+  // Merged, not `$and`: FerretDB pushes down the filter's `_id` only at the top level.
+  await model
+    .updateOne(
+      allOf(filter as Record<string, unknown>, overFull),
+      { $pop: { _appliedEvents: -1 } },
+      strictness,
+    )
+    .exec();
 }
 
 /** A plain replacement-style object is a `$set` for `updateOne`; make that explicit before adding `$push`. */

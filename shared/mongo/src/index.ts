@@ -9,3 +9,21 @@ export type { ApplyOnceOptions } from "./apply-once.ts";
 export { MongoKitErrorReason } from "./errors.ts";
 export { createWriteQueue, documentKey } from "./write-queue.ts";
 export type { WriteQueue } from "./write-queue.ts";
+export { allOf, oneOf } from "./filters.ts";
+export {
+  findByIds,
+  findWhereIn,
+  storeKind,
+  knownStoreKind,
+  BATCH_LOOKUP_CONCURRENCY,
+} from "./batch-lookup.ts";
+export type { StoreKind } from "./batch-lookup.ts";
+export {
+  allowUnindexedQuery,
+  declaredIndexes,
+  formatFindings,
+  shapeOf,
+  startQueryAudit,
+  unsupportedReason,
+} from "./query-audit.ts";
+export type { QueryAudit, QueryFinding, QueryShape, UnindexedQueryAllowance } from "./query-audit.ts";

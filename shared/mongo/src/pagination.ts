@@ -1,6 +1,7 @@
 import type { Document, QueryFilter } from "mongoose";
 import { badInput } from "@intl/errors";
 import { afterPositionFilter, decodeCursor, encodeCursor } from "./cursor.ts";
+import { allOf } from "./filters.ts";
 import type { SortOrder } from "./cursor.ts";
 import { MongoKitErrorReason } from "./errors.ts";
 import type { AnyModel, HydratedDocumentOf, RawDocumentOf } from "./model-types.ts";
@@ -59,8 +60,9 @@ export async function paginate<M extends AnyModel>(
   const sort: SortOrder = request.sort ?? { field: "_id", direction: 1 };
   const limit = pageSize(request.first);
   const position = request.after ? decodeCursor(sort, request.after) : null;
-  const filter = (request.filter ?? {}) as Record<string, unknown>;
-  const pageFilter = position ? { $and: [filter, afterPositionFilter(sort, position)] } : filter;
+  // Merged into top-level keys where possible: FerretDB pushes down nothing nested in `$and`.
+  const filter = allOf((request.filter ?? {}) as Record<string, unknown>);
+  const pageFilter = position ? allOf(filter, afterPositionFilter(sort, position)) : filter;
   const order: Record<string, 1 | -1> =
     sort.field === "_id" ? { _id: sort.direction } : { [sort.field]: sort.direction, _id: sort.direction };
 

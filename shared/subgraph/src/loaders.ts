@@ -2,9 +2,11 @@ import DataLoader from "dataloader";
 
 /**
  * A per-request DataLoader by id: every `load(id)` of one tick becomes one
- * `fetch(ids)` (e.g. `Model.find({ _id: { $in: ids } })`), whatever order and
- * subset the fetch returns; results come back in key order, `null` for ids
- * that do not exist. Create it in `buildContext` so the cache dies with the request.
+ * `fetch(ids)`, whatever order and subset the fetch returns; results come back
+ * in key order, `null` for ids that do not exist. Create it in `buildContext` so
+ * the cache dies with the request. Fetch with `@intl/mongo`'s `findByIds` /
+ * `findWhereIn`, which send the batch the way the store serves it: one `$in` on
+ * MongoDB, parallel top-level equalities on FerretDB (where an `$in` is a full scan).
  */
 export function createByIdLoader<T extends { id: string }>(
   fetch: (ids: readonly string[]) => Promise<readonly T[]>,
