@@ -1,9 +1,14 @@
 import { z } from "zod";
 import type { EventContract } from "./envelope.ts";
+import { envelopeAttributeMeanings } from "./event-schema.ts";
+import { CLOUDEVENTS_JSON_CONTENT_TYPE } from "./kafka-binding.ts";
 import { academicYear, countryCode } from "./vocabulary.ts";
 
 /** The command that rewrites docs/events.md; the staleness test names it. */
 export const REGENERATE_CATALOGUE_COMMAND = "npx tsx shared/events/src/generate-catalogue.ts";
+
+/** Where the JSON Schemas of the event types live, relative to docs/. */
+export const EVENT_SCHEMAS_DIR = "event-schemas";
 
 type JsonSchema = {
   type?: string | string[];
@@ -110,7 +115,14 @@ function fieldRows(schema: JsonSchema, prefix = ""): FieldRow[] {
 function renderContract(contract: EventContract): string[] {
   const schema = z.toJSONSchema(contract.data, { io: "input", unrepresentable: "any" }) as JsonSchema;
   const rows = fieldRows(schema);
-  const lines = [`#### ${code(contract.type)}`, "", contract.description, ""];
+  const lines = [
+    `#### ${code(contract.type)}`,
+    "",
+    contract.description,
+    "",
+    `Schema: [${code(`${EVENT_SCHEMAS_DIR}/${contract.type}.json`)}](${EVENT_SCHEMAS_DIR}/${contract.type}.json)`,
+    "",
+  ];
   if (rows.length === 0) return [...lines, `Data: ${describeType(schema)}.`, ""];
   lines.push("| Field | Type | Required |", "| --- | --- | --- |");
   for (const row of rows) {
@@ -129,24 +141,43 @@ export function renderEventCatalogue(catalogue: Record<string, readonly EventCon
   const lines = [
     "# Event catalogue",
     "",
-    `<!-- Generated from shared/events/src/contracts by \`${REGENERATE_CATALOGUE_COMMAND}\`. Do not edit by hand. -->`,
+    `<!-- Generated (with docs/event-schemas/) from shared/events/src/contracts by \`${REGENERATE_CATALOGUE_COMMAND}\`. Do not edit by hand. -->`,
     "",
-    "Every event travels in the same CloudEvents-style envelope (`shared/events/src/envelope.ts`):",
+    "## Reading these events from another system",
     "",
-    "| Envelope field | Meaning |",
+    "Every message follows the [CloudEvents Kafka protocol binding](https://github.com/cloudevents/spec/blob/main/cloudevents/bindings/kafka-protocol-binding.md)",
+    "in **structured mode**, so a conforming CloudEvents reader reads it, and so does plain JSON parsing:",
+    "",
+    `- header \`content-type: ${CLOUDEVENTS_JSON_CONTENT_TYPE}\`;`,
+    "- value: the whole event in the CloudEvents JSON format (UTF-8), attributes and `data` together;",
+    "- key: the event's `subject`, the id of the aggregate, so one aggregate's events stay in order on one partition;",
+    "- other headers are transport concerns (for example W3C `traceparent`), never event attributes: there are no `ce_` headers.",
+    "",
+    "Structured mode because the envelope already is a CloudEvent: the value is a self-contained document",
+    "that can be stored, forwarded or dead-lettered as is, and the headers stay free for transport concerns.",
+    "Messages written before this binding carry the same JSON value with `content-type: application/json`",
+    "and `ce-id`/`ce-type` headers; readers of this project accept those too, and binary mode (`ce_` headers,",
+    "data alone in the value) as well (`fromKafkaMessage` in `shared/events/src/kafka-binding.ts`).",
+    "",
+    `Each event type has a JSON Schema (draft 2020-12) of its whole envelope with its \`data\` in [\`docs/${EVENT_SCHEMAS_DIR}/\`](${EVENT_SCHEMAS_DIR}/),`,
+    "one file per type and version (`<type>.json`), generated from the same contracts as this page.",
+    "A published version only ever changes compatibly: a new optional field, a better description.",
+    "Readers should ignore fields they do not know. Removing or retyping a field, making one required or optional,",
+    "changing an enum or a constraint is a new version (`….v2`) on the same topic, and a test refuses the edit.",
+    "A few rules cannot be said in JSON Schema (an academic year's two years are consecutive): the contracts in",
+    "`shared/events/src/contracts/` remain the reference, and this project's readers dead-letter what breaks them.",
+    "",
+    "## The envelope",
+    "",
+    "| Attribute | Meaning |",
     "| --- | --- |",
-    "| `specversion` | always `1.0` |",
-    "| `id` | unique event id; consumers deduplicate on it |",
-    "| `type` | the contract, versioned: `<service>.<aggregate>.<fact>.v<N>`; a breaking change is a new version |",
-    "| `source` | the producing service (`/services/partnerships`) |",
-    "| `subject` | id of the aggregate the event is about; also the Kafka message key |",
-    "| `time` | when it happened (ISO 8601 with offset) |",
-    "| `datacontenttype` | always `application/json` |",
-    "| `sequence` | version of the subject aggregate after this event; read models apply only newer sequences |",
-    "| `data` | the contract's data, below |",
+    ...Object.entries(envelopeAttributeMeanings).map(
+      ([attribute, meaning]) => `| ${code(attribute)} | ${meaning} |`,
+    ),
+    "",
+    "`sequence` is this project's extension attribute, an integer (the CloudEvents sequence extension would be a string).",
     "",
     "Topics: one per aggregate, named below; a deployment may prefix them (`<prefix>.<topic>`).",
-    "Messages are keyed by `subject`, so one aggregate's events stay in order on one partition.",
     "Each consumer group has a dead-letter topic `<prefix>.dlq.<groupId>` for messages it could not validate or handle.",
     "",
     "## Topics",

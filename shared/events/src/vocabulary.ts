@@ -16,4 +16,9 @@ export const id = z.string().min(1);
 export const direction = z.enum(["OUTGOING", "INCOMING"]);
 
 /** The partnership dimensions a complete partnership covers. */
-export const partnershipDimension = z.enum(["TEACHING", "RESEARCH", "CORPORATE_RELATIONS", "SCIENTIFIC_CULTURE"]);
+export const partnershipDimension = z.enum([
+  "TEACHING",
+  "RESEARCH",
+  "CORPORATE_RELATIONS",
+  "SCIENTIFIC_CULTURE",
+]);

@@ -29,7 +29,14 @@ export const institutionUpdated = defineEvent({
   data: institution,
 });
 
-export const agreementType = z.enum(["EXCHANGE", "DOUBLE_DEGREE", "RESEARCH", "INTERNSHIP", "OFFSHORE_TRAINING", "OTHER"]);
+export const agreementType = z.enum([
+  "EXCHANGE",
+  "DOUBLE_DEGREE",
+  "RESEARCH",
+  "INTERNSHIP",
+  "OFFSHORE_TRAINING",
+  "OTHER",
+]);
 export const agreementStatus = z.enum(["DRAFT", "ACTIVE", "EXPIRED", "TERMINATED"]);
 
 /** Everything a consumer needs to know what an agreement allows, as of this event. */
