@@ -62,6 +62,14 @@ export const mongoUri = (fallback: string) =>
     .default(fallback)
     .refine((value) => /^mongodb(\+srv)?:\/\//.test(value), "must start with mongodb:// or mongodb+srv://");
 
+/** A positive whole number of milliseconds (or of anything), given as a string. */
+export const positiveInt = (fallback: number) =>
+  z.coerce
+    .number({ error: "must be a number" })
+    .int("must be an integer")
+    .min(1, "must be at least 1")
+    .default(fallback);
+
 export const logLevel = z
   .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
     error: "must be one of fatal, error, warn, info, debug, trace, silent",
@@ -93,6 +101,10 @@ export const serviceConfigSchema = (defaults: { port: number; database: string }
       AUTH_AUDIENCE: z.string().default("intl-graph"),
       LOG_LEVEL: logLevel,
       OUTBOX_POLL_MS: z.coerce.number().int().min(10, "must be at least 10").default(500),
+      // Overload bounds (see shared/subgraph's server): below the gateway's SUBGRAPH_TIMEOUT_MS (5000).
+      OPERATION_TIMEOUT_MS: positiveInt(4500),
+      MAX_IN_FLIGHT: positiveInt(64),
+      MONGODB_MAX_TIME_MS: positiveInt(4000),
     })
     .refine((c) => c.AUTH_JWT_SECRET !== undefined || c.AUTH_JWKS_URL !== undefined, {
       message: "set AUTH_JWT_SECRET (development, HS256) or AUTH_JWKS_URL (production)",

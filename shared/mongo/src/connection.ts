@@ -1,13 +1,37 @@
 import mongoose from "mongoose";
 import type { Connection } from "mongoose";
+import { DEFAULT_QUERY_MAX_TIME_MS, limitQueryTime } from "./query-deadline.ts";
+
+export interface ConnectMongoOptions {
+  /** Every query's `maxTimeMS` unless it sets its own (default 4000; MONGODB_MAX_TIME_MS). */
+  maxTimeMS?: number;
+  /** Emit the driver's command events (`connection.getClient().on("commandStarted", ...)`), for diagnostics and tests. */
+  monitorCommands?: boolean;
+}
 
 /**
  * Opens a dedicated connection to `dbName` (never mongoose's global default, so
  * several services or test files can share a process). Build models on it with
  * `connection.model(name, schema)`. Resolves once the server answered.
+ * Every query on it is bounded by `maxTimeMS`, and a dead store fails calls
+ * within seconds (server selection, connect) instead of letting them hang.
  */
-export async function connectMongo(uri: string, dbName: string): Promise<Connection> {
-  return mongoose.createConnection(uri, { dbName, serverSelectionTimeoutMS: 10_000 }).asPromise();
+export async function connectMongo(
+  uri: string,
+  dbName: string,
+  options: ConnectMongoOptions = {},
+): Promise<Connection> {
+  const connection = mongoose.createConnection(uri, {
+    dbName,
+    serverSelectionTimeoutMS: 5_000,
+    connectTimeoutMS: 5_000,
+    // A socket silent this long is dead; well above any bounded query, and above the
+    // unbounded writes and index builds of a large demo load on FerretDB.
+    socketTimeoutMS: 30_000,
+    monitorCommands: options.monitorCommands ?? false,
+  });
+  limitQueryTime(connection, options.maxTimeMS ?? DEFAULT_QUERY_MAX_TIME_MS);
+  return connection.asPromise();
 }
 
 /** Readiness check: resolves when the store answers a ping, throws otherwise. */

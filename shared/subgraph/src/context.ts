@@ -13,7 +13,16 @@ export interface BaseContext {
   requestId: string;
   /** The service logger bound to this request (`requestId` on every line). */
   logger: Logger;
+  /**
+   * Aborted when the operation passes its deadline or its client leaves: pass it to
+   * slow work (store queries, DataLoader batches, outgoing calls) so that work stops
+   * for an answer nobody will read. Pending resolvers are answered TIMEOUT by the server.
+   */
+  signal: AbortSignal;
 }
+
+/** A signal that never aborts, for work with no client (in-process calls, tests). */
+const noDeadline = new AbortController().signal;
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -31,12 +40,15 @@ export function buildBaseContext(options: {
   logger: Logger;
   viewer?: Viewer;
   requestId?: string;
+  /** Default: never aborts. */
+  signal?: AbortSignal;
 }): BaseContext {
   const requestId = options.requestId ?? randomUUID();
   return {
     viewer: options.viewer ?? anonymousViewer,
     requestId,
     logger: options.logger.child({ requestId }),
+    signal: options.signal ?? noDeadline,
   };
 }
 
@@ -50,6 +62,8 @@ export async function createRequestContext(options: {
   requestIdHeader: string | string[] | undefined;
   verifyToken: TokenVerifier;
   logger: Logger;
+  /** The request's deadline and client (see `requestSignal`). */
+  signal: AbortSignal;
 }): Promise<BaseContext> {
   const requestId = requestIdFrom(options.requestIdHeader);
   const logger = options.logger.child({ requestId });
@@ -64,5 +78,5 @@ export async function createRequestContext(options: {
       extensions: { code: graphqlCodeFor(error.kind), reason: error.reason, http: { status: 401 } },
     });
   }
-  return { viewer, requestId, logger };
+  return { viewer, requestId, logger, signal: options.signal };
 }

@@ -14,8 +14,21 @@ export { createByIdLoader } from "./loaders.ts";
 export { runReadinessChecks } from "./readiness.ts";
 export type { ReadinessCheck, ReadinessReport, CheckOutcome } from "./readiness.ts";
 export { operationLogPlugin } from "./operation-log.ts";
-export { createSubgraphServer } from "./server.ts";
+export {
+  abortedOperationError,
+  boundResolversBySignal,
+  ClientClosedRequest,
+  CLIENT_CLOSED_REQUEST,
+  DeadlineExceeded,
+  requestSignal,
+  TIMEOUT,
+} from "./deadline.ts";
+export { OVERLOADED, overloadedBody, shedLoad } from "./load-shedding.ts";
+export type { LoadSheddingOptions } from "./load-shedding.ts";
+export { createSubgraphServer, defaultSubgraphLimits } from "./server.ts";
 export type {
+  ListenOptions,
+  SubgraphServerLimits,
   SubgraphServer,
   SubgraphServerOptions,
   SubgraphResolvers,

@@ -15,6 +15,8 @@ import type { DocumentNode, GraphQLSchema } from "graphql";
 import type { TokenVerifier } from "@intl/auth";
 import { createRequestContext } from "./context.ts";
 import type { BaseContext } from "./context.ts";
+import { boundResolversBySignal, requestSignal } from "./deadline.ts";
+import { shedLoad } from "./load-shedding.ts";
 import { MASKED_ERROR, formatError } from "./errors.ts";
 import type { Logger } from "./logger.ts";
 import { operationLogPlugin } from "./operation-log.ts";
@@ -39,8 +41,24 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   readinessTimeoutMs?: number;
   /** Largest accepted JSON body (default "1mb"). */
   bodyLimit?: string;
+  /** How much work one server takes on (defaults: `defaultSubgraphLimits`); `listen` may override. */
+  limits?: Partial<SubgraphServerLimits>;
   logger: Logger;
 }
+
+/** How much work a subgraph server takes on, and for how long. */
+export interface SubgraphServerLimits {
+  /** Each operation's deadline: past it, pending resolvers answer TIMEOUT (OPERATION_TIMEOUT_MS). */
+  operationTimeoutMs: number;
+  /** Operations served at once on `/graphql`; more are refused with 503 OVERLOADED (MAX_IN_FLIGHT). */
+  maxInFlight: number;
+}
+
+/**
+ * Sized for 2 cores, where the store is the bottleneck: the deadline is a little
+ * below the gateway's subgraph timeout (5 s) so a late answer is still a coded one.
+ */
+export const defaultSubgraphLimits: SubgraphServerLimits = { operationTimeoutMs: 4500, maxInFlight: 64 };
 
 export interface ListeningSubgraph {
   /** The GraphQL endpoint, e.g. `http://127.0.0.1:4001/graphql` (what the gateway needs). */
@@ -60,8 +78,15 @@ export interface SubgraphServer<TContext extends BaseContext> {
   schema: GraphQLSchema;
   /** Starts Apollo and opens `/graphql`; idempotent. */
   start(): Promise<void>;
-  /** Starts if needed and listens on `port` (0: any free port) and `host`. */
-  listen(address: { port: number; host: string }): Promise<ListeningSubgraph>;
+  /** Starts if needed and listens on `port` (0: any free port) and `host`, with `limits` if given. */
+  listen(address: ListenOptions): Promise<ListeningSubgraph>;
+}
+
+export interface ListenOptions {
+  port: number;
+  host: string;
+  /** Overrides the limits given to `createSubgraphServer` (main.ts reads them from the environment). */
+  limits?: Partial<SubgraphServerLimits>;
 }
 
 const DRAIN_TIMEOUT_MS = 10_000;
@@ -83,10 +108,20 @@ export function createSubgraphServer<TContext extends BaseContext = BaseContext>
   const logger = options.logger.child({ component: "subgraph-server", subgraph: name });
   const buildContext = options.buildContext ?? ((base: BaseContext) => base as TContext);
 
-  const schema = buildSubgraphSchema({
-    typeDefs: options.typeDefs,
-    resolvers: options.resolvers as GraphQLResolverMap<unknown>,
-  });
+  let limits: SubgraphServerLimits = { ...defaultSubgraphLimits, ...options.limits };
+  const shedder = () =>
+    shedLoad({
+      maxInFlight: limits.maxInFlight,
+      onShed: (inFlight) => logger.warn({ inFlight }, "overloaded: request refused with 503"),
+    });
+  let shedding = shedder();
+
+  const schema = boundResolversBySignal(
+    buildSubgraphSchema({
+      typeDefs: options.typeDefs,
+      resolvers: options.resolvers as GraphQLResolverMap<unknown>,
+    }),
+  );
   const apollo = new ApolloServer<TContext>({
     schema,
     csrfPrevention: true,
@@ -118,6 +153,7 @@ export function createSubgraphServer<TContext extends BaseContext = BaseContext>
             requestIdHeader: req.headers["x-request-id"],
             verifyToken,
             logger: options.logger,
+            signal: requestSignal(res, limits.operationTimeoutMs),
           });
           res.setHeader("x-request-id", base.requestId);
           return buildContext(base);
@@ -148,13 +184,18 @@ export function createSubgraphServer<TContext extends BaseContext = BaseContext>
     res.status(503).json({ status: "not ready", checks: report.checks });
   });
 
-  app.use("/graphql", express.json({ limit: bodyLimit }), (req, res, next) => {
-    if (!graphqlHandler) {
-      res.status(503).json(errorBody("The server is starting.", "SERVICE_UNAVAILABLE"));
-      return;
-    }
-    return graphqlHandler(req, res, next);
-  });
+  app.use(
+    "/graphql",
+    (req, res, next) => shedding(req, res, next),
+    express.json({ limit: bodyLimit }),
+    (req, res, next) => {
+      if (!graphqlHandler) {
+        res.status(503).json(errorBody("The server is starting.", "SERVICE_UNAVAILABLE"));
+        return;
+      }
+      return graphqlHandler(req, res, next);
+    },
+  );
 
   // Express would otherwise answer body-parser failures with an HTML page (and a stack outside production).
   const answerJsonErrors: ErrorRequestHandler = (error, _req, res, _next) => {
@@ -172,7 +213,11 @@ export function createSubgraphServer<TContext extends BaseContext = BaseContext>
   };
   app.use(answerJsonErrors);
 
-  const listen = async (address: { port: number; host: string }): Promise<ListeningSubgraph> => {
+  const listen = async (address: ListenOptions): Promise<ListeningSubgraph> => {
+    if (address.limits) {
+      limits = { ...limits, ...address.limits };
+      shedding = shedder();
+    }
     await start();
     const server: Server = createServer(app);
     await new Promise<void>((resolve, reject) => {

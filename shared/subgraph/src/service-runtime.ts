@@ -6,7 +6,7 @@ import type { Kafka } from "kafkajs";
 import type { Connection } from "mongoose";
 import type { Logger } from "pino";
 import { createLogger } from "./logger.ts";
-import type { ListeningSubgraph } from "./server.ts";
+import type { ListenOptions, ListeningSubgraph } from "./server.ts";
 
 /** The settings a token verifier is made from (those of `serviceConfigSchema`). */
 export type AuthSettings = Pick<
@@ -36,11 +36,11 @@ export interface ServiceRuntimeDeps {
 
 /**
  * What each service's `buildService` accepts: the runtime's dependencies, with the
- * relay's polling interval optional, plus a clock and an id source that tests fix.
+ * relay's safety-net scan interval optional, plus a clock and an id source that tests fix.
  * A service adds its own options by extending it.
  */
 export interface BaseServiceDeps extends Omit<ServiceRuntimeDeps, "outboxPollMs"> {
-  /** Default 500 ms. */
+  /** Interval of the outbox relay's safety-net scan (writes tell the relay directly). Default 15 s. */
   outboxPollMs?: number;
   /** Default `() => new Date()`. */
   clock?: () => Date;
@@ -53,7 +53,7 @@ export interface RunnableService {
   topics: string[];
   start(): Promise<void>;
   stop(): Promise<void>;
-  server: { listen(address: { port: number; host: string }): Promise<ListeningSubgraph> };
+  server: { listen(address: ListenOptions): Promise<ListeningSubgraph> };
 }
 
 export interface StartedService<S extends RunnableService> {
@@ -77,7 +77,9 @@ export async function startServiceRuntime<S extends RunnableService>(options: {
 }): Promise<StartedService<S>> {
   const { name, config } = options;
   const logger = createLogger(name, options.logLevel ?? config.LOG_LEVEL);
-  const connection = await connectMongo(config.MONGODB_URI, config.MONGODB_DATABASE);
+  const connection = await connectMongo(config.MONGODB_URI, config.MONGODB_DATABASE, {
+    maxTimeMS: config.MONGODB_MAX_TIME_MS,
+  });
   const kafka = createKafka({
     clientId: name,
     brokers: config.KAFKA_BROKERS,
@@ -143,6 +145,10 @@ export async function runSubgraphService<S extends RunnableService>(options: {
   const listening = await started.service.server.listen({
     port: options.config.PORT,
     host: options.config.HOST,
+    limits: {
+      operationTimeoutMs: options.config.OPERATION_TIMEOUT_MS,
+      maxInFlight: options.config.MAX_IN_FLIGHT,
+    },
   });
   started.logger.info({ url: listening.url }, `${options.name} subgraph ready`);
   closeOnSignals(started.logger, async () => {
