@@ -1,4 +1,4 @@
-import { logLevel, port } from "@intl/config";
+import { logLevel, port, positiveInt } from "@intl/config";
 import { z } from "zod";
 import { subgraphCatalogue } from "./subgraphCatalogue.ts";
 
@@ -21,6 +21,10 @@ export const gatewayConfigSchema = z
     AUTH_ISSUER: z.string().default("intl-graph"),
     AUTH_AUDIENCE: z.string().default("intl-graph"),
     LOG_LEVEL: logLevel,
+    // Overload bounds (see defaultGatewayLimits in gateway.ts).
+    SUBGRAPH_TIMEOUT_MS: positiveInt(5000),
+    SUBGRAPH_MAX_CONNECTIONS: positiveInt(64),
+    MAX_IN_FLIGHT: positiveInt(128),
   })
   .refine((c) => c.AUTH_JWT_SECRET !== undefined || c.AUTH_JWKS_URL !== undefined, {
     message: "set AUTH_JWT_SECRET (development, HS256) or AUTH_JWKS_URL (production)",

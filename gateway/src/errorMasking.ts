@@ -20,6 +20,14 @@ const clientFacingCodes = new Set([
   "PERSISTED_QUERY_NOT_SUPPORTED",
 ]);
 
+/**
+ * Client-facing codes that report the system's state rather than the request's
+ * fault (a subgraph too slow or at capacity): logged as warnings, and their
+ * `details` name the subgraph so that a client knows which fields are missing.
+ */
+const capacityCodes = new Set(["SUBGRAPH_TIMEOUT", "TIMEOUT", "OVERLOADED"]);
+for (const code of capacityCodes) clientFacingCodes.add(code);
+
 /** The only extensions a client ever sees; the rest (stacktrace, serviceName, exception, response URLs) stays inside. */
 const publicExtensions = ["reason", "field", "details"] as const;
 
@@ -46,6 +54,9 @@ export function maskGatewayError(logger: Logger) {
       return { message: internalErrorMessage, ...located, extensions: { code } };
     }
 
+    if (capacityCodes.has(code)) {
+      logger.warn({ code, details: extensions["details"], path: formatted.path }, formatted.message);
+    }
     const kept: Record<string, unknown> = { code };
     for (const key of publicExtensions) {
       if (extensions[key] !== undefined) kept[key] = extensions[key];

@@ -1,12 +1,40 @@
 import { RemoteGraphQLDataSource } from "@apollo/gateway";
 import type { GraphQLDataSourceProcessOptions } from "@apollo/gateway";
+import { OVERLOADED } from "@intl/subgraph";
+import { GraphQLError } from "graphql";
 import type { GatewayContext } from "./gatewayContext.ts";
+import { withFetchSignal } from "./subgraphFetcher.ts";
+
+/** `extensions.code` of the fields of a subgraph that did not answer within SUBGRAPH_TIMEOUT_MS. */
+export const SUBGRAPH_TIMEOUT = "SUBGRAPH_TIMEOUT";
+
+export interface ForwardingDataSourceOptions {
+  /** The subgraph's name, as the supergraph knows it (named in its errors). */
+  name: string;
+  url: string;
+  /** Each fetch's time limit. */
+  timeoutMs: number;
+  /** The pooled HTTP client (see `createSubgraphFetcher`). */
+  fetcher: RemoteGraphQLDataSource["fetcher"];
+}
 
 /**
  * Sends a subgraph request carrying the caller's own credentials and request id:
  * each subgraph applies its rules to the same viewer the gateway verified.
+ * Each fetch is aborted after `timeoutMs` or as soon as the client leaves; a
+ * timed-out or overloaded subgraph becomes a coded error for its fields while the
+ * others' data is still answered.
  */
 export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  readonly name: string;
+  readonly timeoutMs: number;
+
+  constructor(options: ForwardingDataSourceOptions) {
+    super({ url: options.url, fetcher: options.fetcher });
+    this.name = options.name;
+    this.timeoutMs = options.timeoutMs;
+  }
+
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const headers = options.request.http?.headers;
     if (!headers) return;
@@ -14,5 +42,37 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
     const context: Partial<GatewayContext> = options.context;
     if (context.authorization) headers.set("authorization", context.authorization);
     if (context.requestId) headers.set("x-request-id", context.requestId);
+  }
+
+  override async process(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): ReturnType<RemoteGraphQLDataSource<GatewayContext>["process"]> {
+    const deadline = AbortSignal.timeout(this.timeoutMs);
+    const clientGone = (options.context as Partial<GatewayContext>).signal;
+    const signal = clientGone ? AbortSignal.any([deadline, clientGone]) : deadline;
+    try {
+      return await withFetchSignal(signal, () => super.process(options));
+    } catch (error) {
+      if (deadline.aborted) {
+        throw new GraphQLError(`The ${this.name} subgraph did not answer within ${this.timeoutMs} ms.`, {
+          extensions: { code: SUBGRAPH_TIMEOUT, details: { subgraph: this.name, timeoutMs: this.timeoutMs } },
+        });
+      }
+      throw error;
+    }
+  }
+
+  /** A subgraph shedding load (503) is reported as such, naming it, instead of as an internal error. */
+  override async errorFromResponse(
+    response: Parameters<RemoteGraphQLDataSource["errorFromResponse"]>[0],
+  ): Promise<GraphQLError> {
+    if (response.status !== 503) return super.errorFromResponse(response);
+    const retryAfter = response.headers.get("retry-after");
+    return new GraphQLError(`The ${this.name} subgraph is at capacity; retry later.`, {
+      extensions: {
+        code: OVERLOADED,
+        details: { subgraph: this.name, ...(retryAfter ? { retryAfterSeconds: Number(retryAfter) } : {}) },
+      },
+    });
   }
 }

@@ -6,6 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ErrorKind, isDomainError } from "@intl/errors";
+import { requestSignal, shedLoad } from "@intl/subgraph";
 import express from "express";
 import type { ErrorRequestHandler, Express, RequestHandler } from "express";
 import { GraphQLError } from "graphql";
@@ -17,6 +18,7 @@ import { graphiqlRouter } from "./graphiql.ts";
 import { defaultQueryLimits, queryLimitsRule } from "./queryLimits.ts";
 import type { QueryLimits } from "./queryLimits.ts";
 import { assignRequestId } from "./requestId.ts";
+import { createSubgraphFetcher } from "./subgraphFetcher.ts";
 import { checkSubgraphHealth } from "./subgraphHealth.ts";
 
 export interface GatewayDependencies {
@@ -29,7 +31,31 @@ export interface GatewayDependencies {
   limits?: QueryLimits;
   /** How long `/ready` waits for each subgraph's `/health`. */
   healthTimeoutMs?: number;
+  /** How much work the gateway takes on (defaults: `defaultGatewayLimits`). */
+  overload?: Partial<GatewayLimits>;
 }
+
+/** How much work the gateway takes on, and how long it waits for a subgraph. */
+export interface GatewayLimits {
+  /** Each subgraph fetch's time limit; past it, that subgraph's fields answer SUBGRAPH_TIMEOUT. */
+  subgraphTimeoutMs: number;
+  /** Pooled keep-alive connections to each subgraph. */
+  subgraphMaxConnections: number;
+  /** Operations served at once on `/graphql`; more are refused with 503 OVERLOADED. */
+  maxInFlight: number;
+}
+
+/**
+ * Sized for 2 cores: the subgraph timeout is above a subgraph's own operation
+ * deadline (4.5 s) so that a subgraph usually answers TIMEOUT itself, with
+ * partial data; the pool matches a subgraph's MAX_IN_FLIGHT (64) so that it is
+ * the subgraph that sheds its load, not a hidden queue at the gateway.
+ */
+export const defaultGatewayLimits: GatewayLimits = {
+  subgraphTimeoutMs: 5000,
+  subgraphMaxConnections: 64,
+  maxInFlight: 128,
+};
 
 export interface Gateway {
   apollo: ApolloServer<GatewayContext>;
@@ -50,6 +76,8 @@ export function buildGateway(dependencies: GatewayDependencies): Gateway {
   const app = express();
   const httpServer = createServer(app);
   const effectiveUrls = new Map<string, string>();
+  const limits: GatewayLimits = { ...defaultGatewayLimits, ...dependencies.overload };
+  const subgraphClient = createSubgraphFetcher({ maxConnections: limits.subgraphMaxConnections });
 
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -58,7 +86,12 @@ export function buildGateway(dependencies: GatewayDependencies): Gateway {
       const target = subgraphUrls[name] ?? url;
       if (!target) throw new Error(`no URL for subgraph "${name}"`);
       effectiveUrls.set(name, target);
-      return new ForwardingDataSource({ url: target });
+      return new ForwardingDataSource({
+        name,
+        url: target,
+        timeoutMs: limits.subgraphTimeoutMs,
+        fetcher: subgraphClient.fetcher,
+      });
     },
   });
 
@@ -71,7 +104,11 @@ export function buildGateway(dependencies: GatewayDependencies): Gateway {
     stopOnTerminationSignals: false,
     validationRules: [queryLimitsRule(dependencies.limits ?? defaultQueryLimits)],
     formatError: maskGatewayError(logger),
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      { serverWillStart: async () => ({ serverWillStop: () => subgraphClient.close() }) },
+    ],
   });
 
   let graphqlHandler: RequestHandler | undefined;
@@ -85,6 +122,8 @@ export function buildGateway(dependencies: GatewayDependencies): Gateway {
             viewer: await verifyOrRefuse(verifyToken, authorization),
             authorization,
             requestId: String(res.locals["requestId"]),
+            // No overall deadline here: each subgraph fetch has its own.
+            signal: requestSignal(res),
           };
         },
       });
@@ -111,7 +150,11 @@ export function buildGateway(dependencies: GatewayDependencies): Gateway {
       .json({ status: healthy ? "ready" : "degraded", supergraph: "loaded", subgraphs });
   });
   app.use(graphiqlRouter());
-  app.use("/graphql", express.json({ limit: "1mb" }), (req, res, next) => {
+  const shedding = shedLoad({
+    maxInFlight: limits.maxInFlight,
+    onShed: (inFlight) => logger.warn({ inFlight }, "overloaded: request refused with 503"),
+  });
+  app.use("/graphql", shedding, express.json({ limit: "1mb" }), (req, res, next) => {
     if (graphqlHandler) return graphqlHandler(req, res, next);
     res.status(503).json({
       errors: [{ message: "The gateway is starting", extensions: { code: "SERVICE_UNAVAILABLE" } }],

@@ -7,6 +7,8 @@ export interface GatewayContext {
   /** The verified `Authorization` header, forwarded unchanged to subgraphs. */
   authorization: string | undefined;
   requestId: string;
+  /** Aborted when the client leaves before its answer: every subgraph fetch made for it stops. */
+  signal: AbortSignal;
 }
 
 /** Turns an `Authorization` header into a viewer; throws `DomainError` UNAUTHENTICATED on a bad token. */

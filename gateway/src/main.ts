@@ -14,6 +14,11 @@ const gateway = buildGateway({
   subgraphUrls: subgraphUrlsFrom(config),
   verifyToken: tokenVerifierFromSettings(config),
   logger,
+  overload: {
+    subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+    subgraphMaxConnections: config.SUBGRAPH_MAX_CONNECTIONS,
+    maxInFlight: config.MAX_IN_FLIGHT,
+  },
 });
 
 const port = config.GATEWAY_PORT ?? config.PORT;

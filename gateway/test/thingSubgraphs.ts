@@ -148,3 +148,66 @@ export const startReviewsSubgraph = () =>
 export function asSubgraphSdls(subgraphs: RunningSubgraph[]): SubgraphSdl[] {
   return subgraphs.map(({ name, url, sdl }) => ({ name, url, sdl }));
 }
+
+export interface UnresponsiveSubgraph extends RunningSubgraph {
+  /** Requests whose connection closed before any answer (the gateway gave up or its client left). */
+  closedUnanswered: number;
+  /** TCP connections the gateway opened to it. */
+  connections: number;
+}
+
+const shippingSdl = `
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+  type Thing @key(fields: "id") {
+    id: ID!
+    "Served by a subgraph that never answers (or always sheds): nullable, so the rest of the answer stands."
+    shippingDays: Int
+  }
+`;
+
+/**
+ * A "shipping" subgraph extending Thing that never answers (`hang`) or always
+ * refuses like an overloaded server (`shed`: 503, Retry-After, OVERLOADED). It
+ * counts the requests it receives, those whose connection closed unanswered,
+ * and the connections opened to it.
+ */
+export async function startUnresponsiveSubgraph(behaviour: "hang" | "shed"): Promise<UnresponsiveSubgraph> {
+  const app = express();
+  const subgraph = {
+    name: "shipping",
+    url: "",
+    sdl: shippingSdl,
+    received: [] as ReceivedRequest[],
+    closedUnanswered: 0,
+    connections: 0,
+    close: async () => {},
+  };
+  app.post("/graphql", (req, res) => {
+    subgraph.received.push({ authorization: req.get("authorization"), requestId: req.get("x-request-id") });
+    res.once("close", () => {
+      if (!res.writableFinished) subgraph.closedUnanswered += 1;
+    });
+    if (behaviour === "shed") {
+      res
+        .status(503)
+        .set("retry-after", "2")
+        .json({
+          errors: [{ message: "The server is at capacity.", extensions: { code: "OVERLOADED" } }],
+        });
+    }
+  });
+  const server: Server = await new Promise((resolve) => {
+    const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
+  });
+  server.on("connection", () => {
+    subgraph.connections += 1;
+  });
+  const { port } = server.address() as AddressInfo;
+  subgraph.url = `http://127.0.0.1:${port}/graphql`;
+  subgraph.close = async () => {
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeAllConnections();
+    await closed;
+  };
+  return subgraph;
+}
