@@ -38,7 +38,7 @@ export interface CampaignsService {
   topics: string[];
   /** Creates indexes, starts the outbox relay, the read-model consumer and Apollo. */
   start(): Promise<void>;
-  /** Stops the consumer, the relay (after its batch in flight) and Apollo. */
+  /** Stops the consumer, the relay (which publishes everything still pending first) and Apollo. */
   stop(): Promise<void>;
   /** The application operations (see `buildCampaignsApp`), plus `publishPendingEvents` for tests. */
   app: CampaignsApp & { publishPendingEvents(): Promise<number> };
@@ -65,7 +65,7 @@ export function buildService(deps: ServiceDeps): CampaignsService {
     models: outboxModels(models),
     topicPrefix: deps.topicPrefix,
     logger,
-    pollIntervalMs: deps.outboxPollMs ?? 500,
+    scanIntervalMs: deps.outboxPollMs,
     writeQueue,
   });
 
@@ -78,7 +78,7 @@ export function buildService(deps: ServiceDeps): CampaignsService {
     writeQueue,
     clock,
     newId,
-    publishSoon: () => relay.nudge(),
+    interviewEventsQueued: (interviewId) => relay.nudge({ model: models.Interview, id: interviewId }),
     logger,
   });
 
@@ -121,6 +121,7 @@ export function buildService(deps: ServiceDeps): CampaignsService {
     async stop() {
       await consumer?.stop();
       consumer = null;
+      // Publishes what the last operations queued, then disconnects the producer.
       await relay.stop();
       await kafkaProbe.close();
       // Already stopped when the listening server was closed first: nothing more to do.

@@ -6,6 +6,7 @@ import {
   deadLetterTopicName,
   OutboxRelay,
   startConsumer,
+  type QueuedEvents,
   type RunningConsumer,
 } from "@intl/kafka";
 import { createWriteQueue, pingMongo } from "@intl/mongo";
@@ -87,10 +88,16 @@ export function buildService(deps: ServiceDeps) {
     models: [models.Institution, models.Agreement],
     topicPrefix: deps.topicPrefix,
     logger,
-    pollIntervalMs: deps.outboxPollMs ?? 500,
+    scanIntervalMs: deps.outboxPollMs,
     writeQueue,
   });
-  const applicationDeps = { models, clock, newId, eventsQueued: () => relay.nudge(), writeQueue };
+  const applicationDeps = {
+    models,
+    clock,
+    newId,
+    eventsQueued: (written: QueuedEvents) => relay.nudge(written),
+    writeQueue,
+  };
   const operations = createPartnershipsApp(applicationDeps);
   const handleConsumedEvent = consumedEventHandler(models, operations.refreshStanding, clock);
   const expiry = scheduledExpiry({
@@ -140,14 +147,11 @@ export function buildService(deps: ServiceDeps) {
       await server.start();
       apolloStarted = true;
     },
-    /** Stops the consumer and the expiry job, flushes and stops the relay, stops Apollo. */
+    /** Stops the consumer and the expiry job, stops the relay (it publishes what is pending first), stops Apollo. */
     async stop(): Promise<void> {
       await consumer?.stop();
       consumer = null;
       await expiry.stop();
-      await relay
-        .publishPending()
-        .catch((error: unknown) => logger.error({ err: error }, "could not flush the outbox on stop"));
       await relay.stop();
       await kafkaProbe.close();
       // Idempotent once started (closing a listening server stops it too); refuses before.

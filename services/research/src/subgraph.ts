@@ -79,14 +79,14 @@ export function buildService(deps: ServiceDeps) {
     models: outboxModels(models),
     topicPrefix,
     logger,
-    pollIntervalMs: deps.outboxPollMs ?? 500,
+    scanIntervalMs: deps.outboxPollMs,
     writeQueue,
   });
   const app: ResearchApp = buildResearchApp({
     models,
     clock: deps.clock ?? (() => new Date()),
     newId: deps.newId ?? randomUUID,
-    eventsQueued: () => relay.nudge(),
+    eventsQueued: (written) => relay.nudge(written),
     writeQueue,
   });
   const kafkaProbe = createKafkaProbe(kafka);
@@ -120,9 +120,7 @@ export function buildService(deps: ServiceDeps) {
     async stop(): Promise<void> {
       await consumer?.stop();
       consumer = null;
-      await relay
-        .publishPending()
-        .catch((error: unknown) => logger.warn({ err: error }, "outbox not flushed at shutdown"));
+      // Publishes what is still pending, then disconnects.
       await relay.stop();
       await kafkaProbe.close();
       await server.apollo.stop().catch(() => undefined);

@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { ConfigError, loadConfig, mongoUri } from "@intl/config";
 import { createEvent, mobilityCompleted, mobilityPlanned } from "@intl/events";
-import { outboxEntries } from "@intl/kafka";
+import { pendingOutboxFilter, withEventsInDocument } from "@intl/kafka";
 import type { OutboxEvent } from "@intl/kafka";
 import { connectMongo } from "@intl/mongo";
 import { academicYearStartingIn } from "../src/domain/academicYear.ts";
@@ -231,7 +231,8 @@ try {
         }),
       });
     }
-    mobility._outbox = outboxEntries(events, now);
+    // Events and the pending marker, as `withEventsInDocument` writes them for the service.
+    Object.assign(mobility, withEventsInDocument({}, events, now));
     mobilities.push(mobility);
     slots.push({ _id: seatId, ...key, slot, takenAt: now });
   }
@@ -258,7 +259,7 @@ try {
   const [studentCount, mobilityCount, pending] = await Promise.all([
     store.students.countDocuments().exec(),
     store.mobilities.countDocuments().exec(),
-    store.mobilities.countDocuments({ "_outbox.0": { $exists: true } }).exec(),
+    store.mobilities.countDocuments(pendingOutboxFilter).exec(),
   ]);
   const verifyMs = performance.now() - verification;
   console.info("");

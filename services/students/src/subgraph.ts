@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { gql } from "graphql-tag";
 import type { DocumentNode } from "graphql";
 import { OutboxRelay, createKafkaProbe, deadLetterTopicName, startConsumer } from "@intl/kafka";
-import type { RunningConsumer } from "@intl/kafka";
+import type { EventsQueued, RunningConsumer } from "@intl/kafka";
 import { createWriteQueue, pingMongo } from "@intl/mongo";
 import { createSubgraphServer } from "@intl/subgraph";
 import type { BaseServiceDeps } from "@intl/subgraph";
@@ -25,12 +25,6 @@ export const typeDefs: DocumentNode = gql(readFileSync(new URL("./schema.graphql
 export interface ServiceDeps extends BaseServiceDeps {
   /** Early-warning horizon of the 100 % rule, in months (default 12). */
   atRiskMonths?: number;
-  /**
-   * Default true: wake the outbox relay after each write that queued events.
-   * Bulk loaders (the seed) turn it off and rely on `outboxPollMs`: on FerretDB
-   * each relay scan reads whole collections.
-   */
-  publishRightAfterWrites?: boolean;
 }
 
 /** Every topic the service produces to or consumes from, and its dead-letter topic, before any prefix. */
@@ -60,12 +54,10 @@ export function buildService(deps: ServiceDeps) {
     writeQueue,
     topicPrefix: deps.topicPrefix,
     logger,
-    pollIntervalMs: deps.outboxPollMs ?? 500,
+    scanIntervalMs: deps.outboxPollMs,
   });
-  const publishRightAfterWrites = deps.publishRightAfterWrites ?? true;
-  const eventsQueued = () => {
-    if (publishRightAfterWrites) relay.nudge();
-  };
+  // Each write that queued events tells the relay, which publishes that document at once.
+  const eventsQueued: EventsQueued = (written) => relay.nudge(written);
   const app = buildStudentsApp({
     store,
     writeQueue,
@@ -114,10 +106,7 @@ export function buildService(deps: ServiceDeps) {
   async function stop(): Promise<void> {
     await consumer?.stop();
     consumer = null;
-    // Publish what the last commands queued before the producer goes away.
-    await relay
-      .publishPending()
-      .catch((error: unknown) => logger.warn({ err: error }, "outbox flush on stop failed"));
+    // Publishes what the last commands queued, then disconnects the producer.
     await relay.stop();
     await kafkaProbe.close();
     await server.apollo.stop();

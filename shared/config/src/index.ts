@@ -100,7 +100,8 @@ export const serviceConfigSchema = (defaults: { port: number; database: string }
       AUTH_ISSUER: z.string().default("intl-graph"),
       AUTH_AUDIENCE: z.string().default("intl-graph"),
       LOG_LEVEL: logLevel,
-      OUTBOX_POLL_MS: z.coerce.number().int().min(10, "must be at least 10").default(500),
+      // The outbox relay's safety-net scan: each write tells the relay, this only catches what none did.
+      OUTBOX_POLL_MS: z.coerce.number().int().min(10, "must be at least 10").default(15_000),
       // Overload bounds (see shared/subgraph's server): below the gateway's SUBGRAPH_TIMEOUT_MS (5000).
       OPERATION_TIMEOUT_MS: positiveInt(4500),
       MAX_IN_FLIGHT: positiveInt(64),

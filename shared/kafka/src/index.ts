@@ -9,10 +9,12 @@ export {
   withEvents,
   withEventsInDocument,
   pendingOutboxFilter,
+  unmarkedOutboxFilter,
+  OUTBOX_PENDING,
 } from "./outbox.ts";
 export type { OutboxEntry, OutboxEvent } from "./outbox.ts";
 export { OutboxRelay } from "./outbox-relay.ts";
-export type { OutboxRelayOptions, WriteQueueLike } from "./outbox-relay.ts";
+export type { EventsQueued, OutboxRelayOptions, QueuedEvents, WriteQueueLike } from "./outbox-relay.ts";
 export { startConsumer } from "./consumer.ts";
 export type { ConsumedEvent, HandlerContext, RunningConsumer, StartConsumerOptions } from "./consumer.ts";
 export { DeadLetterHeader } from "./dead-letter.ts";

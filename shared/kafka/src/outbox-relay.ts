@@ -3,7 +3,7 @@ import type { Model } from "mongoose";
 import { childLogger, silentLogger } from "./logger.ts";
 import type { KitLogger } from "./logger.ts";
 import type { OutboxEntry } from "./outbox.ts";
-import { pendingOutboxFilter } from "./outbox.ts";
+import { OUTBOX_PENDING, pendingOutboxFilter, unmarkedOutboxFilter } from "./outbox.ts";
 import { ACKS_ALL, createIdempotentProducer } from "./producer.ts";
 import { prefixedTopic } from "./topics.ts";
 
@@ -14,8 +14,12 @@ export interface OutboxRelayOptions {
   /** Deployment prefix of the topics (see `prefixedTopic`). Default: none. */
   topicPrefix?: string;
   logger?: KitLogger;
-  /** Delay between two scans of the outboxes. Default 1000 ms. */
-  pollIntervalMs?: number;
+  /**
+   * Delay between two safety-net scans of the pending markers, for events no
+   * nudge announced: a process that died between its write and its nudge, a
+   * write by another process, a publish that failed. Default 15 000 ms.
+   */
+  scanIntervalMs?: number;
   /** Documents read per model and scan. Default 100. */
   batchSize?: number;
   /**
@@ -31,6 +35,15 @@ export interface WriteQueueLike {
   run<T>(key: string, work: () => Promise<T>): Promise<T>;
 }
 
+/** What a write that queued events tells the relay: the model it wrote with and the document's `_id`. */
+export interface QueuedEvents {
+  model: { readonly modelName: string };
+  id: unknown;
+}
+
+/** The callback the application calls after each write that queued events (see `OutboxRelay.nudge`). */
+export type EventsQueued = (written: QueuedEvents) => void;
+
 const unqueued: WriteQueueLike = { run: (_key, work) => work() };
 
 /** Any mongoose model, whatever its schema's inferred virtuals, methods and query helpers. */
@@ -40,178 +53,315 @@ type AnyModel = Model<any, any, any, any, any, any, any>;
 interface PendingDocument {
   _id: unknown;
   _outbox?: OutboxEntry[];
+  [OUTBOX_PENDING]?: boolean;
+}
+
+/** What a round reads of a document: its outbox and its marker. */
+const pendingProjection = { _outbox: 1, [OUTBOX_PENDING]: 1 };
+
+interface Found {
+  model: AnyModel;
+  document: PendingDocument;
+}
+
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve(value: T): void;
+  reject(error: unknown): void;
+}
+
+function deferred<T>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((yes, no) => ((resolve = yes), (reject = no)));
+  return { promise, resolve, reject };
 }
 
 /**
  * Publishes the events waiting in the outboxes of aggregate documents, then
- * removes exactly what it published. At-least-once: a crash between publishing
- * and removing publishes again after restart, so consumers deduplicate by
- * event id. Events of one document go out in array order, keyed by subject, so
- * an aggregate's events stay on one partition and in order.
+ * removes exactly what it published and, once an outbox is empty, its pending
+ * marker. At-least-once: a crash between publishing and removing publishes again
+ * after restart, so consumers deduplicate by event id. Events of one document go
+ * out in array order, keyed by subject, so an aggregate's events stay on one
+ * partition and in order.
  *
- * `start()` polls every `pollIntervalMs` (errors are logged and retried at the
- * next tick, never thrown out of the loop); `nudge()` publishes right after a
- * local write; `stop()` lets the in-flight batch finish. Tests can call
- * `publishPending()` directly, which does throw.
+ * Its cost follows the events, not the data: the application calls
+ * `nudge({ model, id })` after each write that queued events and the relay
+ * publishes that document at once (one read by `_id`); nudges that arrive while
+ * it publishes are taken together in the next round. A rare safety-net scan
+ * (`scanIntervalMs`) finds, by the indexed marker only, what no nudge announced.
+ * One round runs at a time, so no two rounds publish the same outbox at once.
+ *
+ * `start()` marks the documents written before the marker existed (once), then
+ * publishes what is pending; `stop()` publishes everything still pending, then
+ * disconnects. Tests and seeds can call `publishPending()`, which throws.
  */
 export class OutboxRelay {
   private readonly kafka: Kafka;
   private readonly models: readonly AnyModel[];
+  private readonly modelsByName: ReadonlyMap<string, AnyModel>;
   private readonly topicPrefix: string;
   private readonly logger: KitLogger;
-  private readonly pollIntervalMs: number;
+  private readonly scanIntervalMs: number;
   private readonly batchSize: number;
   private readonly writeQueue: WriteQueueLike;
   private producer: Producer | null = null;
   private connecting: Promise<Producer> | null = null;
-  private inFlight: Promise<number> | null = null;
-  private queued: Promise<number> | null = null;
+  /** Documents nudged since the current round took its work, by write-queue key. */
+  private readonly nudged = new Map<string, { model: AnyModel; id: unknown }>();
+  /** A full scan asked for since the current round took its work, shared by every caller who asked. */
+  private scanRequest: Deferred<number> | null = null;
+  private draining: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private started = false;
   private stopping = false;
 
   constructor(options: OutboxRelayOptions) {
-    const withoutOutbox = options.models.filter((model) => !model.schema.path("_outbox"));
+    const withoutOutbox = options.models.filter(
+      (model) => !model.schema.path("_outbox") || !model.schema.path(OUTBOX_PENDING),
+    );
     if (withoutOutbox.length > 0) {
       const names = withoutOutbox.map((model) => model.modelName).join(", ");
       throw new Error(`OutboxRelay: ${names} must use outboxPlugin (schema.plugin(outboxPlugin))`);
     }
     this.kafka = options.kafka;
     this.models = options.models;
+    this.modelsByName = new Map(options.models.map((model) => [model.modelName, model]));
     this.topicPrefix = options.topicPrefix ?? "";
     this.logger = childLogger(options.logger ?? silentLogger, { component: "outbox-relay" });
-    this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+    this.scanIntervalMs = options.scanIntervalMs ?? 15_000;
     this.batchSize = options.batchSize ?? 100;
     this.writeQueue = options.writeQueue ?? unqueued;
   }
 
-  /** Connects the producer, publishes what is pending and keeps polling until `stop()`. */
+  /**
+   * Connects the producer, marks the outboxes written before the pending marker
+   * existed, publishes what is pending and runs the safety-net scan until `stop()`.
+   */
   async start(): Promise<void> {
     if (this.started) return;
     this.stopping = false;
     await this.connectedProducer();
+    await this.markUnmarkedOutboxes();
     this.started = true;
-    this.schedule(0);
+    this.scheduleScan(0);
   }
 
-  /** Stops polling, waits for the batch in flight, disconnects. */
+  /**
+   * Stops taking nudges and scanning, waits for the round in flight, publishes
+   * everything still pending (a failure is logged: the events stay in their
+   * outboxes for the next start), then disconnects.
+   */
   async stop(): Promise<void> {
+    const wasStarted = this.started;
     this.stopping = true;
     this.started = false;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    await Promise.allSettled([this.inFlight, this.queued]);
+    await this.draining?.catch(() => undefined);
+    if (wasStarted || this.producer) {
+      await this.scanAll().catch((error: unknown) =>
+        this.logger.error({ err: error }, "could not flush the outbox on stop; it stays for the next start"),
+      );
+    }
     const producer = this.producer ?? (await this.connecting?.catch(() => null));
     this.producer = null;
     this.connecting = null;
     await producer?.disconnect();
   }
 
-  /** Publishes soon without waiting for the next poll (call after a local write). No-op unless started. */
-  nudge(): void {
+  /**
+   * Publishes now what a write just queued, without waiting for a scan (call it
+   * after each local write that queued events). Without `written`, scans every
+   * pending marker. No-op unless started; failures are logged and left to the
+   * safety-net scan.
+   */
+  nudge(written?: QueuedEvents): void {
     if (!this.started || this.stopping) return;
-    this.publishPending().catch((error: unknown) =>
-      this.logger.error({ err: error }, "outbox publish failed"),
-    );
+    const model = written && this.modelsByName.get(written.model.modelName);
+    if (written && model) {
+      this.nudged.set(this.documentKey(model, written.id), { model, id: written.id });
+      this.drain();
+    } else {
+      if (written)
+        this.logger.error(
+          { model: written.model.modelName },
+          "nudge for a model the relay does not publish; scanning",
+        );
+      this.requestScan().catch((error: unknown) =>
+        this.logger.error({ err: error }, "outbox publish failed"),
+      );
+    }
   }
 
   /**
-   * Publishes every pending event now and resolves with how many were
-   * published. Calls made while a scan runs share one follow-up scan, so a
-   * write made during a scan is never left behind.
+   * Publishes every pending event now and resolves with how many the scan
+   * published. Calls made while a round runs share one scan after it, so a
+   * write made before the call is never left behind.
    */
   publishPending(): Promise<number> {
-    if (this.inFlight) {
-      this.queued ??= this.inFlight
-        .catch(() => 0)
-        .then(() => {
-          this.queued = null;
-          return this.publishPending();
-        });
-      return this.queued;
-    }
-    const run = this.scanAll().finally(() => {
-      if (this.inFlight === run) this.inFlight = null;
-    });
-    this.inFlight = run;
-    return run;
+    return this.requestScan();
   }
 
-  private schedule(delayMs: number): void {
+  private requestScan(): Promise<number> {
+    this.scanRequest ??= deferred<number>();
+    const { promise } = this.scanRequest;
+    this.drain();
+    return promise;
+  }
+
+  /** Runs rounds, one at a time, until no nudge nor scan request is left. */
+  private drain(): void {
+    if (this.draining) return;
+    this.draining = this.drainRounds().finally(() => {
+      this.draining = null;
+      // Work that arrived between the last check and this line.
+      if (this.scanRequest || this.nudged.size > 0) this.drain();
+    });
+  }
+
+  private async drainRounds(): Promise<void> {
+    while (this.scanRequest || this.nudged.size > 0) {
+      const request = this.scanRequest;
+      if (request) {
+        this.scanRequest = null;
+        // Every document nudged so far was written before this scan reads the markers.
+        this.nudged.clear();
+        await this.scanAll().then(request.resolve, request.reject);
+        continue;
+      }
+      const targets = [...this.nudged.values()];
+      this.nudged.clear();
+      try {
+        const found = await Promise.all(
+          targets.map(async ({ model, id }) => ({
+            model,
+            document: ((await model
+              .findById(id, pendingProjection)
+              .lean()
+              .exec()) as PendingDocument | null) ?? {
+              _id: id,
+            },
+          })),
+        );
+        await this.publishDocuments(found);
+      } catch (error) {
+        this.logger.error({ err: error }, "outbox publish failed; the safety-net scan retries it");
+      }
+    }
+  }
+
+  private scheduleScan(delayMs: number): void {
     if (this.stopping) return;
     this.timer = setTimeout(() => {
-      this.publishPending()
+      this.requestScan()
         .catch((error: unknown) =>
-          this.logger.error({ err: error }, "outbox publish failed; retrying at next poll"),
+          this.logger.error({ err: error }, "outbox publish failed; retrying at the next scan"),
         )
-        .finally(() => this.schedule(this.pollIntervalMs));
+        .finally(() => this.scheduleScan(this.scanIntervalMs));
     }, delayMs);
   }
 
+  /** Publishes every document whose marker says it has pending events; one indexed query per model and batch. */
   private async scanAll(): Promise<number> {
-    const producer = await this.connectedProducer();
     let published = 0;
     for (const model of this.models) {
       for (;;) {
         const documents: PendingDocument[] = await model
-          .find(pendingOutboxFilter, { _outbox: 1 })
+          .find(pendingOutboxFilter, pendingProjection)
           .limit(this.batchSize)
           .lean()
           .exec();
-        let publishedNow = 0;
-        for (const document of documents)
-          publishedNow += await this.publishDocument(producer, model, document);
+        const publishedNow = await this.publishDocuments(documents.map((document) => ({ model, document })));
         published += publishedNow;
-        // A full batch may hide more documents; an empty round would only loop on the same ones.
-        if (documents.length < this.batchSize || publishedNow === 0 || this.stopping) break;
+        // A full batch may hide more documents; a round without events only clears markers.
+        if (documents.length < this.batchSize) break;
       }
     }
     return published;
   }
 
-  private async publishDocument(
-    producer: Producer,
-    model: AnyModel,
-    document: PendingDocument,
-  ): Promise<number> {
-    const entries = document._outbox ?? [];
-    if (entries.length === 0) return 0;
+  /**
+   * Events written before the pending marker existed (existing data): marks their
+   * documents so the scans find them. The old filter on `_outbox` reads every
+   * document of every collection, which is why it runs only here, once per start.
+   */
+  private async markUnmarkedOutboxes(): Promise<void> {
+    for (const model of this.models) {
+      const unmarked: { _id: unknown }[] = await model.find(unmarkedOutboxFilter, { _id: 1 }).lean().exec();
+      for (const { _id } of unmarked) {
+        await this.writeQueue.run(this.documentKey(model, _id), () =>
+          model.collection.updateOne(
+            { _id, "_outbox.0": { $exists: true } } as never,
+            { $set: { [OUTBOX_PENDING]: true } } as never,
+          ),
+        );
+      }
+      if (unmarked.length > 0)
+        this.logger.info(
+          { model: model.modelName, documents: unmarked.length },
+          "marked outboxes written before the pending marker",
+        );
+    }
+  }
+
+  /** Sends the documents' events in one batch, then removes them from each document. */
+  private async publishDocuments(found: readonly Found[]): Promise<number> {
     const messagesByTopic = new Map<string, Message[]>();
-    for (const entry of entries) {
-      const topic = prefixedTopic(this.topicPrefix, entry.topic);
-      const messages = messagesByTopic.get(topic) ?? [];
-      messages.push({
-        key: entry.key,
-        value: JSON.stringify(entry.envelope),
-        headers: {
-          "ce-id": entry.envelope.id,
-          "ce-type": entry.envelope.type,
-          "content-type": "application/json",
-        },
+    for (const { document } of found) {
+      for (const entry of document._outbox ?? []) {
+        const topic = prefixedTopic(this.topicPrefix, entry.topic);
+        const messages = messagesByTopic.get(topic) ?? [];
+        messages.push({
+          key: entry.key,
+          value: JSON.stringify(entry.envelope),
+          headers: {
+            "ce-id": entry.envelope.id,
+            "ce-type": entry.envelope.type,
+            "content-type": "application/json",
+          },
+        });
+        messagesByTopic.set(topic, messages);
+      }
+    }
+    if (messagesByTopic.size > 0) {
+      const producer = await this.connectedProducer();
+      await producer.sendBatch({
+        acks: ACKS_ALL,
+        topicMessages: [...messagesByTopic].map(([topic, messages]) => ({ topic, messages })),
       });
-      messagesByTopic.set(topic, messages);
     }
-    await producer.sendBatch({
-      acks: ACKS_ALL,
-      topicMessages: [...messagesByTopic].map(([topic, messages]) => ({ topic, messages })),
-    });
-    // Same key as @intl/mongo's documentKey(collection, id).
-    await this.writeQueue.run(`${model.collection.collectionName}/${String(document._id)}`, () =>
-      removePublishedPrefix(model, document._id, entries),
+    await Promise.all(
+      found
+        .filter(({ document }) => document[OUTBOX_PENDING] || (document._outbox ?? []).length > 0)
+        .map(({ model, document }) =>
+          this.writeQueue.run(this.documentKey(model, document._id), () =>
+            removePublishedPrefix(model, document._id, document._outbox ?? []),
+          ),
+        ),
     );
-    for (const entry of entries) {
-      this.logger.info(
-        {
-          eventId: entry._id,
-          type: entry.envelope.type,
-          topic: prefixedTopic(this.topicPrefix, entry.topic),
-          subject: entry.key,
-          sequence: entry.envelope.sequence,
-        },
-        "event published",
-      );
+    let published = 0;
+    for (const { document } of found) {
+      for (const entry of document._outbox ?? []) {
+        published += 1;
+        this.logger.info(
+          {
+            eventId: entry._id,
+            type: entry.envelope.type,
+            topic: prefixedTopic(this.topicPrefix, entry.topic),
+            subject: entry.key,
+            sequence: entry.envelope.sequence,
+          },
+          "event published",
+        );
+      }
     }
-    return entries.length;
+    return published;
+  }
+
+  /** Same key as @intl/mongo's documentKey(collection, id). */
+  private documentKey(model: AnyModel, id: unknown): string {
+    return `${model.collection.collectionName}/${String(id)}`;
   }
 
   private async connectedProducer(): Promise<Producer> {
@@ -231,8 +381,11 @@ export class OutboxRelay {
 /**
  * Removes the published entries, which are the head of the outbox (entries are
  * only ever appended), one `$pop` each, and only while the head is still the
- * entry we published: events appended meanwhile stay for the next scan. (Not
- * `$pull` by id: FerretDB's `$pull` matches whole values only.)
+ * entry we published: events appended meanwhile stay for the next round. The
+ * pending marker goes with the last entry, in the same update, and only when the
+ * outbox holds nothing else: an event appended meanwhile keeps its document
+ * marked. (Not `$pull` by id: FerretDB's `$pull` matches whole values only.)
+ * Runs in the document's write queue, after the service's own writes to it.
  */
 async function removePublishedPrefix(
   model: AnyModel,
@@ -245,6 +398,10 @@ async function removePublishedPrefix(
       { $pop: { _outbox: -1 } } as never,
     );
     // Someone else (another relay replica) already removed it: nothing more of ours is at the head.
-    if (result.modifiedCount === 0) return;
+    if (result.modifiedCount === 0) break;
   }
+  await model.collection.updateOne(
+    { _id: documentId, [OUTBOX_PENDING]: true, "_outbox.0": { $exists: false } } as never,
+    { $unset: { [OUTBOX_PENDING]: "" } } as never,
+  );
 }

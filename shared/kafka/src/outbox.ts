@@ -1,5 +1,6 @@
 import { Schema } from "mongoose";
 import type { EventEnvelope } from "@intl/events";
+import { allowUnindexedQuery } from "@intl/mongo";
 
 /**
  * One event waiting in its aggregate document to be published. It was written
@@ -21,8 +22,25 @@ export interface OutboxEntry {
 export type OutboxEvent =
   { contract: { topic: string }; envelope: EventEnvelope } | { topic: string; envelope: EventEnvelope };
 
-/** Finds documents with pending events; on MongoDB it walks only the `_outbox._id` index entries of such documents. */
-export const pendingOutboxFilter = { "_outbox._id": { $gt: "" } } as const;
+/**
+ * Top-level marker of a document whose outbox holds events: set by the same
+ * single-document write that appends them (`withEvents`, `withEventsInDocument`),
+ * removed by the relay once it has emptied the outbox. The relay finds pending
+ * documents by this equality, which the store answers from an index: FerretDB 1.24
+ * pushes down top-level equality on an indexed field, never a filter on a field
+ * inside the `_outbox` array, so a filter on `_outbox` reads every document.
+ */
+export const OUTBOX_PENDING = "_outboxPending";
+
+/** Documents with events waiting in their outbox (an indexed top-level equality). */
+export const pendingOutboxFilter = { [OUTBOX_PENDING]: true } as const;
+
+/**
+ * Documents whose outbox holds events written before the marker existed (and so
+ * without it). The relay runs it once at start to mark them; the store reads every
+ * document of the collection for it.
+ */
+export const unmarkedOutboxFilter = { "_outbox._id": { $gt: "" }, [OUTBOX_PENDING]: { $ne: true } } as const;
 
 const outboxEntrySchema = new Schema<OutboxEntry>(
   {
@@ -38,11 +56,21 @@ const outboxEntrySchema = new Schema<OutboxEntry>(
 
 /**
  * Adds the `_outbox` array (default empty) of pending events to an aggregate
- * schema, and the index the relay uses to find documents with pending events.
+ * schema, its pending marker (see `OUTBOX_PENDING`) and the marker's index, by
+ * which the relay finds documents with pending events. (Not `select: false` to keep
+ * the marker out of reads: mongoose then sends a projection with `findAndModify`,
+ * which FerretDB 1.24 refuses.)
  */
 export function outboxPlugin(schema: Schema): void {
-  schema.add({ _outbox: { type: [outboxEntrySchema], default: [] } });
-  schema.index({ "_outbox._id": 1 });
+  schema.add({
+    _outbox: { type: [outboxEntrySchema], default: [] },
+    [OUTBOX_PENDING]: { type: Boolean },
+  });
+  schema.index({ [OUTBOX_PENDING]: 1 });
+  allowUnindexedQuery(schema, {
+    filter: Object.keys(unmarkedOutboxFilter),
+    reason: "the relay's one-time marking, at start, of outboxes written before the pending marker existed",
+  });
 }
 
 /**
@@ -63,13 +91,13 @@ export function outboxEntries(events: readonly OutboxEvent[], now: Date = new Da
   });
 }
 
-type UpdateWithOutbox<U> = U & { $push: Record<string, unknown> };
+type UpdateWithOutbox<U> = U & { $push: Record<string, unknown>; $set?: Record<string, unknown> };
 
 /**
  * Adds `events` to a mongoose update (`$set` the change, `$inc` the version)
- * as a `$push` to `_outbox`, so the change and its events are written by the
- * same single-document update. A plain object without operators is treated as
- * a `$set`, like mongoose does.
+ * as a `$push` to `_outbox` and a `$set` of the pending marker, so the change,
+ * its events and the marker are written by the same single-document update. A
+ * plain object without operators is treated as a `$set`, like mongoose does.
  *
  *     await Agreement.updateOne({ _id, version }, withEvents({ $set: { status }, $inc: { version: 1 } }, [
  *       { contract: agreementTerminated, envelope },
@@ -88,17 +116,24 @@ export function withEvents<U extends object>(
   const push = (operators.$push ?? {}) as Record<string, unknown>;
   if ("_outbox" in push)
     throw new Error("withEvents: the update already pushes to _outbox; pass every event in one call");
+  const set = (operators.$set ?? {}) as Record<string, unknown>;
+  const marked = events.length > 0 ? { ...set, [OUTBOX_PENDING]: true } : set;
   return {
     ...operators,
+    ...(Object.keys(marked).length > 0 ? { $set: marked } : {}),
     $push: { ...push, _outbox: { $each: outboxEntries(events, now) } },
   } as UpdateWithOutbox<U>;
 }
 
-/** For inserts: the new document with its first events already in its outbox. */
+/** For inserts: the new document with its first events already in its outbox, and marked pending. */
 export function withEventsInDocument<D extends object>(
   document: D,
   events: readonly OutboxEvent[],
   now: Date = new Date(),
 ): D & { _outbox: OutboxEntry[] } {
-  return { ...document, _outbox: outboxEntries(events, now) };
+  return {
+    ...document,
+    _outbox: outboxEntries(events, now),
+    ...(events.length > 0 ? { [OUTBOX_PENDING]: true } : {}),
+  };
 }

@@ -3,7 +3,14 @@ import { Schema } from "mongoose";
 import { createEvent, defineEvent } from "@intl/events";
 import { z } from "zod";
 import mongoose from "mongoose";
-import { outboxEntries, outboxPlugin, withEvents, withEventsInDocument } from "./outbox.ts";
+import {
+  OUTBOX_PENDING,
+  outboxEntries,
+  outboxPlugin,
+  pendingOutboxFilter,
+  withEvents,
+  withEventsInDocument,
+} from "./outbox.ts";
 import { OutboxRelay } from "./outbox-relay.ts";
 import { createKafka } from "./client.ts";
 
@@ -39,23 +46,34 @@ describe("outbox entries", () => {
 });
 
 describe("an update with events", () => {
-  it("pushes the events to the outbox in the same update as the change", () => {
+  it("pushes the events to the outbox and marks the document pending, in the same update as the change", () => {
     const update = withEvents(
       { $set: { text: "hello" }, $inc: { version: 1 } },
       [{ contract: noteAdded, envelope }],
       now,
     );
     expect(update).toEqual({
-      $set: { text: "hello" },
+      $set: { text: "hello", _outboxPending: true },
       $inc: { version: 1 },
       $push: { _outbox: { $each: outboxEntries([{ contract: noteAdded, envelope }], now) } },
     });
   });
 
+  it("marks the document pending even when the change sets nothing", () => {
+    expect(withEvents({ $inc: { version: 1 } }, [{ contract: noteAdded, envelope }], now).$set).toEqual({
+      _outboxPending: true,
+    });
+  });
+
+  it("leaves the marker alone when there is no event to queue", () => {
+    expect(withEvents({ $set: { text: "hello" } }, [], now).$set).toEqual({ text: "hello" });
+    expect(withEvents({ $inc: { version: 1 } }, [], now)).not.toHaveProperty("$set");
+  });
+
   it("treats a plain object as a $set, as mongoose does", () => {
     const update = withEvents({ text: "hello" }, [{ contract: noteAdded, envelope }], now);
     expect(update).toMatchObject({
-      $set: { text: "hello" },
+      $set: { text: "hello", _outboxPending: true },
       $push: { _outbox: { $each: [{ _id: "evt-1" }] } },
     });
   });
@@ -74,23 +92,29 @@ describe("an update with events", () => {
 });
 
 describe("a new document with events", () => {
-  it("carries its first events in its outbox", () => {
+  it("carries its first events in its outbox and is marked pending", () => {
     expect(
       withEventsInDocument({ _id: "note-7", version: 1 }, [{ contract: noteAdded, envelope }], now),
     ).toEqual({
       _id: "note-7",
       version: 1,
       _outbox: outboxEntries([{ contract: noteAdded, envelope }], now),
+      _outboxPending: true,
     });
+  });
+
+  it("is not marked pending without events", () => {
+    expect(withEventsInDocument({ _id: "note-7" }, [], now)).toEqual({ _id: "note-7", _outbox: [] });
   });
 });
 
 describe("the outbox plugin", () => {
-  it("adds an empty outbox by default and indexes pending event ids", () => {
+  it("adds an empty outbox by default and indexes the top-level pending marker the relay filters on", () => {
     const schema = new Schema({ _id: String, text: String });
     schema.plugin(outboxPlugin);
     expect(schema.path("_outbox")).toBeDefined();
-    expect(schema.indexes()).toContainEqual([{ "_outbox._id": 1 }, expect.anything()]);
+    expect(pendingOutboxFilter).toEqual({ [OUTBOX_PENDING]: true });
+    expect(schema.indexes()).toContainEqual([{ [OUTBOX_PENDING]: 1 }, expect.anything()]);
   });
 });
 

@@ -1,13 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { Schema } from "mongoose";
 import { expectEventually, uniqueName } from "@intl/testing";
-import {
-  OutboxRelay,
-  outboxEntries,
-  outboxPlugin,
-  startConsumer,
-  withEventsInDocument,
-} from "../src/index.ts";
+import { OutboxRelay, withEvents, outboxPlugin, startConsumer, withEventsInDocument } from "../src/index.ts";
 import type { RunningConsumer } from "../src/index.ts";
 import { useKitInfra } from "./kit-infra.ts";
 import { noteEvent, noteWritten, produceRaw } from "./note-events.ts";
@@ -69,16 +63,10 @@ describe("an idempotent consumer", () => {
     // A relay that died after publishing but before removing the entry publishes it again after restart.
     await Notes.updateOne(
       { _id: "note-dup" },
-      {
-        $push: {
-          _outbox: {
-            $each: outboxEntries([
-              { contract: noteWritten, envelope: duplicated },
-              { contract: noteWritten, envelope: next },
-            ]),
-          },
-        },
-      },
+      withEvents({}, [
+        { contract: noteWritten, envelope: duplicated },
+        { contract: noteWritten, envelope: next },
+      ]),
     );
     expect(await relay.publishPending()).toBe(2);
 

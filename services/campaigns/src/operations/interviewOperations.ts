@@ -219,7 +219,7 @@ export function interviewOperations(deps: OperationsDeps) {
         await interviews.save(next, interview.version, [interviewCompletedEvent(next, newId())], now);
         return next;
       });
-      deps.publishSoon();
+      deps.interviewEventsQueued(input.interviewId);
       return completed;
     },
 

@@ -20,7 +20,7 @@ export interface OperationsDeps {
   writeQueue: WriteQueue;
   clock: () => Date;
   newId: () => string;
-  /** Asks the outbox relay to publish now rather than at its next poll. */
-  publishSoon: () => void;
+  /** Tells the outbox relay that the interview's outbox just got events: it publishes them at once. */
+  interviewEventsQueued: (interviewId: string) => void;
   logger: Logger;
 }

@@ -85,7 +85,7 @@ export function agreementBook(deps: ApplicationDeps, standing: PartnershipStandi
         .exec();
       return result ?? STALE;
     });
-    eventsQueued();
+    eventsQueued({ model: Agreement, id });
     await standing.refreshStanding(updated.institutionId);
     return updated;
   }
@@ -212,7 +212,7 @@ export function agreementBook(deps: ApplicationDeps, standing: PartnershipStandi
         });
         if (!result) continue;
         expired.push(result._id);
-        eventsQueued();
+        eventsQueued({ model: Agreement, id: result._id });
         await standing.refreshStanding(result.institutionId);
       }
       return expired;

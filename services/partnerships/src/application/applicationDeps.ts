@@ -1,3 +1,4 @@
+import type { EventsQueued } from "@intl/kafka";
 import type { WriteQueue } from "@intl/mongo";
 import type { PartnershipsModels } from "../models/partnershipsModels.ts";
 
@@ -6,8 +7,8 @@ export interface ApplicationDeps {
   models: PartnershipsModels;
   clock: () => Date;
   newId: () => string;
-  /** Called after a write that queued events, so the relay publishes them soon. */
-  eventsQueued: () => void;
+  /** Called after each write that queued events, with the model and document: the relay publishes them at once. */
+  eventsQueued: EventsQueued;
   /**
    * The service's one write queue (@intl/mongo's `createWriteQueue`), shared with the
    * outbox relay: every read-decide-write of a document runs in it, keyed by

@@ -117,7 +117,7 @@ export function institutionRegistry(deps: ApplicationDeps, standing: Partnership
       if (isDuplicateKeyError(error)) await explainDuplicate(details, id);
       throw error;
     }
-    eventsQueued();
+    eventsQueued({ model: Institution, id });
     return (await Institution.findById(id).lean<InstitutionDocument>().exec())!;
   }
 
@@ -208,7 +208,7 @@ export function institutionRegistry(deps: ApplicationDeps, standing: Partnership
           return result;
         }),
       );
-      eventsQueued();
+      eventsQueued({ model: Institution, id });
       return updated;
     },
 

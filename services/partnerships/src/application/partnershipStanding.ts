@@ -154,7 +154,7 @@ export function partnershipStanding({ models, clock, newId, eventsQueued, writeQ
         .lean<InstitutionDocument>()
         .exec();
       if (!updated) return STALE;
-      if (events.length > 0) eventsQueued();
+      if (events.length > 0) eventsQueued({ model: Institution, id: institutionId });
       return updated;
     });
   }

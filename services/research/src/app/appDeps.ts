@@ -1,3 +1,4 @@
+import type { EventsQueued } from "@intl/kafka";
 import type { WriteQueue } from "@intl/mongo";
 import type { ResearchModels } from "../models/researchModels.ts";
 
@@ -6,8 +7,8 @@ export interface AppDeps {
   models: ResearchModels;
   clock: () => Date;
   newId: () => string;
-  /** Called after a write queued events in an outbox: publishes without waiting for the next poll. */
-  eventsQueued: () => void;
+  /** Called after each write that queued events in an outbox, with the model and document: the relay publishes them at once. */
+  eventsQueued: EventsQueued;
   /**
    * The service's one write queue (@intl/mongo), shared with the outbox relay: every
    * read-decide-write of an aggregate document runs in it, keyed by `documentKey`.

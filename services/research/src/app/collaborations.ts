@@ -68,7 +68,7 @@ export function collaborationOperations(deps: AppDeps, references: KnownReferenc
   async function save(previous: CollaborationState, next: CollaborationState, events: ReturnType<typeof collaborationStartedEvent>[], now: Date) {
     const { id, ...fields } = next;
     await updateAggregate(Collaboration, id, previous.version, fields, events, now);
-    if (events.length > 0) eventsQueued();
+    if (events.length > 0) eventsQueued({ model: Collaboration, id });
     return next;
   }
 

@@ -73,7 +73,7 @@ export function facultyMobilityOperations(deps: AppDeps, references: KnownRefere
       const events = publish ? [facultyMobilityCompletedEvent(next, newId(), now)] : [];
       const { id: _id, ...fields } = next;
       await updateAggregate(FacultyMobility, id, state.version, fields, events, now);
-      if (events.length > 0) eventsQueued();
+      if (events.length > 0) eventsQueued({ model: FacultyMobility, id });
       return next;
     });
   }

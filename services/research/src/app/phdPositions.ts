@@ -75,7 +75,7 @@ export function phdPositionOperations(deps: AppDeps, references: KnownReferenceO
     const events = publishSelection ? [phdCandidateSelectedEvent(next, newId(), now)] : [];
     const { _id, ...fields } = positionToDocument(next);
     await updateAggregate(PhdPosition, _id, previous.version, fields, events, now);
-    if (events.length > 0) eventsQueued();
+    if (events.length > 0) eventsQueued({ model: PhdPosition, id: _id });
     return next;
   }
 

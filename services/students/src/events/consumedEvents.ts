@@ -9,7 +9,7 @@ import {
   phdCandidateSelected,
 } from "@intl/events";
 import type { EventContract, EventOf } from "@intl/events";
-import type { HandlerContext } from "@intl/kafka";
+import type { EventsQueued, HandlerContext } from "@intl/kafka";
 import type { WriteQueue } from "@intl/mongo";
 import type { Store } from "../models/store.ts";
 import { projectAgreement, projectInstitution } from "./partnershipsProjection.ts";
@@ -40,7 +40,7 @@ export interface ConsumerDeps {
   writeQueue: WriteQueue;
   clock: () => Date;
   newId: () => string;
-  eventsQueued: () => void;
+  eventsQueued: EventsQueued;
 }
 
 /** Routes each consumed event to its projection or fact; every branch is idempotent. */

@@ -7,6 +7,7 @@ import {
 } from "../domain/applicationWorkflow.ts";
 import { ProgrammeKind } from "../domain/programmes.ts";
 import type { ApplicationRecord } from "../models/application.ts";
+import type { EventsQueued } from "@intl/kafka";
 import type { WriteQueue } from "@intl/mongo";
 import type { Store } from "../models/store.ts";
 import { updateAtVersion, inWriteQueue } from "../models/versionedUpdate.ts";
@@ -17,7 +18,7 @@ export interface FactDeps {
   store: Store;
   writeQueue: WriteQueue;
   newId: () => string;
-  eventsQueued: () => void;
+  eventsQueued: EventsQueued;
 }
 
 /** Thrown (and retried, then dead-lettered) when an event names an application this service does not hold. */
@@ -126,7 +127,7 @@ export async function recordPhdCandidateSelected(
         : { $set: set };
       if (!(await updateAtVersion(deps.store.applications, application._id, application.version, update)))
         return null;
-      if (admitsNow) deps.eventsQueued();
+      if (admitsNow) deps.eventsQueued({ model: deps.store.applications, id: application._id });
       return true;
     }),
   );

@@ -69,7 +69,7 @@ export function applicationReviewOperations(deps: OperationDeps) {
           events.length > 0 ? withEvents(update, events, clock()) : update,
         );
         if (!written) return null;
-        if (events.length > 0) deps.eventsQueued();
+        if (events.length > 0) deps.eventsQueued({ model: store.applications, id });
         return next;
       }),
     );

@@ -144,7 +144,7 @@ export function mobilityOperations(deps: OperationDeps) {
       if (seat) await releaseSeat(store.seatSlots, seat.seatId);
       throw error;
     }
-    deps.eventsQueued();
+    deps.eventsQueued({ model: store.mobilities, id: mobility._id });
     return mobility;
   }
 
@@ -169,7 +169,7 @@ export function mobilityOperations(deps: OperationDeps) {
           events.length > 0 ? withEvents(update, events, clock()) : update,
         );
         if (!written) return null;
-        if (events.length > 0) deps.eventsQueued();
+        if (events.length > 0) deps.eventsQueued({ model: store.mobilities, id });
         return next;
       }),
     );

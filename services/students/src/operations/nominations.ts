@@ -131,7 +131,7 @@ export function nominationOperations(deps: OperationDeps) {
           if (createdStudent) await store.students.deleteOne({ _id: studentId }).exec();
           throw error;
         }
-        deps.eventsQueued();
+        deps.eventsQueued({ model: store.applications, id: application._id });
         return { ...application, _outbox: [] };
       },
     );

@@ -1,3 +1,4 @@
+import type { EventsQueued } from "@intl/kafka";
 import type { WriteQueue } from "@intl/mongo";
 import type { Store } from "../models/store.ts";
 
@@ -8,8 +9,8 @@ export interface OperationDeps {
   writeQueue: WriteQueue;
   clock: () => Date;
   newId: () => string;
-  /** Called after a write that queued events, so they are published without waiting for the next poll. */
-  eventsQueued: () => void;
+  /** Called after each write that queued events, with the model and document: the relay publishes them at once. */
+  eventsQueued: EventsQueued;
   /** Early-warning horizon of the 100 % rule, in months. */
   atRiskMonths: number;
 }

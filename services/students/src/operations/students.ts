@@ -122,7 +122,7 @@ export function studentOperations(deps: OperationDeps) {
           withEvents({ $set: { ...erasedPersonalData, erasedAt: now } }, [event], now),
         );
         if (!written) return null;
-        deps.eventsQueued();
+        deps.eventsQueued({ model: store.students, id });
         return { ...student, ...erasedPersonalData, erasedAt: now, version: sequence };
       }),
     );

@@ -52,9 +52,7 @@ const service = buildService({
     audience: settings.AUTH_AUDIENCE,
   }),
   logger,
-  // Publish every few seconds rather than after each of thousands of writes.
-  outboxPollMs: Math.max(settings.OUTBOX_POLL_MS, 3000),
-  publishRightAfterWrites: false,
+  outboxPollMs: settings.OUTBOX_POLL_MS,
 });
 await ensureTopics(kafka, service.topics, { prefix: settings.KAFKA_TOPIC_PREFIX });
 await service.start();
