@@ -1,6 +1,6 @@
 import { RemoteGraphQLDataSource } from "@apollo/gateway";
 import type { GraphQLDataSourceProcessOptions } from "@apollo/gateway";
-import { OVERLOADED } from "@intl/subgraph";
+import { OVERLOADED, abortedOperationError } from "@intl/subgraph";
 import { GraphQLError } from "graphql";
 import type { GatewayContext } from "./gatewayContext.ts";
 import { withFetchSignal } from "./subgraphFetcher.ts";
@@ -48,8 +48,10 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
     options: GraphQLDataSourceProcessOptions<GatewayContext>,
   ): ReturnType<RemoteGraphQLDataSource<GatewayContext>["process"]> {
     const deadline = AbortSignal.timeout(this.timeoutMs);
-    const clientGone = (options.context as Partial<GatewayContext>).signal;
-    const signal = clientGone ? AbortSignal.any([deadline, clientGone]) : deadline;
+    // The operation's own signal: its deadline passed or its client left.
+    const operation = (options.context as Partial<GatewayContext>).signal;
+    if (operation?.aborted) throw abortedOperationError(operation);
+    const signal = operation ? AbortSignal.any([deadline, operation]) : deadline;
     try {
       return await withFetchSignal(signal, () => super.process(options));
     } catch (error) {
@@ -58,6 +60,7 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
           extensions: { code: SUBGRAPH_TIMEOUT, details: { subgraph: this.name, timeoutMs: this.timeoutMs } },
         });
       }
+      if (operation?.aborted) throw abortedOperationError(operation);
       throw error;
     }
   }

@@ -3,7 +3,11 @@ import type { AddressInfo } from "node:net";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer, HeaderMap } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ErrorKind, isDomainError } from "@intl/errors";
 import { requestSignal, shedLoad } from "@intl/subgraph";
@@ -43,6 +47,11 @@ export interface GatewayLimits {
   subgraphMaxConnections: number;
   /** Operations served at once on `/graphql`; more are refused with 503 OVERLOADED. */
   maxInFlight: number;
+  /**
+   * The whole operation's time limit: a plan with several fetches one after the other
+   * stops fetching once it is spent, and answers what it has with TIMEOUT for the rest.
+   */
+  operationTimeoutMs: number;
 }
 
 /**
@@ -55,6 +64,7 @@ export const defaultGatewayLimits: GatewayLimits = {
   subgraphTimeoutMs: 5000,
   subgraphMaxConnections: 64,
   maxInFlight: 128,
+  operationTimeoutMs: 8000,
 };
 
 export interface Gateway {
@@ -79,6 +89,9 @@ export function buildGateway(dependencies: GatewayDependencies): Gateway {
   const limits: GatewayLimits = { ...defaultGatewayLimits, ...dependencies.overload };
   const subgraphClient = createSubgraphFetcher({ maxConnections: limits.subgraphMaxConnections });
 
+  // @apollo/gateway otherwise reports this host (uptime, CPUs, memory, OS) to Apollo every hour;
+  // nothing here may leave the configured addresses. Read when the gateway is constructed.
+  process.env["APOLLO_TELEMETRY_DISABLED"] = "true";
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger,
@@ -106,6 +119,9 @@ export function buildGateway(dependencies: GatewayDependencies): Gateway {
     formatError: maskGatewayError(logger),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      // Nothing reports to Apollo's cloud, even with APOLLO_KEY in the environment.
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { serverWillStart: async () => ({ serverWillStop: () => subgraphClient.close() }) },
     ],
@@ -122,8 +138,8 @@ export function buildGateway(dependencies: GatewayDependencies): Gateway {
             viewer: await verifyOrRefuse(verifyToken, authorization),
             authorization,
             requestId: String(res.locals["requestId"]),
-            // No overall deadline here: each subgraph fetch has its own.
-            signal: requestSignal(res),
+            // The operation's deadline; each subgraph fetch also has its own, shorter one.
+            signal: requestSignal(res, limits.operationTimeoutMs),
           };
         },
       });

@@ -276,3 +276,19 @@ describe("the gateway's health and readiness", () => {
     }
   });
 });
+
+describe("the gateway and Apollo's cloud", () => {
+  it("turns off @apollo/gateway's hourly report of this host before building the gateway", () => {
+    delete process.env["APOLLO_TELEMETRY_DISABLED"];
+    const composition = composeSupergraph(asSubgraphSdls([catalogue, reviews]));
+    if (!composition.ok) throw new Error(composition.errors.join("\n"));
+
+    buildGateway({
+      supergraphSdl: composition.supergraphSdl,
+      verifyToken: createTokenVerifier({ secret, issuer, audience }),
+      logger: pino({ level: "silent" }),
+    });
+
+    expect(process.env["APOLLO_TELEMETRY_DISABLED"]).toBe("true");
+  });
+});

@@ -106,6 +106,24 @@ describe("a subgraph that does not answer in time", () => {
   });
 });
 
+describe("an operation that runs out of its own time", () => {
+  it("stops its subgraph fetches at the operation deadline and answers TIMEOUT with the rest", async () => {
+    const { url, shipping } = await gatewayWith("hang", {
+      subgraphTimeoutMs: 60_000,
+      operationTimeoutMs: 300,
+    });
+
+    const { status, body } = await post(url, withShipping);
+
+    expect(status).toBe(200);
+    expect(body.data).toEqual({ thing: { name: "Bicycle", rating: 5, shippingDays: null } });
+    expect(body.errors).toEqual([
+      expect.objectContaining({ extensions: { code: "TIMEOUT", details: { timeoutMs: 300 } } }),
+    ]);
+    await expectEventually(() => expect(shipping.closedUnanswered).toBe(1));
+  });
+});
+
 describe("a client that leaves before its answer", () => {
   it("aborts the gateway's subgraph fetches made for it", async () => {
     const { url, shipping } = await gatewayWith("hang", { subgraphTimeoutMs: 60_000 });

@@ -5,6 +5,8 @@ import { ApolloServer } from "@apollo/server";
 import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
 } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import { buildSubgraphSchema } from "@apollo/subgraph";
@@ -135,6 +137,9 @@ export function createSubgraphServer<TContext extends BaseContext = BaseContext>
     // No GraphOS here: federated traces (ftv1) would only cost time and carry resolver errors to the gateway.
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      // Nothing reports to Apollo's cloud, even with APOLLO_KEY in the environment.
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       operationLogPlugin(logger),
     ],
