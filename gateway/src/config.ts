@@ -25,7 +25,7 @@ export const gatewayConfigSchema = z
     SUBGRAPH_TIMEOUT_MS: positiveInt(5000),
     SUBGRAPH_MAX_CONNECTIONS: positiveInt(64),
     MAX_IN_FLIGHT: positiveInt(128),
-    OPERATION_TIMEOUT_MS: positiveInt(8000),
+    GATEWAY_OPERATION_TIMEOUT_MS: positiveInt(8000),
   })
   .refine((c) => c.AUTH_JWT_SECRET !== undefined || c.AUTH_JWKS_URL !== undefined, {
     message: "set AUTH_JWT_SECRET (development, HS256) or AUTH_JWKS_URL (production)",

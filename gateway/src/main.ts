@@ -18,7 +18,7 @@ const gateway = buildGateway({
     subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
     subgraphMaxConnections: config.SUBGRAPH_MAX_CONNECTIONS,
     maxInFlight: config.MAX_IN_FLIGHT,
-    operationTimeoutMs: config.OPERATION_TIMEOUT_MS,
+    operationTimeoutMs: config.GATEWAY_OPERATION_TIMEOUT_MS,
   },
 });
 
