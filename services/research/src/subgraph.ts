@@ -10,7 +10,7 @@ import type { BaseServiceDeps, SubgraphResolvers } from "@intl/subgraph";
 import { buildResearchApp } from "./app/researchApp.ts";
 import type { ResearchApp } from "./app/researchApp.ts";
 import { READ_MODELS_GROUP, consumedContracts, startReadModelConsumer } from "./events/readModelConsumer.ts";
-import { buildResearchModels, createIndexes, outboxModels } from "./models/researchModels.ts";
+import { buildResearchModels, outboxModels, prepareStore } from "./models/researchModels.ts";
 import { researchEvents } from "@intl/events";
 import { deadLetterTopicName } from "@intl/kafka";
 import {
@@ -112,7 +112,7 @@ export function buildService(deps: ServiceDeps) {
     /** Publishes what is pending in the outboxes now (tests and the seed flush with it). */
     publishPending: () => relay.publishPending(),
     async start(): Promise<void> {
-      await createIndexes(models);
+      await prepareStore(models);
       await relay.start();
       consumer = await startReadModelConsumer({ kafka, connection, models, topicPrefix, logger });
       await server.start();

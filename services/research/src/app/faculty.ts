@@ -1,7 +1,7 @@
 import { Role, requireRole, requireSignedIn } from "@intl/auth";
 import type { Viewer } from "@intl/auth";
 import { DomainError, ErrorKind } from "@intl/errors";
-import { paginate } from "@intl/mongo";
+import { findByIds, paginate } from "@intl/mongo";
 import type { PageConnection } from "@intl/mongo";
 import { ResearchReason } from "../domain/errors.ts";
 import { registerFaculty } from "../domain/faculty.ts";
@@ -24,19 +24,27 @@ export interface FacultyListFilter {
 
 export type FacultySortField = "LAST_NAME" | "REGISTERED_AT";
 
-const facultySortFields: Record<FacultySortField, string> = { LAST_NAME: "lastName", REGISTERED_AT: "registeredAt" };
+const facultySortFields: Record<FacultySortField, string> = {
+  LAST_NAME: "lastName",
+  REGISTERED_AT: "registeredAt",
+};
 
 export function facultyOperations({ models, clock, newId }: AppDeps) {
   const { Faculty, ResearchCentre } = models;
 
   async function findFaculty(ids: readonly string[]): Promise<FacultyState[]> {
-    const documents = await Faculty.find({ _id: { $in: [...ids] } }).lean<FacultyDocument[]>().exec();
+    const documents = await findByIds(Faculty, ids, (condition) =>
+      Faculty.find(condition).lean<FacultyDocument[]>().exec(),
+    );
     return documents.map(facultyFromDocument);
   }
 
   return {
     /** ADMIN, INTERNATIONAL_OFFICE. `id` is for the seed's stable demo ids. */
-    async registerFaculty(viewer: Viewer, command: RegisterFacultyCommand & { id?: string }): Promise<FacultyState> {
+    async registerFaculty(
+      viewer: Viewer,
+      command: RegisterFacultyCommand & { id?: string },
+    ): Promise<FacultyState> {
       requireRole(viewer, Role.ADMIN, Role.INTERNATIONAL_OFFICE);
       const centreExists = (await ResearchCentre.countDocuments({ _id: command.centreId }).exec()) > 0;
       const faculty = registerFaculty(command, { centreExists }, command.id ?? newId(), clock());
@@ -45,9 +53,14 @@ export function facultyOperations({ models, clock, newId }: AppDeps) {
         await Faculty.create({ _id: id, ...fields });
       } catch (error) {
         if (isDuplicateKeyError(error)) {
-          throw new DomainError(ErrorKind.CONFLICT, ResearchReason.FACULTY_EMAIL_TAKEN, `A faculty member with email ${faculty.email} (or id ${faculty.id}) is already registered.`, {
-            field: "input.email",
-          });
+          throw new DomainError(
+            ErrorKind.CONFLICT,
+            ResearchReason.FACULTY_EMAIL_TAKEN,
+            `A faculty member with email ${faculty.email} (or id ${faculty.id}) is already registered.`,
+            {
+              field: "input.email",
+            },
+          );
         }
         throw error;
       }
@@ -57,7 +70,11 @@ export function facultyOperations({ models, clock, newId }: AppDeps) {
     /** ADMIN only: the faculty member obtained the HDR. Idempotent. */
     async recordFacultyHdr(viewer: Viewer, facultyId: string): Promise<FacultyState> {
       requireRole(viewer, Role.ADMIN);
-      const document = await Faculty.findOneAndUpdate({ _id: facultyId }, { $set: { hdr: true } }, { returnDocument: "after" })
+      const document = await Faculty.findOneAndUpdate(
+        { _id: facultyId },
+        { $set: { hdr: true } },
+        { returnDocument: "after" },
+      )
         .lean<FacultyDocument>()
         .exec();
       if (!document) throw unknownFaculty("facultyId", facultyId);
@@ -73,7 +90,10 @@ export function facultyOperations({ models, clock, newId }: AppDeps) {
 
     async listFaculty(
       viewer: Viewer,
-      args: PageArgs & { filter?: FacultyListFilter | null; sort?: { field: FacultySortField; direction?: SortDirectionName | null } | null },
+      args: PageArgs & {
+        filter?: FacultyListFilter | null;
+        sort?: { field: FacultySortField; direction?: SortDirectionName | null } | null;
+      },
     ): Promise<PageConnection<FacultyState>> {
       requireSignedIn(viewer);
       const filter: Record<string, unknown> = {};

@@ -1,6 +1,6 @@
 import { Role, hasRole, requireRole, requireSignedIn } from "@intl/auth";
 import type { Viewer } from "@intl/auth";
-import { paginate } from "@intl/mongo";
+import { allOf, paginate } from "@intl/mongo";
 import type { PageConnection } from "@intl/mongo";
 import { ResearchReason } from "../domain/errors.ts";
 import {
@@ -80,14 +80,21 @@ export function facultyMobilityOperations(deps: AppDeps, references: KnownRefere
 
   return {
     /** ADMIN, INTERNATIONAL_OFFICE, or FACULTY for their own stay (or a hosting they host). `id` is for the seed. */
-    async planFacultyMobility(viewer: Viewer, command: PlanFacultyMobilityCommand & { id?: string }): Promise<FacultyMobilityState> {
+    async planFacultyMobility(
+      viewer: Viewer,
+      command: PlanFacultyMobilityCommand & { id?: string },
+    ): Promise<FacultyMobilityState> {
       requireRole(viewer, ...managers);
       assertMayManageMobility(viewer, command.facultyId ?? null);
       const [facultyCount, institutionKnown] = await Promise.all([
         command.facultyId ? Faculty.countDocuments({ _id: command.facultyId }).exec() : Promise.resolve(0),
         references.isInstitutionKnown(command.institutionId),
       ]);
-      const state = planFacultyMobility(command, { facultyExists: facultyCount > 0, institutionKnown }, command.id ?? newId());
+      const state = planFacultyMobility(
+        command,
+        { facultyExists: facultyCount > 0, institutionKnown },
+        command.id ?? newId(),
+      );
       const { id, ...fields } = state;
       await insertAggregate(FacultyMobility, { _id: id, ...fields }, [], clock());
       return state;
@@ -104,16 +111,21 @@ export function facultyMobilityOperations(deps: AppDeps, references: KnownRefere
 
     async getFacultyMobility(viewer: Viewer, id: string): Promise<FacultyMobilityState | null> {
       requireSignedIn(viewer);
-      const document = await FacultyMobility.findOne({ $and: [{ _id: id }, visibleTo(viewer)] }).lean<FacultyMobilityDocument>().exec();
+      const document = await FacultyMobility.findOne(allOf({ _id: id }, visibleTo(viewer)))
+        .lean<FacultyMobilityDocument>()
+        .exec();
       return document ? mobilityFromDocument(document) : null;
     },
 
     async listFacultyMobilities(
       viewer: Viewer,
-      args: PageArgs & { filter?: FacultyMobilityListFilter | null; sort?: { field: "START_DATE"; direction?: SortDirectionName | null } | null },
+      args: PageArgs & {
+        filter?: FacultyMobilityListFilter | null;
+        sort?: { field: "START_DATE"; direction?: SortDirectionName | null } | null;
+      },
     ): Promise<PageConnection<FacultyMobilityState>> {
       requireSignedIn(viewer);
-      const filter = { $and: [toFilter(args.filter ?? {}), visibleTo(viewer)] };
+      const filter = allOf(toFilter(args.filter ?? {}), visibleTo(viewer));
       const sort = { field: "startDate", direction: sortDirection(args.sort?.direction) };
       const page = await paginate(FacultyMobility, { filter, sort, first: args.first, after: args.after });
       return mapPage(page, mobilityFromDocument);

@@ -1,3 +1,4 @@
+import { findByIds } from "@intl/mongo";
 import type { KnownInstitutionDocument } from "../models/institutionModel.ts";
 import type { KnownPhdApplicationDocument } from "../models/phdApplicationModel.ts";
 import type { AppDeps } from "./appDeps.ts";
@@ -8,7 +9,9 @@ export function knownReferenceOperations({ models }: AppDeps) {
 
   async function knownInstitutions(ids: readonly string[]): Promise<KnownInstitutionDocument[]> {
     if (ids.length === 0) return [];
-    return KnownInstitution.find({ _id: { $in: [...ids] } }).lean<KnownInstitutionDocument[]>().exec();
+    return findByIds(KnownInstitution, ids, (condition) =>
+      KnownInstitution.find(condition).lean<KnownInstitutionDocument[]>().exec(),
+    );
   }
 
   return {
@@ -26,7 +29,11 @@ export function knownReferenceOperations({ models }: AppDeps) {
 
     /** Ids of the institutions known, among `ids` (the seed waits on it). */
     async countKnownInstitutions(ids?: readonly string[]): Promise<number> {
-      return KnownInstitution.countDocuments(ids ? { _id: { $in: [...ids] } } : {}).exec();
+      if (!ids) return KnownInstitution.countDocuments({}).exec();
+      const known = await findByIds(KnownInstitution, ids, (condition) =>
+        KnownInstitution.find(condition, { _id: 1 }).lean().exec(),
+      );
+      return known.length;
     },
 
     async listKnownInstitutions(): Promise<KnownInstitutionDocument[]> {

@@ -1,7 +1,7 @@
 import { Role, requireRole, requireSignedIn } from "@intl/auth";
 import type { Viewer } from "@intl/auth";
 import { DomainError, ErrorKind } from "@intl/errors";
-import { paginate } from "@intl/mongo";
+import { findByIds, paginate } from "@intl/mongo";
 import type { PageConnection } from "@intl/mongo";
 import { ResearchReason } from "../domain/errors.ts";
 import { createResearchCentre } from "../domain/researchCentre.ts";
@@ -17,13 +17,18 @@ export function researchCentreOperations({ models, newId }: AppDeps) {
   const { ResearchCentre } = models;
 
   async function findCentres(ids: readonly string[]): Promise<ResearchCentreState[]> {
-    const documents = await ResearchCentre.find({ _id: { $in: [...ids] } }).lean<ResearchCentreDocument[]>().exec();
+    const documents = await findByIds(ResearchCentre, ids, (condition) =>
+      ResearchCentre.find(condition).lean<ResearchCentreDocument[]>().exec(),
+    );
     return documents.map(centreFromDocument);
   }
 
   return {
     /** ADMIN only. `id` is for the seed's stable demo ids. */
-    async createResearchCentre(viewer: Viewer, command: CreateResearchCentreCommand & { id?: string }): Promise<ResearchCentreState> {
+    async createResearchCentre(
+      viewer: Viewer,
+      command: CreateResearchCentreCommand & { id?: string },
+    ): Promise<ResearchCentreState> {
       requireRole(viewer, Role.ADMIN);
       const centre = createResearchCentre(command, command.id ?? newId());
       try {
@@ -31,9 +36,14 @@ export function researchCentreOperations({ models, newId }: AppDeps) {
         await ResearchCentre.create({ _id: id, ...fields });
       } catch (error) {
         if (isDuplicateKeyError(error)) {
-          throw new DomainError(ErrorKind.CONFLICT, ResearchReason.CENTRE_CODE_TAKEN, `A research centre with code ${centre.code} (or id ${centre.id}) exists.`, {
-            field: "input.code",
-          });
+          throw new DomainError(
+            ErrorKind.CONFLICT,
+            ResearchReason.CENTRE_CODE_TAKEN,
+            `A research centre with code ${centre.code} (or id ${centre.id}) exists.`,
+            {
+              field: "input.code",
+            },
+          );
         }
         throw error;
       }
@@ -54,7 +64,12 @@ export function researchCentreOperations({ models, newId }: AppDeps) {
       requireSignedIn(viewer);
       const filter: Record<string, unknown> = {};
       if (args.filter?.domain) filter.domains = args.filter.domain;
-      const page = await paginate(ResearchCentre, { filter, sort: { field: "code", direction: 1 }, first: args.first, after: args.after });
+      const page = await paginate(ResearchCentre, {
+        filter,
+        sort: { field: "code", direction: 1 },
+        first: args.first,
+        after: args.after,
+      });
       return mapPage(page, centreFromDocument);
     },
   };

@@ -6,10 +6,19 @@ import { CollaborationStatus } from "../domain/collaboration.ts";
 import type { CollaborationState } from "../domain/collaboration.ts";
 import { collaborationDimensions, collaborationTypes } from "../domain/vocabulary.ts";
 
-export type CollaborationDocument = Omit<CollaborationState, "id"> & { _id: string; _outbox?: OutboxEntry[] };
+export type CollaborationDocument = Omit<CollaborationState, "id"> & {
+  _id: string;
+  _outbox?: OutboxEntry[];
+  /** Set by every write until its institution links are written (see collaborationLinkModel.ts). */
+  linksPending?: boolean;
+};
 
 const fundingSchema = new Schema(
-  { amount: { type: Number, required: true }, currency: { type: String, required: true }, funder: { type: String, required: true } },
+  {
+    amount: { type: Number, required: true },
+    currency: { type: String, required: true },
+    funder: { type: String, required: true },
+  },
   { _id: false },
 );
 
@@ -32,11 +41,13 @@ const collaborationSchema = new Schema<CollaborationDocument>(
     endedAt: { type: Date, default: null },
     version: { type: Number, required: true },
     demo: { type: Boolean, default: false },
+    linksPending: { type: Boolean },
   },
   { collection: "collaborations", autoIndex: false, versionKey: false },
 );
 collaborationSchema.plugin(outboxPlugin);
-collaborationSchema.index({ institutionIds: 1, startDate: 1 });
+// Lists by institution go through the links (collaborationLinkModel.ts): FerretDB pushes no array match down.
+collaborationSchema.index({ linksPending: 1 });
 collaborationSchema.index({ status: 1, startDate: 1 });
 collaborationSchema.index({ centreId: 1, startDate: 1 });
 collaborationSchema.index({ leadFacultyId: 1, startDate: 1 });
@@ -47,6 +58,6 @@ export function collaborationModel(connection: Connection): Model<CollaborationD
 }
 
 export function collaborationFromDocument(document: CollaborationDocument): CollaborationState {
-  const { _id, _outbox: _pending, ...rest } = document;
+  const { _id, _outbox: _pending, linksPending: _linksPending, ...rest } = document;
   return { id: _id, ...rest, funding: rest.funding ?? null };
 }

@@ -1,4 +1,5 @@
 import type { Connection } from "mongoose";
+import { collaborationLinkModel, healCollaborationLinks } from "./collaborationLinkModel.ts";
 import { collaborationModel } from "./collaborationModel.ts";
 import { facultyMobilityModel } from "./facultyMobilityModel.ts";
 import { facultyModel } from "./facultyModel.ts";
@@ -13,6 +14,7 @@ export function buildResearchModels(connection: Connection) {
     ResearchCentre: researchCentreModel(connection),
     Faculty: facultyModel(connection),
     Collaboration: collaborationModel(connection),
+    CollaborationLink: collaborationLinkModel(connection),
     FacultyMobility: facultyMobilityModel(connection),
     PhdPosition: phdPositionModel(connection),
     KnownInstitution: knownInstitutionModel(connection),
@@ -30,4 +32,13 @@ export function outboxModels(models: ResearchModels) {
 /** Creates the declared indexes (schemas opt out of mongoose's implicit auto-indexing). */
 export async function createIndexes(models: ResearchModels): Promise<void> {
   for (const model of Object.values(models)) await model.createIndexes();
+}
+
+/**
+ * Readies the store at start, before the service answers: the declared indexes, then the
+ * derived documents a crash between two writes left behind (collaborations' institution links).
+ */
+export async function prepareStore(models: ResearchModels): Promise<void> {
+  await createIndexes(models);
+  await healCollaborationLinks(models);
 }
