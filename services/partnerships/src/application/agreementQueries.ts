@@ -1,4 +1,4 @@
-import { paginate } from "@intl/mongo";
+import { allOf, findByIds, findWhereIn, paginate, oneOf } from "@intl/mongo";
 import type { SortDirection } from "@intl/mongo";
 import type { QueryFilter } from "mongoose";
 import { isAcademicYear } from "../domain/academicYear.ts";
@@ -51,12 +51,12 @@ export function agreementQueries({ models }: ApplicationDeps, countries: Country
     const conditions: QueryFilter<AgreementDocument>[] = [];
     if (filter?.institutionId) conditions.push({ institutionId: filter.institutionId });
     if (filter?.countryCode?.length)
-      conditions.push({ countryCode: { $in: filter.countryCode.map((code) => code.toUpperCase()) } });
-    if (filter?.zone?.length) conditions.push({ zone: { $in: filter.zone } });
+      conditions.push({ countryCode: oneOf(filter.countryCode.map((code) => code.toUpperCase())) });
+    if (filter?.zone?.length) conditions.push({ zone: oneOf(filter.zone) });
     if (filter?.priority?.length)
       conditions.push({ countryCode: await countries.countryCodeCondition(filter.priority) });
-    if (filter?.status?.length) conditions.push({ status: { $in: filter.status } });
-    if (filter?.type?.length) conditions.push({ type: { $in: filter.type } });
+    if (filter?.status?.length) conditions.push({ status: oneOf(filter.status) });
+    if (filter?.type?.length) conditions.push({ type: oneOf(filter.type) });
     if (filter?.academicYear) {
       if (!isAcademicYear(filter.academicYear)) {
         throw badInput(
@@ -72,7 +72,7 @@ export function agreementQueries({ models }: ApplicationDeps, countries: Country
     }
     if (filter?.programmeCode) conditions.push({ programmeCodes: filter.programmeCode.toUpperCase() });
     if (typeof filter?.demo === "boolean") conditions.push({ demo: filter.demo });
-    return conditions.length > 0 ? { $and: conditions } : {};
+    return allOf(...(conditions as Record<string, unknown>[])) as QueryFilter<AgreementDocument>;
   }
 
   return {
@@ -89,9 +89,9 @@ export function agreementQueries({ models }: ApplicationDeps, countries: Country
     },
 
     async getAgreements(ids: readonly string[]): Promise<AgreementDocument[]> {
-      return Agreement.find({ _id: { $in: [...ids] } })
-        .lean<AgreementDocument[]>()
-        .exec();
+      return findByIds(Agreement, ids, (condition) =>
+        Agreement.find(condition).lean<AgreementDocument[]>().exec(),
+      );
     },
 
     /** Agreements of each institution, newest first. */
@@ -99,16 +99,22 @@ export function agreementQueries({ models }: ApplicationDeps, countries: Country
       institutionIds: readonly string[],
       statuses: readonly AgreementStatus[] | null,
     ): Promise<AgreementDocument[][]> {
-      const agreements = await Agreement.find({
-        institutionId: { $in: [...institutionIds] },
-        ...(statuses?.length ? { status: { $in: [...statuses] } } : {}),
-      })
-        .sort({ createdAt: -1, _id: -1 })
-        .lean<AgreementDocument[]>()
-        .exec();
-      return institutionIds.map((id) => agreements.filter((agreement) => agreement.institutionId === id));
+      const agreements = await findWhereIn(Agreement, "institutionId", institutionIds, (condition) =>
+        Agreement.find({ ...condition, ...(statuses?.length ? { status: { $in: [...statuses] } } : {}) })
+          .sort({ createdAt: -1, _id: -1 })
+          .lean<AgreementDocument[]>()
+          .exec(),
+      );
+      const byInstitution = new Map(institutionIds.map((id) => [id, [] as AgreementDocument[]]));
+      for (const agreement of agreements) byInstitution.get(agreement.institutionId)?.push(agreement);
+      return institutionIds.map((id) => byInstitution.get(id)!.sort(newestFirst));
     },
   };
 }
 
 export type AgreementQueries = ReturnType<typeof agreementQueries>;
+
+/** Newest first, `_id` as the tie-break (the order of an institution's agreements). */
+function newestFirst(a: AgreementDocument, b: AgreementDocument): number {
+  return b.createdAt.getTime() - a.createdAt.getTime() || (a._id < b._id ? 1 : a._id > b._id ? -1 : 0);
+}

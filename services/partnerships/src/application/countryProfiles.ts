@@ -1,4 +1,4 @@
-import { documentKey, paginate } from "@intl/mongo";
+import { documentKey, findByIds, paginate } from "@intl/mongo";
 import type { SortDirection } from "@intl/mongo";
 import type { QueryFilter } from "mongoose";
 import type { Zone } from "../domain/countryCodes.ts";
@@ -77,9 +77,9 @@ export function countryProfiles({ models, clock, writeQueue }: ApplicationDeps) 
     },
 
     async getCountries(codes: readonly string[]): Promise<CountryProfile[]> {
-      const documents = await CountryProfile.find({ _id: { $in: [...codes] } })
-        .lean<CountryProfileDocument[]>()
-        .exec();
+      const documents = await findByIds(CountryProfile, codes, (condition) =>
+        CountryProfile.find(condition).lean<CountryProfileDocument[]>().exec(),
+      );
       const byCode = new Map(documents.map((document) => [document._id, asProfile(document)]));
       return codes.map((code) => byCode.get(code) ?? unprofiledCountry(code));
     },

@@ -1,4 +1,4 @@
-import { paginate } from "@intl/mongo";
+import { allOf, findByIds, paginate, oneOf } from "@intl/mongo";
 import type { SortDirection } from "@intl/mongo";
 import type { QueryFilter } from "mongoose";
 import type { Zone } from "../domain/countryCodes.ts";
@@ -46,11 +46,11 @@ export function institutionQueries({ models }: ApplicationDeps, countries: Count
   ): Promise<QueryFilter<InstitutionDocument>> {
     const conditions: QueryFilter<InstitutionDocument>[] = [];
     if (filter?.countryCode?.length)
-      conditions.push({ countryCode: { $in: filter.countryCode.map((code) => code.toUpperCase()) } });
-    if (filter?.zone?.length) conditions.push({ zone: { $in: filter.zone } });
+      conditions.push({ countryCode: oneOf(filter.countryCode.map((code) => code.toUpperCase())) });
+    if (filter?.zone?.length) conditions.push({ zone: oneOf(filter.zone) });
     if (filter?.priority?.length)
       conditions.push({ countryCode: await countries.countryCodeCondition(filter.priority) });
-    if (filter?.tier?.length) conditions.push({ "partnership.tier": { $in: filter.tier } });
+    if (filter?.tier?.length) conditions.push({ "partnership.tier": oneOf(filter.tier) });
     if (typeof filter?.strategic === "boolean") {
       conditions.push({ "partnership.strategic": filter.strategic ? { $ne: null } : null });
     }
@@ -58,7 +58,7 @@ export function institutionQueries({ models }: ApplicationDeps, countries: Count
       conditions.push({ name: { $regex: escapeRegExp(filter.nameContains.trim()), $options: "i" } });
     }
     if (typeof filter?.demo === "boolean") conditions.push({ demo: filter.demo });
-    return conditions.length > 0 ? { $and: conditions } : {};
+    return allOf(...(conditions as Record<string, unknown>[])) as QueryFilter<InstitutionDocument>;
   }
 
   return {
@@ -73,9 +73,9 @@ export function institutionQueries({ models }: ApplicationDeps, countries: Count
     },
 
     async getInstitutions(ids: readonly string[]): Promise<InstitutionDocument[]> {
-      return Institution.find({ _id: { $in: [...ids] } })
-        .lean<InstitutionDocument[]>()
-        .exec();
+      return findByIds(Institution, ids, (condition) =>
+        Institution.find(condition).lean<InstitutionDocument[]>().exec(),
+      );
     },
 
     /** Ongoing research collaborations the research service reported for these institutions (read model). */
@@ -88,10 +88,8 @@ export function institutionQueries({ models }: ApplicationDeps, countries: Count
 
     /** Networks each institution belongs to, by institution id. */
     async networksOf(institutionIds: readonly string[]) {
-      const networks = await Network.find({ memberInstitutionIds: { $in: [...institutionIds] } })
-        .sort({ name: 1 })
-        .lean()
-        .exec();
+      // All of them: a few dozen networks, and a match on the array of members is never pushed down.
+      const networks = await Network.find({}).sort({ name: 1 }).lean().exec();
       return institutionIds.map((id) =>
         networks.filter((network) => network.memberInstitutionIds.includes(id)),
       );

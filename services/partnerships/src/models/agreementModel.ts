@@ -78,7 +78,7 @@ export const agreementSchema = new Schema<AgreementDocument>(
   { collection: "agreements", versionKey: false },
 );
 agreementSchema.plugin(outboxPlugin);
-agreementSchema.index({ institutionId: 1 });
+agreementSchema.index({ institutionId: 1, createdAt: -1 });
 agreementSchema.index({ status: 1, endsAt: 1 });
 agreementSchema.index({ countryCode: 1 });
 agreementSchema.index({ createdAt: 1 });
