@@ -141,6 +141,8 @@ const applicationSchema = new Schema<ApplicationRecord>(
 );
 applicationSchema.plugin(outboxPlugin);
 applicationSchema.index({ institutionId: 1, status: 1 });
+// An institution's nominations, latest first (the Institution entity's list).
+applicationSchema.index({ institutionId: 1, submittedAt: -1 });
 applicationSchema.index({ studentId: 1 });
 applicationSchema.index({ status: 1, academicYear: 1 });
 

@@ -86,6 +86,9 @@ const mobilitySchema = new Schema<MobilityRecord>(
 mobilitySchema.plugin(outboxPlugin);
 mobilitySchema.index({ studentId: 1, direction: 1, status: 1 });
 mobilitySchema.index({ institutionId: 1, academicYear: 1, direction: 1 });
+// An institution's incoming or outgoing mobilities, latest start first (the Institution entity's lists).
+mobilitySchema.index({ institutionId: 1, direction: 1, startDate: -1 });
+mobilitySchema.index({ startDate: -1 });
 mobilitySchema.index({ academicYear: 1, direction: 1, status: 1 });
 
 export type MobilityModel = Model<MobilityRecord>;

@@ -42,6 +42,7 @@ const agreementViewSchema = new Schema<AgreementViewRecord>(
   { versionKey: false, collection: "agreement_views" },
 );
 agreementViewSchema.index({ institutionId: 1, status: 1 });
+agreementViewSchema.index({ status: 1 });
 
 const institutionViewSchema = new Schema<InstitutionViewRecord>(
   {

@@ -52,6 +52,8 @@ const studentSchema = new Schema<StudentRecord>(
 );
 studentSchema.plugin(outboxPlugin);
 studentSchema.index({ cohort: 1, programmeKind: 1 });
+studentSchema.index({ cohort: 1, createdAt: 1 });
+studentSchema.index({ demo: 1 });
 studentSchema.index({ homeInstitutionId: 1 });
 studentSchema.index({ status: 1, international: 1 });
 studentSchema.index({ email: 1 });

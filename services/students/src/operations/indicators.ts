@@ -1,4 +1,4 @@
-import { paginate } from "@intl/mongo";
+import { findWhereIn, paginate } from "@intl/mongo";
 import { Role, requireRole } from "@intl/auth";
 import type { Viewer } from "@intl/auth";
 import { toIsoDate } from "../domain/academicYear.ts";
@@ -123,13 +123,15 @@ export function indicatorOperations(deps: OperationDeps) {
     const mobilities: OutgoingMobilityFact[] = [];
     for (let start = 0; start < ids.length; start += ID_SLICE) {
       const slice = ids.slice(start, start + ID_SLICE);
-      const found = await store.mobilities
-        .find(
-          { studentId: { $in: slice }, direction: "OUTGOING", status: { $ne: MobilityStatus.CANCELLED } },
-          { studentId: 1, status: 1 },
-        )
-        .lean<OutgoingMobilityFact[]>()
-        .exec();
+      const found = await findWhereIn(store.mobilities, "studentId", slice, (condition) =>
+        store.mobilities
+          .find(
+            { ...condition, direction: "OUTGOING", status: { $ne: MobilityStatus.CANCELLED } },
+            { studentId: 1, status: 1 },
+          )
+          .lean<OutgoingMobilityFact[]>()
+          .exec(),
+      );
       mobilities.push(...found);
     }
     return {

@@ -1,4 +1,4 @@
-import { paginate } from "@intl/mongo";
+import { findByIds, paginate } from "@intl/mongo";
 import { withEvents } from "@intl/kafka";
 import { Role, requireRole, requireSignedIn } from "@intl/auth";
 import type { Viewer } from "@intl/auth";
@@ -71,10 +71,9 @@ export function studentOperations(deps: OperationDeps) {
 
   /** Students by id for the request's DataLoader; visibility is checked by the caller. */
   async function studentsByIds(ids: readonly string[]): Promise<StudentRecord[]> {
-    return store.students
-      .find({ _id: { $in: [...ids] } })
-      .lean<StudentRecord[]>()
-      .exec();
+    return findByIds(store.students, ids, (condition) =>
+      store.students.find(condition).lean<StudentRecord[]>().exec(),
+    );
   }
 
   async function listStudents(

@@ -1,4 +1,5 @@
 import DataLoader from "dataloader";
+import { findWhereIn } from "@intl/mongo";
 import { createByIdLoader } from "@intl/subgraph";
 import type { BaseContext } from "@intl/subgraph";
 import type { OutgoingMobilityFact } from "../domain/mobilityCompliance.ts";
@@ -18,13 +19,15 @@ function requestLoaders(app: StudentsApp, store: Store) {
     ),
     /** Non-cancelled outgoing mobilities per student, for the 100 % rule status of each student of a list. */
     outgoingMobilities: new DataLoader<string, OutgoingMobilityFact[]>(async (studentIds) => {
-      const found = await store.mobilities
-        .find(
-          { studentId: { $in: [...studentIds] }, direction: "OUTGOING", status: { $ne: "CANCELLED" } },
-          { studentId: 1, status: 1 },
-        )
-        .lean<OutgoingMobilityFact[]>()
-        .exec();
+      const found = await findWhereIn(store.mobilities, "studentId", studentIds, (condition) =>
+        store.mobilities
+          .find(
+            { ...condition, direction: "OUTGOING", status: { $ne: "CANCELLED" } },
+            { studentId: 1, status: 1 },
+          )
+          .lean<OutgoingMobilityFact[]>()
+          .exec(),
+      );
       return studentIds.map((id) => found.filter((mobility) => mobility.studentId === id));
     }),
   };
