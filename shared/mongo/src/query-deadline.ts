@@ -12,7 +12,7 @@ const boundedQueries: MongooseQueryMiddleware[] = [
   "findOne",
   "countDocuments",
   "estimatedDocumentCount",
-  "distinct",
+  // Not "distinct": FerretDB 1.24 refuses it there (`distinct: unknown field "maxTimeMS"`).
   "findOneAndUpdate",
   "findOneAndDelete",
   "findOneAndReplace",

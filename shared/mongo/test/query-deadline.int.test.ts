@@ -55,6 +55,14 @@ describe("the store's query deadline", () => {
     expect(sentCommand("findAndModify")?.["maxTimeMS"]).toBe(1234);
   });
 
+  it("leaves distinct without a limit, which FerretDB 1.24 refuses, so that it still answers", async () => {
+    const Items = connection.model<Item>("Item", itemSchema);
+    sent.length = 0;
+
+    expect(await Items.distinct("tag")).toEqual(["x"]);
+    expect(sentCommand("distinct")?.["maxTimeMS"]).toBeUndefined();
+  });
+
   it("keeps the limit a query sets itself", async () => {
     const Items = connection.model<Item>("Item", itemSchema);
     sent.length = 0;
