@@ -331,15 +331,14 @@ export class OutboxRelay {
         topicMessages: [...messagesByTopic].map(([topic, messages]) => ({ topic, messages })),
       });
     }
-    await Promise.all(
-      found
-        .filter(({ document }) => document[OUTBOX_PENDING] || (document._outbox ?? []).length > 0)
-        .map(({ model, document }) =>
-          this.writeQueue.run(this.documentKey(model, document._id), () =>
-            removePublishedPrefix(model, document._id, document._outbox ?? []),
-          ),
-        ),
-    );
+    // One document after the other: the embedded store (FerretDB on SQLite) refuses concurrent writes
+    // when it is busy (SQLITE_BUSY), and a round holds only the few documents written meanwhile.
+    for (const { model, document } of found) {
+      if (!document[OUTBOX_PENDING] && (document._outbox ?? []).length === 0) continue;
+      await this.writeQueue.run(this.documentKey(model, document._id), () =>
+        removePublishedPrefix(model, document._id, document._outbox ?? []),
+      );
+    }
     let published = 0;
     for (const { document } of found) {
       for (const entry of document._outbox ?? []) {
@@ -392,11 +391,17 @@ async function removePublishedPrefix(
   documentId: unknown,
   published: readonly OutboxEntry[],
 ): Promise<void> {
-  for (const entry of published) {
-    const result = await model.collection.updateOne(
-      { _id: documentId, "_outbox.0._id": entry._id } as never,
-      { $pop: { _outbox: -1 } } as never,
-    );
+  for (const [index, entry] of published.entries()) {
+    const atHead = { _id: documentId, "_outbox.0._id": entry._id };
+    if (index === published.length - 1) {
+      // The usual case in one update: the last published entry is the only one left.
+      const emptied = await model.collection.updateOne(
+        { ...atHead, "_outbox.1": { $exists: false } } as never,
+        { $pop: { _outbox: -1 }, $unset: { [OUTBOX_PENDING]: "" } } as never,
+      );
+      if (emptied.modifiedCount > 0) return;
+    }
+    const result = await model.collection.updateOne(atHead as never, { $pop: { _outbox: -1 } } as never);
     // Someone else (another relay replica) already removed it: nothing more of ours is at the head.
     if (result.modifiedCount === 0) break;
   }
