@@ -19,6 +19,7 @@ import {
   createEvent,
   institutionCreated,
   studentErased,
+  toKafkaMessage,
 } from "@intl/events";
 import type { EventContract, EventEnvelope } from "@intl/events";
 import { createKafka, ensureTopics, prefixedTopic, PROCESSED_EVENTS_COLLECTION } from "@intl/kafka";
@@ -156,7 +157,7 @@ export async function startCampaignsUnderTest(): Promise<CampaignsUnderTest> {
     });
     await producer.send({
       topic: prefixedTopic(topicPrefix, contract.topic),
-      messages: [{ key: event.subject, value: JSON.stringify(envelope) }],
+      messages: [toKafkaMessage(envelope)],
     });
     return envelope;
   };

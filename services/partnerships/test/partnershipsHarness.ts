@@ -1,5 +1,11 @@
 import { createTokenVerifier, mintDevelopmentToken, Role } from "@intl/auth";
-import { parseEvent, partnershipsEvents, type EventContract, type EventEnvelope } from "@intl/events";
+import {
+  parseEvent,
+  partnershipsEvents,
+  toKafkaMessage,
+  type EventContract,
+  type EventEnvelope,
+} from "@intl/events";
 import { createKafka, ensureTopics, prefixedTopic } from "@intl/kafka";
 import { connectMongo } from "@intl/mongo";
 import { createLogger } from "@intl/subgraph";
@@ -140,7 +146,7 @@ export async function foreignPublisher(kafka: Kafka, topicPrefix: string) {
       await producer.send({
         topic: prefixedTopic(topicPrefix, contract.topic),
         acks: -1,
-        messages: [{ key: envelope.subject, value: JSON.stringify(envelope) }],
+        messages: [toKafkaMessage(envelope)],
       });
     },
     stop: () => producer.disconnect(),

@@ -4,7 +4,7 @@ import type { Connection } from "mongoose";
 import { inject } from "vitest";
 import { createTokenVerifier, mintDevelopmentToken } from "@intl/auth";
 import type { AuthenticatedViewer, Role } from "@intl/auth";
-import { createEvent, institutionCreated } from "@intl/events";
+import { CLOUDEVENTS_JSON_CONTENT_TYPE, createEvent, institutionCreated } from "@intl/events";
 import type { EventContract, EventEnvelope, NewEvent } from "@intl/events";
 import { createKafka, ensureTopics, prefixedTopic } from "@intl/kafka";
 import { connectMongo } from "@intl/mongo";
@@ -19,9 +19,14 @@ const SECRET = "research-integration-tests-secret-0123456789";
 const ISSUER = "intl-graph-tests";
 const AUDIENCE = "intl-graph-tests";
 
-export interface GraphQLAnswer<T = Record<string, any>> { // eslint-disable-line @typescript-eslint/no-explicit-any -- answers are checked by the tests
+export interface GraphQLAnswer<T = Record<string, any>> {
+  // eslint-disable-line @typescript-eslint/no-explicit-any -- answers are checked by the tests
   data?: T | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; reason?: string; field?: string; details?: Record<string, unknown> } }[];
+  errors?: {
+    message: string;
+    path?: (string | number)[];
+    extensions?: { code?: string; reason?: string; field?: string; details?: Record<string, unknown> };
+  }[];
 }
 
 export interface TokenClaims {
@@ -62,7 +67,11 @@ export class ResearchTestService {
   async start(): Promise<void> {
     const mongoUri = inject("mongoUri");
     this.connection = await connectMongo(freshMongoUri(mongoUri, this.databaseName), this.databaseName);
-    this.kafka = createKafka({ clientId: "research-tests", brokers: inject("kafkaBrokers"), logLevel: "silent" });
+    this.kafka = createKafka({
+      clientId: "research-tests",
+      brokers: inject("kafkaBrokers"),
+      logLevel: "silent",
+    });
     this.service = buildService({
       connection: this.connection,
       kafka: this.kafka,
@@ -109,7 +118,11 @@ export class ResearchTestService {
   ): Promise<GraphQLAnswer<T>> {
     const headers: Record<string, string> = { "content-type": "application/json" };
     if (as) headers.authorization = `Bearer ${await this.token(as)}`;
-    const response = await fetch(this.listening.url, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(this.listening.url, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ query, variables }),
+    });
     return (await response.json()) as GraphQLAnswer<T>;
   }
 
@@ -118,7 +131,12 @@ export class ResearchTestService {
     contract: C,
     event: Omit<NewEvent<z.input<C["data"]>>, "id" | "source" | "time"> & { id?: string },
   ): Promise<EventEnvelope> {
-    const envelope = createEvent(contract, { id: randomUUID(), source: "/tests", time: new Date(), ...event });
+    const envelope = createEvent(contract, {
+      id: randomUUID(),
+      source: "/tests",
+      time: new Date(),
+      ...event,
+    });
     await this.publishRaw(contract.topic, envelope.subject, JSON.stringify(envelope));
     return envelope;
   }
@@ -128,7 +146,12 @@ export class ResearchTestService {
       this.producer = this.kafka.producer({ allowAutoTopicCreation: false });
       await this.producer.connect();
     }
-    await this.producer.send({ topic: prefixedTopic(this.topicPrefix, topic), acks: -1, messages: [{ key, value }] });
+    // Structured mode of the CloudEvents Kafka binding, as the relay sends; `value` may be garbage on purpose.
+    await this.producer.send({
+      topic: prefixedTopic(this.topicPrefix, topic),
+      acks: -1,
+      messages: [{ key, value, headers: { "content-type": CLOUDEVENTS_JSON_CONTENT_TYPE } }],
+    });
   }
 
   /** Registers institutions as the partnerships service would, and waits until the read model holds them. */
@@ -148,14 +171,18 @@ export class ResearchTestService {
     }
     await expectEventually(async () => {
       const count = await this.app.countKnownInstitutions(institutions.map((institution) => institution.id));
-      if (count !== institutions.length) throw new Error(`${count}/${institutions.length} institutions known`);
+      if (count !== institutions.length)
+        throw new Error(`${count}/${institutions.length} institutions known`);
     });
   }
 
   /** Reads a topic from its beginning in a fresh group, collecting every envelope. */
   async collect(topic: string): Promise<EventEnvelope[]> {
     const received: EventEnvelope[] = [];
-    const consumer = this.kafka.consumer({ groupId: uniqueName("research-test-reader"), maxWaitTimeInMs: 200 });
+    const consumer = this.kafka.consumer({
+      groupId: uniqueName("research-test-reader"),
+      maxWaitTimeInMs: 200,
+    });
     this.consumers.push(consumer);
     await consumer.connect();
     await consumer.subscribe({ topic: prefixedTopic(this.topicPrefix, topic), fromBeginning: true });
@@ -174,7 +201,11 @@ export async function centreWithFaculty<Key extends string>(
   code: string,
   faculty: { key: Key; hdr: boolean }[],
 ): Promise<{ centreId: string; facultyIds: Record<Key, string> }> {
-  const centre = await service.app.createResearchCentre(admin, { code, name: `Centre ${code}`, domains: ["MATERIALS", "MECHANICS"] });
+  const centre = await service.app.createResearchCentre(admin, {
+    code,
+    name: `Centre ${code}`,
+    domains: ["MATERIALS", "MECHANICS"],
+  });
   const facultyIds = {} as Record<Key, string>;
   for (const member of faculty) {
     const registered = await service.app.registerFaculty(admin, {

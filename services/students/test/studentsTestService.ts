@@ -4,7 +4,7 @@ import type { Connection } from "mongoose";
 import { inject } from "vitest";
 import { createTokenVerifier, mintDevelopmentToken } from "@intl/auth";
 import type { AuthenticatedViewer, Role } from "@intl/auth";
-import { agreementActivated, createEvent, institutionCreated } from "@intl/events";
+import { agreementActivated, createEvent, institutionCreated, toKafkaMessage } from "@intl/events";
 import type { EventContract, EventEnvelope, NewEvent } from "@intl/events";
 import { createKafka, ensureTopics, prefixedTopic } from "@intl/kafka";
 import { connectMongo } from "@intl/mongo";
@@ -186,7 +186,7 @@ export class StudentsTestService {
     await this.producer.send({
       topic: prefixedTopic(this.topicPrefix, topic),
       acks: -1,
-      messages: [{ key: envelope.subject, value: JSON.stringify(envelope) }],
+      messages: [toKafkaMessage(envelope)],
     });
   }
 

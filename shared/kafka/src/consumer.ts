@@ -1,4 +1,4 @@
-import { EventValidationError, eventCatalogue, parseEvent } from "@intl/events";
+import { EventValidationError, eventCatalogue, fromKafkaMessage } from "@intl/events";
 import type { EventContract, EventOf } from "@intl/events";
 import kafkajs from "kafkajs";
 import type { Consumer, EachMessagePayload, Kafka, Producer } from "kafkajs";
@@ -147,7 +147,7 @@ export async function startConsumer<C extends EventContract>(
     const where = { topic, partition, offset: message.offset };
     let event: ConsumedEvent<C>;
     try {
-      const parsed = parseEvent(knownContracts, message.value ?? "");
+      const parsed = fromKafkaMessage(message, knownContracts);
       if (!handledTypes.has(parsed.type)) {
         childLogger(logger, where).debug({ type: parsed.type }, "event not handled by this group; skipped");
         return;

@@ -1,3 +1,4 @@
+import { toKafkaMessage } from "@intl/events";
 import type { Kafka, Message, Producer } from "kafkajs";
 import type { Model } from "mongoose";
 import { childLogger, silentLogger } from "./logger.ts";
@@ -312,15 +313,8 @@ export class OutboxRelay {
       for (const entry of document._outbox ?? []) {
         const topic = prefixedTopic(this.topicPrefix, entry.topic);
         const messages = messagesByTopic.get(topic) ?? [];
-        messages.push({
-          key: entry.key,
-          value: JSON.stringify(entry.envelope),
-          headers: {
-            "ce-id": entry.envelope.id,
-            "ce-type": entry.envelope.type,
-            "content-type": "application/json",
-          },
-        });
+        // CloudEvents Kafka binding, structured mode: readable by any conforming consumer.
+        messages.push({ ...toKafkaMessage(entry.envelope), key: entry.key });
         messagesByTopic.set(topic, messages);
       }
     }

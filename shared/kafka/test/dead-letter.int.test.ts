@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { expectEventually, uniqueName } from "@intl/testing";
-import { createEvent, mobilityCompleted, mobilityPlanned } from "@intl/events";
+import { createEvent, mobilityCompleted, mobilityPlanned, toKafkaMessage } from "@intl/events";
 import {
   createIdempotentProducer,
   DeadLetterHeader,
@@ -176,14 +176,24 @@ describe("events the group does not handle", () => {
       endDate: "2026-01-31",
     };
     const stamp = { source: "/services/students", subject, time: new Date("2026-02-01T00:00:00Z") };
-    const planned = createEvent(mobilityPlanned, { ...stamp, id: uniqueName("evt"), sequence: 1, data: facts });
-    const completed = createEvent(mobilityCompleted, { ...stamp, id: uniqueName("evt"), sequence: 2, data: facts });
+    const planned = createEvent(mobilityPlanned, {
+      ...stamp,
+      id: uniqueName("evt"),
+      sequence: 1,
+      data: facts,
+    });
+    const completed = createEvent(mobilityCompleted, {
+      ...stamp,
+      id: uniqueName("evt"),
+      sequence: 2,
+      data: facts,
+    });
     const producer = createIdempotentProducer(infra.kafka);
     await producer.connect();
     await producer.send({
       topic: prefixedTopic(infra.topicPrefix, mobilityCompleted.topic),
       acks: -1,
-      messages: [planned, completed].map((event) => ({ key: subject, value: JSON.stringify(event) })),
+      messages: [planned, completed].map((event) => toKafkaMessage(event)),
     });
     await producer.disconnect();
 

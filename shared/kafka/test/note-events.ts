@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { createEvent, defineEvent } from "@intl/events";
+import { CLOUDEVENTS_JSON_CONTENT_TYPE, createEvent, defineEvent, toKafkaMessage } from "@intl/events";
 import type { EventOf } from "@intl/events";
 import type { Kafka } from "kafkajs";
 import { z } from "zod";
@@ -49,10 +49,12 @@ export async function produceRaw(
     await producer.send({
       topic: prefixedTopic(topicPrefix, noteWritten.topic),
       acks: -1,
-      messages: values.map((value) => ({
-        key,
-        value: typeof value === "string" ? value : JSON.stringify(value),
-      })),
+      // Strings go out as they are, in structured mode (so that garbage is read as a broken CloudEvent).
+      messages: values.map((value) =>
+        typeof value === "string"
+          ? { key, value, headers: { "content-type": CLOUDEVENTS_JSON_CONTENT_TYPE } }
+          : { ...toKafkaMessage(value), key },
+      ),
     });
   } finally {
     await producer.disconnect();
