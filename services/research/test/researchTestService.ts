@@ -19,8 +19,8 @@ const SECRET = "research-integration-tests-secret-0123456789";
 const ISSUER = "intl-graph-tests";
 const AUDIENCE = "intl-graph-tests";
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are checked by the tests
 export interface GraphQLAnswer<T = Record<string, any>> {
-  // eslint-disable-line @typescript-eslint/no-explicit-any -- answers are checked by the tests
   data?: T | null;
   errors?: {
     message: string;
