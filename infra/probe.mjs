@@ -2,6 +2,7 @@
 //   node infra/probe.mjs kafka 127.0.0.1:19092      → exit 0 when the broker answers a metadata
 //                         request, lists itself as an (unfenced) broker, and its group coordinator is ready
 //   node infra/probe.mjs mongo mongodb://127.0.0.1:27027/  → exit 0 when the server answers `ping`
+//                         and `listDatabases` (which FerretDB answers from its backend)
 // Uses kafkajs and mongoose from the repository's node_modules (run `npm ci` first).
 // Prints the reason on stderr and exits 1 when the service is not ready yet.
 
@@ -43,6 +44,8 @@ async function probeMongo(uri) {
   try {
     await client.connect();
     await client.db("admin").command({ ping: 1 });
+    // ping does not reach FerretDB's backend; listing databases does (PostgreSQL up, database there).
+    await client.db("admin").command({ listDatabases: 1, nameOnly: true });
   } finally {
     await client.close().catch(() => {});
   }

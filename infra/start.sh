@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # infra/start.sh — starts the local infrastructure in the background and waits until it answers:
 #   * Kafka (KRaft, one combined broker+controller node) on 127.0.0.1:$KAFKA_PORT
-#   * FerretDB (MongoDB wire protocol, SQLite backend) on 127.0.0.1:$FERRETDB_PORT
+#   * PostgreSQL on 127.0.0.1:$POSTGRES_PORT, FerretDB's backend (binaries: see install.sh)
+#   * FerretDB (MongoDB wire protocol) on 127.0.0.1:$FERRETDB_PORT, on that PostgreSQL
+#     (FERRETDB_HANDLER=postgresql, the default) or on SQLite files (FERRETDB_HANDLER=sqlite)
 # Environment (defaults): INFRA_STATE_DIR (infra/.state/dev) holds data, logs, pid files and the
-# generated server.properties; KAFKA_PORT (19092); KAFKA_CONTROLLER_PORT (19093);
-# FERRETDB_PORT (27027); INFRA_START_TIMEOUT seconds (90); KAFKA_HEAP_OPTS (-Xms256m -Xmx512m).
+# generated configuration; KAFKA_PORT (19092); KAFKA_CONTROLLER_PORT (19093); FERRETDB_PORT (27027);
+# POSTGRES_PORT (27032); POSTGRES_DURABLE (1; 0 turns fsync off for throw-away data such as tests');
+# POSTGRES_RUN_AS (nobody, when run as root); FERRETDB_PG_POOL (200 connections, see below);
+# INFRA_START_TIMEOUT seconds (90); KAFKA_HEAP_OPTS (-Xms256m -Xmx512m).
 # With MONGODB_URI set to a real MongoDB 7+ (anything but mongodb://127.0.0.1:$FERRETDB_PORT/) or
-# INFRA_SKIP_FERRETDB=1, FerretDB is not started.
+# INFRA_SKIP_FERRETDB=1, neither FerretDB nor PostgreSQL is started.
 # Already-running parts for the same state dir are left as they are. Stop with infra/stop.sh.
 set -euo pipefail
 # shellcheck source=lib.sh source-path=SCRIPTDIR
@@ -15,6 +19,14 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 STATE="$INFRA_STATE_DIR"
 KAFKA_PID="$STATE/kafka.pid"
 FERRETDB_PID="$STATE/ferretdb.pid"
+POSTGRES_PID="$STATE/postgres.pid"
+# FerretDB 1.24 runs an update (or delete) as a query whose rows stay open while it takes a second
+# PostgreSQL connection for the write; when every pooled connection is held by such a query, each
+# waits for a second one forever and FerretDB answers nothing any more, for good (measured: pool of
+# 5, 50 concurrent $inc). So the pool must exceed the operations clients can have in flight at once,
+# i.e. the sum of their driver pools (mongodb driver default: 100 per client). PostgreSQL opens the
+# connections only when they are used.
+FERRETDB_PG_POOL="${FERRETDB_PG_POOL:-200}"
 KAFKA_LOG="$STATE/logs/kafka.log"
 FERRETDB_LOG="$STATE/logs/ferretdb.log"
 KAFKA_JVM_OPTS="${KAFKA_JVM_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Djava.awt.headless=true}"
@@ -25,17 +37,22 @@ MONGO_URI_LOCAL="mongodb://127.0.0.1:$FERRETDB_PORT/"
 [[ -f "$KAFKA_STAMP" ]] || die "Kafka is not installed: run 'bash infra/install.sh' first"
 if ! infra_skip_ferretdb; then
   [[ -x "$FERRETDB_BIN" ]] || die "FerretDB is not installed: run 'bash infra/install.sh' first"
+  [[ "$FERRETDB_HANDLER" == "postgresql" || "$FERRETDB_HANDLER" == "sqlite" ]] ||
+    die "FERRETDB_HANDLER must be postgresql or sqlite, got '$FERRETDB_HANDLER'"
+fi
+if infra_uses_postgres; then
+  postgres_locate || die "no PostgreSQL binaries: run 'npm ci' then 'bash infra/install.sh' (or FERRETDB_HANDLER=sqlite)"
 fi
 command -v java >/dev/null 2>&1 || die "java is not on PATH (Kafka needs Java 17+)"
 command -v node >/dev/null 2>&1 || die "node is not on PATH (used to probe readiness)"
 [[ -d "$REPO_ROOT/node_modules/kafkajs" && -d "$REPO_ROOT/node_modules/mongoose" ]] ||
   die "node_modules is missing kafkajs/mongoose (used to probe readiness): run 'npm ci' first"
 
-for var in KAFKA_PORT KAFKA_CONTROLLER_PORT FERRETDB_PORT; do
-  [[ "${!var}" =~ ^[0-9]+$ ]] || die "$var must be a port number, got '${!var}'"
+for var in KAFKA_PORT KAFKA_CONTROLLER_PORT FERRETDB_PORT POSTGRES_PORT FERRETDB_PG_POOL; do
+  [[ "${!var}" =~ ^[0-9]+$ ]] || die "$var must be a number, got '${!var}'"
 done
 
-mkdir -p "$STATE/logs" "$STATE/kafka-data" "$STATE/ferretdb-data" "$STATE/ferretdb-state"
+mkdir -p "$STATE/logs" "$STATE/kafka-data" "$STATE/ferretdb-state"
 
 # Refuses to start on a port that something else already listens on.
 require_free_port() {
@@ -116,6 +133,183 @@ start_kafka() {
   STARTED+=(kafka)
 }
 
+# --- PostgreSQL --------------------------------------------------------------------------------
+
+# PostgreSQL refuses to run as root ("initdb: cannot be run as root"), and CI runs as root. Then its
+# programs run as an unprivileged user (POSTGRES_RUN_AS, default nobody) who owns its data dir.
+PG_RUN_AS=""
+if ((EUID == 0)); then
+  PG_RUN_AS="${POSTGRES_RUN_AS:-nobody}"
+fi
+
+# Runs a PostgreSQL program as that user (from /, which every user may enter), or as ourselves.
+as_pg_user() {
+  if [[ -n "$PG_RUN_AS" ]]; then
+    (cd / && runuser -u "$PG_RUN_AS" -- "$@")
+  else
+    "$@"
+  fi
+}
+
+# Sets PG_DATA (the cluster directory) and PG_LOG. Normally $STATE/postgres-data and
+# $STATE/logs/postgres.log. As root, the unprivileged user must also reach them and the binaries,
+# which a clone under /root (mode 700) does not allow. Then, and only then:
+#   * the data goes to /var/tmp/intl-graph-postgres-<hash of the state dir>/ (kept across reboots,
+#     unlike /tmp), linked from $STATE/postgres-data and $STATE/logs/postgres.log;
+#   * the binaries (the npm package, relocatable) are copied once per version to
+#     /var/tmp/intl-graph-postgres-bin-<hash>/ and run from there.
+# Deleting the state dir does not delete that data: delete the /var/tmp folder too.
+postgres_layout() {
+  PG_DATA="$(realpath -m "$STATE/postgres-data")"
+  PG_LOG="$(realpath -m "$STATE/logs/postgres.log")"
+  [[ -n "$PG_RUN_AS" ]] || return 0
+  command -v runuser >/dev/null 2>&1 ||
+    die "as root, PostgreSQL runs as an unprivileged user, and runuser (util-linux) is not on PATH"
+  id -u "$PG_RUN_AS" >/dev/null 2>&1 || die "POSTGRES_RUN_AS: no user named '$PG_RUN_AS'"
+  local hash area
+  if [[ ! -L "$STATE/postgres-data" ]] && ! as_pg_user test -x "$STATE"; then
+    hash="$(sha256sum <<<"$STATE")"
+    area="/var/tmp/intl-graph-postgres-${hash:0:12}"
+    mkdir -p "$area"
+    chmod 755 "$area"
+    ln -sfn "$area/data" "$STATE/postgres-data"
+    ln -sfn "$area/postgres.log" "$STATE/logs/postgres.log"
+    PG_DATA="$area/data"
+    PG_LOG="$area/postgres.log"
+    echo "  ($PG_RUN_AS cannot reach $STATE: PostgreSQL keeps its data in $area)" >&2
+  fi
+  if ! as_pg_user "$PG_BIN_DIR/postgres" --version >/dev/null 2>&1; then
+    [[ "$PG_RELOCATABLE" == "1" ]] ||
+      die "$PG_RUN_AS cannot run $PG_BIN_DIR/postgres ($PG_SOURCE): make it reachable, or set POSTGRES_BIN_DIR"
+    local installation copy tmp
+    installation="$(cd "$PG_BIN_DIR/.." && pwd)"
+    hash="$(sha256sum <<<"$installation $PG_SOURCE")"
+    copy="/var/tmp/intl-graph-postgres-bin-${hash:0:12}"
+    if [[ ! -x "$copy/bin/postgres" ]]; then
+      echo "  ($PG_RUN_AS cannot reach $PG_BIN_DIR: copying the PostgreSQL binaries to $copy)" >&2
+      tmp="$copy.tmp.$$"
+      rm -rf "$tmp"
+      cp -a "$installation" "$tmp"
+      chmod -R a+rX "$tmp"
+      # Another start may have made the same copy meanwhile: then keep that one.
+      mv -T "$tmp" "$copy" 2>/dev/null || rm -rf "$tmp"
+    fi
+    PG_BIN_DIR="$copy/bin"
+  fi
+}
+
+# Creates the cluster (superuser ferretdb, trusted on loopback only) and FerretDB's database, in a
+# temporary directory renamed at the end, so an interrupted run leaves no half-made cluster.
+# The npm package ships no psql/createdb: the database is created in single-user mode, before the
+# server listens; the second call fails if it was not.
+init_postgres() {
+  local tmp="$PG_DATA.init" no_sync=()
+  # Throw-away data need not reach the disk before the server starts (saves seconds per test run).
+  [[ "$POSTGRES_DURABLE" == "1" ]] || no_sync=(--no-sync)
+  rm -rf "$tmp"
+  mkdir -p "$tmp"
+  chmod 700 "$tmp"
+  [[ -z "$PG_RUN_AS" ]] || chown "$PG_RUN_AS" "$tmp"
+  # FerretDB requires UTF8 and one of the locales POSIX, C, C.UTF8, en_US.UTF8.
+  as_pg_user "$PG_BIN_DIR/initdb" -D "$tmp" --username=ferretdb --auth=trust \
+    --encoding=UTF8 --locale=C --no-instructions "${no_sync[@]}"
+  as_pg_user "$PG_BIN_DIR/postgres" --single -D "$tmp" postgres <<<"CREATE DATABASE ferretdb;"
+  as_pg_user "$PG_BIN_DIR/postgres" --single -D "$tmp" ferretdb <<<"SELECT 1;"
+  echo "include_if_exists = 'postgresql.infra.conf'" >>"$tmp/postgresql.conf"
+  mv -T "$tmp" "$PG_DATA"
+}
+
+# Settings, rewritten on every start (postgresql.conf includes this file).
+write_postgres_conf() {
+  local socket_dir="$PG_DATA" durable=on
+  # A Unix socket path holds at most 107 bytes: without room for one, TCP only.
+  ((${#PG_DATA} + 20 <= 107)) || socket_dir=""
+  [[ "$POSTGRES_DURABLE" == "1" ]] || durable=off
+  cat >"$PG_DATA/postgresql.infra.conf" <<EOF
+# Generated by infra/start.sh — edits are overwritten on the next start.
+listen_addresses = '127.0.0.1'
+port = $POSTGRES_PORT
+# Inside the data dir, not /var/run/postgresql: psql -h $socket_dir -p $POSTGRES_PORT -U ferretdb ferretdb
+unix_socket_directories = '$socket_dir'
+
+# One FerretDB serves every service and test, and pools its connections to PostgreSQL
+# (pool_max_conns=$FERRETDB_PG_POOL in its URL, see FERRETDB_PG_POOL in start.sh): room for that
+# pool, a psql or two, and the 3 connections reserved for superusers. Backends start on demand.
+max_connections = $((FERRETDB_PG_POOL + 10))
+
+# Sized for a 2-core development machine shared with Kafka, FerretDB and the services: the demo
+# and test data fit many times in 64MB; one core per query, no JIT (its compile time costs more
+# than it saves on these small queries).
+shared_buffers = 64MB
+maintenance_work_mem = 32MB
+effective_cache_size = 512MB
+max_worker_processes = 4
+max_parallel_workers_per_gather = 0
+max_parallel_maintenance_workers = 0
+jit = off
+
+# No replication, so the least WAL.
+wal_level = minimal
+max_wal_senders = 0
+
+# POSTGRES_DURABLE=$POSTGRES_DURABLE. On (the default), a commit waits for its WAL flush, about 1 ms
+# on this machine's disk. Off (tests: the data is thrown away) nothing waits for the disk; a crash
+# of the machine can corrupt the cluster.
+fsync = $durable
+synchronous_commit = $durable
+full_page_writes = $durable
+
+# Log to stderr, which pg_ctl appends to the log file.
+log_min_messages = warning
+log_line_prefix = '%m [%p] '
+log_timezone = 'UTC'
+timezone = 'UTC'
+EOF
+  [[ -z "$PG_RUN_AS" ]] || chown "$PG_RUN_AS" "$PG_DATA/postgresql.infra.conf"
+}
+
+start_postgres() {
+  local pid version data_version
+  postgres_layout
+  if pid="$(live_pid "$POSTGRES_PID" "$PG_DATA")"; then
+    echo "✓ PostgreSQL already running for $STATE (pid $pid)" >&2
+    return
+  fi
+  require_free_port "$POSTGRES_PORT" POSTGRES_PORT
+  version="$("$PG_BIN_DIR/postgres" --version)"
+  version="${version#postgres (PostgreSQL) }"
+  if [[ -f "$PG_DATA/PG_VERSION" ]]; then
+    data_version="$(cat "$PG_DATA/PG_VERSION")"
+    [[ "${version%%.*}" == "$data_version" ]] ||
+      die "$PG_DATA holds PostgreSQL $data_version data, and the binaries ($PG_SOURCE) are PostgreSQL $version: delete that directory (its data is lost) or set POSTGRES_BIN_DIR to PostgreSQL $data_version's binaries"
+  else
+    step "creating the PostgreSQL cluster in $PG_DATA" init_postgres
+  fi
+  write_postgres_conf
+  if [[ -n "$PG_RUN_AS" ]]; then
+    touch "$PG_LOG"
+    chown "$PG_RUN_AS" "$PG_LOG"
+  fi
+
+  echo "→ starting PostgreSQL $version on 127.0.0.1:$POSTGRES_PORT (from $PG_SOURCE; log: $PG_LOG)" >&2
+  # pg_ctl -w returns once PostgreSQL accepts connections (the "ready" status it writes into
+  # postmaster.pid); pg_ctl detaches the server into its own session, out of reach of a Ctrl-C.
+  local started=$SECONDS
+  printf '→ waiting for postgres to answer… ' >&2
+  if ! as_pg_user "$PG_BIN_DIR/pg_ctl" start -D "$PG_DATA" -l "$PG_LOG" -w -t "$INFRA_START_TIMEOUT" -s; then
+    printf 'failed\n' >&2
+    # A server that started too slowly still runs: record it so that stop.sh ends it.
+    if [[ -f "$PG_DATA/postmaster.pid" ]]; then
+      sed -n 1p "$PG_DATA/postmaster.pid" >"$POSTGRES_PID"
+      STARTED+=(postgres)
+    fi
+    fail_start "PostgreSQL did not start" "$PG_LOG"
+  fi
+  printf 'ready (%ss)\n' "$((SECONDS - started))" >&2
+  sed -n 1p "$PG_DATA/postmaster.pid" >"$POSTGRES_PID"
+  STARTED+=(postgres)
+}
+
 # --- FerretDB ----------------------------------------------------------------------------------
 
 start_ferretdb() {
@@ -126,11 +320,19 @@ start_ferretdb() {
   fi
   require_free_port "$FERRETDB_PORT" FERRETDB_PORT
 
-  echo "→ starting FerretDB $FERRETDB_VERSION on 127.0.0.1:$FERRETDB_PORT (log: $FERRETDB_LOG)" >&2
+  local backend
+  if [[ "$FERRETDB_HANDLER" == "postgresql" ]]; then
+    backend=(--handler=postgresql
+      --postgresql-url="postgres://ferretdb@127.0.0.1:$POSTGRES_PORT/ferretdb?pool_max_conns=$FERRETDB_PG_POOL")
+  else
+    mkdir -p "$STATE/ferretdb-data"
+    backend=(--handler=sqlite --sqlite-url="file:$STATE/ferretdb-data/")
+  fi
+
+  echo "→ starting FerretDB $FERRETDB_VERSION on 127.0.0.1:$FERRETDB_PORT, $FERRETDB_HANDLER backend (log: $FERRETDB_LOG)" >&2
   # --debug-addr=- disables its HTTP debug/metrics listener (default 127.0.0.1:8088, which
   # would collide between several instances); telemetry is disabled.
-  DO_NOT_TRACK=1 setsid nohup "$FERRETDB_BIN" \
-    --handler=sqlite --sqlite-url="file:$STATE/ferretdb-data/" \
+  DO_NOT_TRACK=1 setsid nohup "$FERRETDB_BIN" "${backend[@]}" \
     --listen-addr="127.0.0.1:$FERRETDB_PORT" --debug-addr=- \
     --state-dir="$STATE/ferretdb-state" --telemetry=disable \
     --log-level=error --log-format=text \
@@ -189,6 +391,10 @@ if infra_skip_ferretdb; then
     echo "✓ FerretDB not started: INFRA_SKIP_FERRETDB=1" >&2
   fi
 else
+  # PostgreSQL starts (and is waited for) while Kafka boots; FerretDB needs it from its first request.
+  if infra_uses_postgres; then
+    start_postgres
+  fi
   start_ferretdb
 fi
 
@@ -201,6 +407,9 @@ fi
 {
   echo "KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT"
   infra_skip_ferretdb || echo "MONGODB_URI=$MONGO_URI_LOCAL"
+  if infra_uses_postgres; then
+    echo "POSTGRES_URL=postgres://ferretdb@127.0.0.1:$POSTGRES_PORT/ferretdb"
+  fi
 } >"$STATE/infra.env"
 
 echo "started (state: $STATE):"
@@ -208,5 +417,8 @@ echo "  kafka    127.0.0.1:$KAFKA_PORT"
 if infra_skip_ferretdb; then
   echo "  mongodb  \$MONGODB_URI (FerretDB not started)"
 else
-  echo "  mongodb  $MONGO_URI_LOCAL"
+  echo "  mongodb  $MONGO_URI_LOCAL (FerretDB $FERRETDB_VERSION, $FERRETDB_HANDLER backend)"
+fi
+if infra_uses_postgres; then
+  echo "  postgres 127.0.0.1:$POSTGRES_PORT (data: $PG_DATA)"
 fi

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# infra/stop.sh — stops the Kafka and FerretDB processes that infra/start.sh started for
-# INFRA_STATE_DIR (default infra/.state/dev): SIGTERM, wait up to INFRA_STOP_TIMEOUT seconds (30),
-# then SIGKILL. Idempotent: a part that is not running is reported and skipped. Data is kept;
-# delete the state dir to start from scratch.
+# infra/stop.sh — stops what infra/start.sh started for INFRA_STATE_DIR (default infra/.state/dev):
+# Kafka and FerretDB get SIGTERM; once FerretDB has exited, PostgreSQL gets SIGINT ("fast"
+# shutdown: it ends its sessions, writes a checkpoint and exits with all its processes). A part
+# still running INFRA_STOP_TIMEOUT seconds (30) after its signal is killed (PostgreSQL: SIGQUIT,
+# "immediate" shutdown, recovered from the WAL at the next start; the others: SIGKILL).
+# Idempotent: a part that is not running is reported and skipped. Data is kept; delete the state
+# dir to start from scratch.
 set -euo pipefail
 # shellcheck source=lib.sh source-path=SCRIPTDIR
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -10,34 +13,54 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 STATE="$INFRA_STATE_DIR"
 INFRA_STOP_TIMEOUT="${INFRA_STOP_TIMEOUT:-30}"
 
-# Sends SIGTERM to the process group started by start.sh (setsid makes the pid its leader).
-signal() {
-  kill "-$1" -- "-$2" 2>/dev/null || kill "-$1" "$2" 2>/dev/null || true
-}
+# The postmaster's command line names its data dir, which start.sh may have placed outside the
+# state dir (then $STATE/postgres-data links to it).
+declare -A MARKERS=([kafka]="$STATE" [ferretdb]="$STATE" [postgres]="$(realpath -m "$STATE/postgres-data")")
+declare -A PIDS=() SIGNALLED_AT=()
 
-declare -A PIDS=()
-for name in kafka ferretdb; do
-  if pid="$(live_pid "$STATE/$name.pid")"; then
-    PIDS[$name]="$pid"
-    echo "→ stopping $name (pid $pid)" >&2
-    signal TERM "$pid"
-  else
+# stop_part NAME: sends the first signal. Kafka and FerretDB lead their own process group (setsid
+# in start.sh): the whole group gets it. The postmaster alone gets it: it stops its children.
+stop_part() {
+  local name="$1" pid
+  if ! pid="$(live_pid "$STATE/$name.pid" "${MARKERS[$name]}")"; then
     echo "✓ $name not running" >&2
     rm -f "$STATE/$name.pid"
+    return
   fi
-done
+  PIDS[$name]="$pid"
+  SIGNALLED_AT[$name]=$SECONDS
+  echo "→ stopping $name (pid $pid)" >&2
+  if [[ "$name" == "postgres" ]]; then
+    kill -INT "$pid" 2>/dev/null || true
+  else
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+  fi
+}
 
-started=$SECONDS
-for name in "${!PIDS[@]}"; do
-  pid="${PIDS[$name]}"
-  while kill -0 "$pid" 2>/dev/null && ((SECONDS - started < INFRA_STOP_TIMEOUT)); do
+# await_part NAME: waits until it has exited, forcing it after INFRA_STOP_TIMEOUT seconds.
+await_part() {
+  local name="$1" pid="${PIDS[$1]:-}"
+  [[ -n "$pid" ]] || return 0
+  while alive "$pid" && ((SECONDS - SIGNALLED_AT[$name] < INFRA_STOP_TIMEOUT)); do
     sleep 0.2
   done
-  if kill -0 "$pid" 2>/dev/null; then
-    echo "  $name did not exit within ${INFRA_STOP_TIMEOUT}s after SIGTERM: sending SIGKILL" >&2
-    signal KILL "$pid"
-    while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+  if alive "$pid"; then
+    echo "  $name did not exit within ${INFRA_STOP_TIMEOUT}s: forcing it" >&2
+    if [[ "$name" == "postgres" ]]; then
+      kill -QUIT "$pid" 2>/dev/null || true
+    else
+      kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+    fi
+    while alive "$pid"; do sleep 0.1; done
   fi
-  echo "✓ $name stopped ($((SECONDS - started))s)" >&2
+  echo "✓ $name stopped ($((SECONDS - SIGNALLED_AT[$name]))s)" >&2
   rm -f "$STATE/$name.pid"
-done
+}
+
+# FerretDB before PostgreSQL, so that no query of FerretDB's is cut short; Kafka meanwhile.
+stop_part kafka
+stop_part ferretdb
+await_part ferretdb
+stop_part postgres
+await_part postgres
+await_part kafka

@@ -1,7 +1,8 @@
 /**
  * Vitest globalSetup for the `integration` and `e2e` projects (see shared/tooling/vitest.config.ts).
  *
- * Starts Kafka and FerretDB once per vitest run and provides their addresses to tests:
+ * Starts Kafka and FerretDB (on PostgreSQL) once per vitest run and provides their addresses to
+ * tests:
  *
  *   import { inject } from 'vitest';
  *   const brokers = inject('kafkaBrokers'); // string[]
@@ -69,7 +70,7 @@ export default async function setup({ provide }: Pick<TestProject, "provide">): 
 
   let shared = registry[SHARED];
   if (!shared) {
-    console.error("[@intl/testing] starting test infra (Kafka + FerretDB)…");
+    console.error("[@intl/testing] starting test infra (Kafka, FerretDB on PostgreSQL)…");
     const created: SharedInfra = { infra: startInfra(), users: 0 };
     registry[SHARED] = created;
     // A failed start must not be reused by the next project's setup.

@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,7 +19,7 @@ export interface Infra {
   kafkaBrokers: string[];
   /** MongoDB connection string (FerretDB, or `MONGODB_URI` when set), e.g. `mongodb://127.0.0.1:40125/`. */
   mongoUri: string;
-  /** Stops Kafka and FerretDB and removes the temporary state directory. Safe to call twice. */
+  /** Stops Kafka, FerretDB and PostgreSQL and removes the temporary state directory. Safe to call twice. */
   stop(): Promise<void>;
 }
 
@@ -51,10 +51,11 @@ function runScript(script: string, env: NodeJS.ProcessEnv): Promise<void> {
 }
 
 /**
- * Starts a private Kafka broker and FerretDB on free ports for a test run: runs
- * `infra/install.sh` (seconds when cached) then `infra/start.sh` with a fresh state directory,
- * streaming their progress to stderr. When `MONGODB_URI` is set, FerretDB is not started and
- * that MongoDB is used instead.
+ * Starts a private Kafka broker, PostgreSQL and FerretDB on it (or FerretDB on SQLite with
+ * `FERRETDB_HANDLER=sqlite`) on free ports for a test run: runs `infra/install.sh` (seconds when
+ * cached) then `infra/start.sh` with a fresh state directory, streaming their progress to stderr.
+ * PostgreSQL runs without fsync (`POSTGRES_DURABLE=0`): the data is thrown away. When
+ * `MONGODB_URI` is set, neither FerretDB nor PostgreSQL is started and that MongoDB is used instead.
  *
  * Call `stop()` when done; if the process exits without it, the infra is stopped on exit.
  */
@@ -66,13 +67,20 @@ export async function startInfra(options: StartInfraOptions = {}): Promise<Infra
   const root = findRepoRoot();
   const ownsStateDir = options.stateDir === undefined;
   const stateDir = options.stateDir ?? (await mkdtemp(join(tmpdir(), "intl-infra-")));
-  const [kafkaPort, controllerPort, ferretdbPort] = await freePorts(3);
+  // mkdtemp makes the directory private (0700). As root, PostgreSQL runs as an unprivileged user
+  // who must enter it to reach its data dir inside (infra/start.sh would otherwise keep the data
+  // under /var/tmp, which removing the state dir does not clean).
+  if (ownsStateDir) await chmod(stateDir, 0o711);
+  const [kafkaPort, controllerPort, ferretdbPort, postgresPort] = await freePorts(4);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     INFRA_STATE_DIR: stateDir,
     KAFKA_PORT: String(kafkaPort),
     KAFKA_CONTROLLER_PORT: String(controllerPort),
     FERRETDB_PORT: String(ferretdbPort),
+    POSTGRES_PORT: String(postgresPort),
+    // The test data is thrown away: PostgreSQL need not wait for the disk.
+    POSTGRES_DURABLE: "0",
   };
   const stopScript = join(root, "infra", "stop.sh");
 
