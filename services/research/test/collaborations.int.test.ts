@@ -13,17 +13,52 @@ let published: EventEnvelope[];
 
 const PLAN = /* GraphQL */ `
   mutation Plan($input: PlanCollaborationInput!) {
-    planCollaboration(input: $input) { id status type dimensions centre { id code } leadFaculty { id } institutions { id } companies }
+    planCollaboration(input: $input) {
+      id
+      status
+      type
+      dimensions
+      centre {
+        id
+        code
+      }
+      leadFaculty {
+        id
+      }
+      institutions {
+        id
+      }
+      companies
+    }
   }
 `;
-const START = /* GraphQL */ `mutation Start($id: ID!) { startCollaboration(id: $id) { id status startedAt } }`;
-const END = /* GraphQL */ `mutation End($id: ID!, $endDate: String) { endCollaboration(id: $id, endDate: $endDate) { id status endDate } }`;
+const START = /* GraphQL */ `
+  mutation Start($id: ID!) {
+    startCollaboration(id: $id) {
+      id
+      status
+      startedAt
+    }
+  }
+`;
+const END = /* GraphQL */ `
+  mutation End($id: ID!, $endDate: String) {
+    endCollaboration(id: $id, endDate: $endDate) {
+      id
+      status
+      endDate
+    }
+  }
+`;
 
 const office = { role: "INTERNATIONAL_OFFICE" } as const;
 
 beforeAll(async () => {
   await service.start();
-  ({ centreId, facultyIds: { lead, colleague } } = await centreWithFaculty(service, "SMS", [
+  ({
+    centreId,
+    facultyIds: { lead, colleague },
+  } = await centreWithFaculty(service, "SMS", [
     { key: "lead", hdr: true },
     { key: "colleague", hdr: false },
   ]));
@@ -56,10 +91,18 @@ describe("planning, starting and ending a collaboration", () => {
     const planned = await service.graphql(PLAN, { input: planInput() }, office);
     expect(planned.errors).toBeUndefined();
     const collaboration = planned.data!.planCollaboration;
-    expect(collaboration).toMatchObject({ status: "PLANNED", dimensions: ["RESEARCH"], centre: { id: centreId, code: "SMS" }, institutions: [{ id: "inst-usp" }] });
+    expect(collaboration).toMatchObject({
+      status: "PLANNED",
+      dimensions: ["RESEARCH"],
+      centre: { id: centreId, code: "SMS" },
+      institutions: [{ id: "inst-usp" }],
+    });
 
     const started = await service.graphql(START, { id: collaboration.id }, office);
-    expect(started.data!.startCollaboration).toMatchObject({ status: "ONGOING", startedAt: expect.any(String) });
+    expect(started.data!.startCollaboration).toMatchObject({
+      status: "ONGOING",
+      startedAt: expect.any(String),
+    });
 
     const event = await expectEventually(() => {
       const found = published.find((e) => e.subject === collaboration.id);
@@ -86,7 +129,11 @@ describe("planning, starting and ending a collaboration", () => {
   });
 
   it("publishes the end of a collaboration, with its actual end date and a later sequence", async () => {
-    const planned = await service.app.planCollaboration(admin, { ...planInput(), type: "JOINT_LAB", title: "Joint lab on tribology" });
+    const planned = await service.app.planCollaboration(admin, {
+      ...planInput(),
+      type: "JOINT_LAB",
+      title: "Joint lab on tribology",
+    });
     await service.app.startCollaboration(admin, planned.id);
     const ended = await service.graphql(END, { id: planned.id, endDate: "2026-01-31" }, office);
     expect(ended.data!.endCollaboration).toEqual({ id: planned.id, status: "ENDED", endDate: "2026-01-31" });
@@ -97,7 +144,9 @@ describe("planning, starting and ending a collaboration", () => {
         ["research.collaboration.ended.v1", 3],
       ]);
     });
-    expect(published.find((e) => e.type === "research.collaboration.ended.v1" && e.subject === planned.id)?.data).toMatchObject({
+    expect(
+      published.find((e) => e.type === "research.collaboration.ended.v1" && e.subject === planned.id)?.data,
+    ).toMatchObject({
       endDate: "2026-01-31",
     });
   });
@@ -105,14 +154,23 @@ describe("planning, starting and ending a collaboration", () => {
   it("applied research for a company evidences corporate relations, in the published event too", async () => {
     const planned = await service.graphql(
       PLAN,
-      { input: planInput({ type: "APPLIED_RESEARCH_FOR_COMPANY", companies: ["Safran"], title: "Fatigue of turbine blades" }) },
+      {
+        input: planInput({
+          type: "APPLIED_RESEARCH_FOR_COMPANY",
+          companies: ["Safran"],
+          title: "Fatigue of turbine blades",
+        }),
+      },
       office,
     );
     expect(planned.data!.planCollaboration.dimensions).toEqual(["RESEARCH", "CORPORATE_RELATIONS"]);
     await service.graphql(START, { id: planned.data!.planCollaboration.id }, office);
     await expectEventually(() => {
       const event = published.find((e) => e.subject === planned.data!.planCollaboration.id);
-      expect(event?.data).toMatchObject({ dimensions: ["RESEARCH", "CORPORATE_RELATIONS"], companies: ["Safran"] });
+      expect(event?.data).toMatchObject({
+        dimensions: ["RESEARCH", "CORPORATE_RELATIONS"],
+        companies: ["Safran"],
+      });
     });
   });
 
@@ -120,19 +178,35 @@ describe("planning, starting and ending a collaboration", () => {
     const planned = await service.app.planCollaboration(admin, planInput({ title: "Twice" }));
     await service.app.startCollaboration(admin, planned.id);
     const again = await service.graphql(START, { id: planned.id }, office);
-    expect(again.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", reason: "COLLABORATION_ILLEGAL_TRANSITION" });
-    const cancel = await service.graphql(`mutation { cancelCollaboration(id: "${planned.id}") { status } }`, {}, office);
-    expect(cancel.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", reason: "COLLABORATION_ILLEGAL_TRANSITION" });
+    expect(again.errors?.[0]?.extensions).toMatchObject({
+      code: "CONFLICT",
+      reason: "COLLABORATION_ILLEGAL_TRANSITION",
+    });
+    const cancel = await service.graphql(
+      `mutation { cancelCollaboration(id: "${planned.id}") { status } }`,
+      {},
+      office,
+    );
+    expect(cancel.errors?.[0]?.extensions).toMatchObject({
+      code: "CONFLICT",
+      reason: "COLLABORATION_ILLEGAL_TRANSITION",
+    });
   });
 
   it("answers NOT_FOUND for an unknown collaboration", async () => {
     const answer = await service.graphql(START, { id: "nope" }, office);
-    expect(answer.errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND", reason: "COLLABORATION_NOT_FOUND" });
+    expect(answer.errors?.[0]?.extensions).toMatchObject({
+      code: "NOT_FOUND",
+      reason: "COLLABORATION_NOT_FOUND",
+    });
   });
 });
 
 describe("validation: a coded error naming the field, and nothing written", () => {
-  async function expectRefused(input: PlanCollaborationCommand, expected: { code: string; reason: string; field: string }) {
+  async function expectRefused(
+    input: PlanCollaborationCommand,
+    expected: { code: string; reason: string; field: string },
+  ) {
     const before = await service.graphql(`{ collaborations(first: 0) { totalCount } }`, {}, office);
     const answer = await service.graphql(PLAN, { input }, office);
     expect(answer.data).toBeNull();
@@ -142,10 +216,18 @@ describe("validation: a coded error naming the field, and nothing written", () =
   }
 
   it("refuses an end before the start", () =>
-    expectRefused(planInput({ endDate: "2024-01-01" }), { code: "BAD_USER_INPUT", reason: "END_BEFORE_START", field: "input.endDate" }));
+    expectRefused(planInput({ endDate: "2024-01-01" }), {
+      code: "BAD_USER_INPUT",
+      reason: "END_BEFORE_START",
+      field: "input.endDate",
+    }));
 
   it("refuses a collaboration without partners", () =>
-    expectRefused(planInput({ institutionIds: [], companies: [] }), { code: "BAD_USER_INPUT", reason: "NO_PARTNER", field: "input.institutionIds" }));
+    expectRefused(planInput({ institutionIds: [], companies: [] }), {
+      code: "BAD_USER_INPUT",
+      reason: "NO_PARTNER",
+      field: "input.institutionIds",
+    }));
 
   it("refuses a currency that is not ISO 4217", () =>
     expectRefused(planInput({ funding: { amount: 10, currency: "eur", funder: "EU" } }), {
@@ -155,7 +237,11 @@ describe("validation: a coded error naming the field, and nothing written", () =
     }));
 
   it("refuses an unknown lead faculty member", () =>
-    expectRefused(planInput({ leadFacultyId: "ghost" }), { code: "NOT_FOUND", reason: "UNKNOWN_FACULTY", field: "input.leadFacultyId" }));
+    expectRefused(planInput({ leadFacultyId: "ghost" }), {
+      code: "NOT_FOUND",
+      reason: "UNKNOWN_FACULTY",
+      field: "input.leadFacultyId",
+    }));
 
   it("refuses an institution the partnerships service has not announced (yet)", () =>
     expectRefused(planInput({ institutionIds: ["inst-usp", "inst-not-yet"] }), {
@@ -167,28 +253,47 @@ describe("validation: a coded error naming the field, and nothing written", () =
 
 describe("who may manage collaborations", () => {
   it("a faculty member plans a collaboration they lead", async () => {
-    const answer = await service.graphql(PLAN, { input: planInput({ title: "Mine" }) }, { role: "FACULTY", facultyId: lead });
+    const answer = await service.graphql(
+      PLAN,
+      { input: planInput({ title: "Mine" }) },
+      { role: "FACULTY", facultyId: lead },
+    );
     expect(answer.errors).toBeUndefined();
   });
 
   it("a faculty member may not plan one led by a colleague", async () => {
-    const answer = await service.graphql(PLAN, { input: planInput({ title: "Not mine" }) }, { role: "FACULTY", facultyId: colleague });
+    const answer = await service.graphql(
+      PLAN,
+      { input: planInput({ title: "Not mine" }) },
+      { role: "FACULTY", facultyId: colleague },
+    );
     expect(answer.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", reason: "NOT_LEAD_FACULTY" });
   });
 
   it("analysts and partners may not plan collaborations; anonymous callers must sign in", async () => {
     const analyst = await service.graphql(PLAN, { input: planInput() }, { role: "ANALYST" });
     expect(analyst.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", reason: "ROLE_NOT_ALLOWED" });
-    const partner = await service.graphql(PLAN, { input: planInput() }, { role: "PARTNER", institutionId: "inst-usp" });
+    const partner = await service.graphql(
+      PLAN,
+      { input: planInput() },
+      { role: "PARTNER", institutionId: "inst-usp" },
+    );
     expect(partner.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN" });
     const anonymous = await service.graphql(PLAN, { input: planInput() });
-    expect(anonymous.errors?.[0]?.extensions).toMatchObject({ code: "UNAUTHENTICATED", reason: "SIGN_IN_REQUIRED" });
+    expect(anonymous.errors?.[0]?.extensions).toMatchObject({
+      code: "UNAUTHENTICATED",
+      reason: "SIGN_IN_REQUIRED",
+    });
   });
 });
 
 describe("lists, the Institution extension and statistics", () => {
   beforeAll(async () => {
-    for (const [index, institutionIds] of [["inst-tsinghua"], ["inst-tsinghua", "inst-unicamp"], ["inst-unicamp", "inst-usp"]].entries()) {
+    for (const [index, institutionIds] of [
+      ["inst-tsinghua"],
+      ["inst-tsinghua", "inst-unicamp"],
+      ["inst-unicamp", "inst-usp"],
+    ].entries()) {
       const planned = await service.app.planCollaboration(admin, {
         ...planInput(),
         title: `Listed ${index}`,
@@ -210,8 +315,15 @@ describe("lists, the Institution extension and statistics", () => {
       pageInfo: { hasNextPage: true },
       totalCount: 3,
     });
-    const second = await service.graphql(query, { after: first.data!.collaborations.pageInfo.endCursor }, office);
-    expect(second.data!.collaborations).toMatchObject({ nodes: [{ title: "Listed 2" }], pageInfo: { hasNextPage: false } });
+    const second = await service.graphql(
+      query,
+      { after: first.data!.collaborations.pageInfo.endCursor },
+      office,
+    );
+    expect(second.data!.collaborations).toMatchObject({
+      nodes: [{ title: "Listed 2" }],
+      pageInfo: { hasNextPage: false },
+    });
   });
 
   it("filters by status and type", async () => {
@@ -220,7 +332,10 @@ describe("lists, the Institution extension and statistics", () => {
       {},
       office,
     );
-    expect(answer.data!.collaborations.nodes.map((n: { title: string }) => n.title).sort()).toEqual(["Listed 0", "Listed 1"]);
+    expect(answer.data!.collaborations.nodes.map((n: { title: string }) => n.title).sort()).toEqual([
+      "Listed 0",
+      "Listed 1",
+    ]);
   });
 
   it("refuses a page larger than 100 as bad input on first", async () => {
@@ -235,16 +350,24 @@ describe("lists, the Institution extension and statistics", () => {
       office,
     );
     expect(answer.errors).toBeUndefined();
-    expect(answer.data!._entities[0]).toMatchObject({ id: "inst-tsinghua", collaborations: { totalCount: 2 } });
+    expect(answer.data!._entities[0]).toMatchObject({
+      id: "inst-tsinghua",
+      collaborations: { totalCount: 2 },
+    });
   });
 
   it("a partner sees only its own institution's collaborations", async () => {
-    const answer = await service.graphql(`{ collaborations(first: 100) { nodes { institutions { id } } totalCount } }`, {}, {
-      role: "PARTNER",
-      institutionId: "inst-tsinghua",
-    });
+    const answer = await service.graphql(
+      `{ collaborations(first: 100) { nodes { institutions { id } } totalCount } }`,
+      {},
+      {
+        role: "PARTNER",
+        institutionId: "inst-tsinghua",
+      },
+    );
     expect(answer.data!.collaborations.totalCount).toBe(2);
-    for (const node of answer.data!.collaborations.nodes) expect(node.institutions.map((i: { id: string }) => i.id)).toContain("inst-tsinghua");
+    for (const node of answer.data!.collaborations.nodes)
+      expect(node.institutions.map((i: { id: string }) => i.id)).toContain("inst-tsinghua");
   });
 
   it("gives analysts counts by country, type and centre", async () => {
@@ -257,13 +380,19 @@ describe("lists, the Institution extension and statistics", () => {
     const stats = answer.data!.collaborationStats;
     const ongoingCotutelles = 2;
     expect(stats.byType).toEqual(expect.arrayContaining([{ type: "COTUTELLE", count: ongoingCotutelles }]));
-    expect(stats.byCentre).toEqual(expect.arrayContaining([{ centre: { code: "CMP" }, count: ongoingCotutelles }]));
+    expect(stats.byCentre).toEqual(
+      expect.arrayContaining([{ centre: { code: "CMP" }, count: ongoingCotutelles }]),
+    );
     expect(stats.byCountry).toEqual(expect.arrayContaining([{ countryCode: "CN", count: 2 }]));
     expect(stats.total).toBe(stats.byType.reduce((sum: number, t: { count: number }) => sum + t.count, 0));
   });
 
   it("does not give partners the statistics", async () => {
-    const answer = await service.graphql(`{ collaborationStats { total } }`, {}, { role: "PARTNER", institutionId: "inst-usp" });
+    const answer = await service.graphql(
+      `{ collaborationStats { total } }`,
+      {},
+      { role: "PARTNER", institutionId: "inst-usp" },
+    );
     expect(answer.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN" });
   });
 });

@@ -31,7 +31,9 @@ async function counts() {
     {},
     office,
   );
-  return Object.fromEntries(Object.entries(answer.data!).map(([key, value]) => [key, (value as { totalCount: number }).totalCount]));
+  return Object.fromEntries(
+    Object.entries(answer.data!).map(([key, value]) => [key, (value as { totalCount: number }).totalCount]),
+  );
 }
 
 describe("the demo seed", () => {
@@ -44,16 +46,32 @@ describe("the demo seed", () => {
     expect(first.collaborations).toBeGreaterThanOrEqual(institutions.length);
     expect(first.facultyMobilities).toBeGreaterThan(0);
 
-    await loadPartnerActivity(service.app, institutions, await loadCentresAndFaculty(service.app, 40, quiet), now, quiet);
+    await loadPartnerActivity(
+      service.app,
+      institutions,
+      await loadCentresAndFaculty(service.app, 40, quiet),
+      now,
+      quiet,
+    );
     expect(await counts()).toEqual(first);
   });
 
   it("publishes the demo collaborations' starts and the PhD selections (once each)", async () => {
-    const ongoing = await service.graphql(`{ collaborations(filter: { status: ONGOING }, first: 0) { totalCount } }`, {}, office);
-    const ended = await service.graphql(`{ collaborations(filter: { status: ENDED }, first: 0) { totalCount } }`, {}, office);
+    const ongoing = await service.graphql(
+      `{ collaborations(filter: { status: ONGOING }, first: 0) { totalCount } }`,
+      {},
+      office,
+    );
+    const ended = await service.graphql(
+      `{ collaborations(filter: { status: ENDED }, first: 0) { totalCount } }`,
+      {},
+      office,
+    );
     const startedCount = ongoing.data!.collaborations.totalCount + ended.data!.collaborations.totalCount;
     await expectEventually(() => {
-      expect(collaborationEvents.filter((e) => e.type === "research.collaboration.started.v1")).toHaveLength(startedCount);
+      expect(collaborationEvents.filter((e) => e.type === "research.collaboration.started.v1")).toHaveLength(
+        startedCount,
+      );
       expect(phdEvents).toHaveLength(2);
     });
   });

@@ -12,21 +12,81 @@ let published: EventEnvelope[];
 
 const OPEN = /* GraphQL */ `
   mutation Open($input: OpenPhdPositionInput!) {
-    openPhdPosition(input: $input) { id status supervisor { id hdr } centre { code } coSupervisor { institution { id } } }
+    openPhdPosition(input: $input) {
+      id
+      status
+      supervisor {
+        id
+        hdr
+      }
+      centre {
+        code
+      }
+      coSupervisor {
+        institution {
+          id
+        }
+      }
+    }
   }
 `;
-const ADD = /* GraphQL */ `mutation Add($input: AddPhdCandidateInput!) { addPhdCandidate(input: $input) { candidates { id } } }`;
+const ADD = /* GraphQL */ `
+  mutation Add($input: AddPhdCandidateInput!) {
+    addPhdCandidate(input: $input) {
+      candidates {
+        id
+      }
+    }
+  }
+`;
 const ASSESS = /* GraphQL */ `
   mutation Assess($input: AssessPhdCandidateInput!) {
-    assessPhdCandidate(input: $input) { candidates { id assessment { scientificExcellence motivation professionalProject mean assessedBy { id } } } }
+    assessPhdCandidate(input: $input) {
+      candidates {
+        id
+        assessment {
+          scientificExcellence
+          motivation
+          professionalProject
+          mean
+          assessedBy {
+            id
+          }
+        }
+      }
+    }
   }
 `;
 const AGREE = /* GraphQL */ `
-  mutation Agree($input: AgreeSubjectInput!) { agreeSubject(input: $input) { candidates { id subjectAgreement { candidateAgreedAt coSupervisorAgreedAt complete } } } }
+  mutation Agree($input: AgreeSubjectInput!) {
+    agreeSubject(input: $input) {
+      candidates {
+        id
+        subjectAgreement {
+          candidateAgreedAt
+          coSupervisorAgreedAt
+          complete
+        }
+      }
+    }
+  }
 `;
 const SELECT = /* GraphQL */ `
   mutation Select($input: SelectPhdCandidateInput!) {
-    selectPhdCandidate(input: $input) { id status selectedAt selectedCandidate { id application { id } student { id } } }
+    selectPhdCandidate(input: $input) {
+      id
+      status
+      selectedAt
+      selectedCandidate {
+        id
+        application {
+          id
+        }
+        student {
+          id
+        }
+      }
+    }
   }
 `;
 
@@ -35,7 +95,9 @@ const asSupervisor = () => ({ role: "FACULTY" as const, hdr: true, facultyId: su
 
 beforeAll(async () => {
   await service.start();
-  ({ facultyIds: { supervisor, otherHdr, nonHdr } } = await centreWithFaculty(service, "CIS", [
+  ({
+    facultyIds: { supervisor, otherHdr, nonHdr },
+  } = await centreWithFaculty(service, "CIS", [
     { key: "supervisor", hdr: true },
     { key: "otherHdr", hdr: true },
     { key: "nonHdr", hdr: false },
@@ -66,10 +128,24 @@ async function openPosition(coSupervised = true): Promise<string> {
 
 async function positionReadyToSelect(): Promise<{ positionId: string; candidateId: string }> {
   const positionId = await openPosition();
-  const added = await service.app.addPhdCandidate(admin, positionId, { fullName: "Lucas Pereira", institutionId: "inst-usp" });
+  const added = await service.app.addPhdCandidate(admin, positionId, {
+    fullName: "Lucas Pereira",
+    institutionId: "inst-usp",
+  });
   const candidateId = added.candidates[0]!.id;
-  const supervisorViewer = { authenticated: true as const, subject: "s", role: "FACULTY" as const, hdr: true, institutionId: null, facultyId: supervisor };
-  await service.app.assessPhdCandidate(supervisorViewer, positionId, candidateId, { scientificExcellence: 17, motivation: 16, professionalProject: 15 });
+  const supervisorViewer = {
+    authenticated: true as const,
+    subject: "s",
+    role: "FACULTY" as const,
+    hdr: true,
+    institutionId: null,
+    facultyId: supervisor,
+  };
+  await service.app.assessPhdCandidate(supervisorViewer, positionId, candidateId, {
+    scientificExcellence: 17,
+    motivation: 16,
+    professionalProject: 15,
+  });
   await service.app.agreeSubject(admin, positionId, candidateId, "CANDIDATE");
   await service.app.agreeSubject(admin, positionId, candidateId, "CO_SUPERVISOR");
   return { positionId, candidateId };
@@ -78,36 +154,66 @@ async function positionReadyToSelect(): Promise<{ positionId: string; candidateI
 describe("opening PhD positions", () => {
   it("opens a position under an HDR supervisor, in the supervisor's centre", async () => {
     const positionId = await openPosition();
-    const answer = await service.graphql(`{ phdPosition(id: "${positionId}") { status centre { code } supervisor { hdr } } }`, {}, office);
-    expect(answer.data!.phdPosition).toEqual({ status: "OPEN", centre: { code: "CIS" }, supervisor: { hdr: true } });
+    const answer = await service.graphql(
+      `{ phdPosition(id: "${positionId}") { status centre { code } supervisor { hdr } } }`,
+      {},
+      office,
+    );
+    expect(answer.data!.phdPosition).toEqual({
+      status: "OPEN",
+      centre: { code: "CIS" },
+      supervisor: { hdr: true },
+    });
   });
 
   it("refuses a supervisor without the HDR, naming the field, and writes nothing", async () => {
-    const count = async () => (await service.graphql(`{ phdPositions(first: 0) { totalCount } }`, {}, office)).data!.phdPositions.totalCount;
+    const count = async () =>
+      (await service.graphql(`{ phdPositions(first: 0) { totalCount } }`, {}, office)).data!.phdPositions
+        .totalCount;
     const before = await count();
     const answer = await service.graphql(
       OPEN,
-      { input: { subject: "Anything", domain: "BIOMEDICAL", supervisorId: nonHdr, academicYear: "2026-2027" } },
+      {
+        input: { subject: "Anything", domain: "BIOMEDICAL", supervisorId: nonHdr, academicYear: "2026-2027" },
+      },
       office,
     );
-    expect(answer.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", reason: "SUPERVISOR_NOT_HDR", field: "input.supervisorId" });
+    expect(answer.errors?.[0]?.extensions).toMatchObject({
+      code: "CONFLICT",
+      reason: "SUPERVISOR_NOT_HDR",
+      field: "input.supervisorId",
+    });
     expect(await count()).toBe(before);
   });
 
   it("refuses a malformed academic year", async () => {
-    const answer = await service.graphql(OPEN, { input: { subject: "x", domain: "ENERGY", supervisorId: supervisor, academicYear: "2026" } }, office);
-    expect(answer.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "INVALID_ACADEMIC_YEAR", field: "input.academicYear" });
+    const answer = await service.graphql(
+      OPEN,
+      { input: { subject: "x", domain: "ENERGY", supervisorId: supervisor, academicYear: "2026" } },
+      office,
+    );
+    expect(answer.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      reason: "INVALID_ACADEMIC_YEAR",
+      field: "input.academicYear",
+    });
   });
 });
 
 describe("assessing candidates and agreeing the subject", () => {
   it("the supervisor scores a candidate on the seed's three criteria", async () => {
     const positionId = await openPosition();
-    const added = await service.graphql(ADD, { input: { positionId, fullName: "Mariana Costa", institutionId: "inst-usp" } }, office);
+    const added = await service.graphql(
+      ADD,
+      { input: { positionId, fullName: "Mariana Costa", institutionId: "inst-usp" } },
+      office,
+    );
     const candidateId = added.data!.addPhdCandidate.candidates[0].id;
     const answer = await service.graphql(
       ASSESS,
-      { input: { positionId, candidateId, scientificExcellence: 18, motivation: 15, professionalProject: 12 } },
+      {
+        input: { positionId, candidateId, scientificExcellence: 18, motivation: 15, professionalProject: 12 },
+      },
       asSupervisor(),
     );
     expect(answer.data!.assessPhdCandidate.candidates[0].assessment).toEqual({
@@ -124,10 +230,22 @@ describe("assessing candidates and agreeing the subject", () => {
     const added = await service.app.addPhdCandidate(admin, positionId, { fullName: "Someone" });
     const answer = await service.graphql(
       ASSESS,
-      { input: { positionId, candidateId: added.candidates[0]!.id, scientificExcellence: 25, motivation: 15, professionalProject: 12 } },
+      {
+        input: {
+          positionId,
+          candidateId: added.candidates[0]!.id,
+          scientificExcellence: 25,
+          motivation: 15,
+          professionalProject: 12,
+        },
+      },
       asSupervisor(),
     );
-    expect(answer.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "INVALID_SCORE", field: "input.scientificExcellence" });
+    expect(answer.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      reason: "INVALID_SCORE",
+      field: "input.scientificExcellence",
+    });
   });
 
   it("the partner of the co-supervisor records the co-supervisor's agreement; the candidate's is recorded by the office", async () => {
@@ -141,19 +259,38 @@ describe("assessing candidates and agreeing the subject", () => {
       { role: "PARTNER", institutionId: "inst-usp" },
     );
     expect(byPartner.errors).toBeUndefined();
-    const seen = await service.graphql(`{ phdPosition(id: "${positionId}") { candidates { subjectAgreement { coSupervisorAgreedAt complete } } } }`, {}, office);
-    expect(seen.data!.phdPosition.candidates[0].subjectAgreement).toMatchObject({ coSupervisorAgreedAt: expect.any(String), complete: false });
-    const byOffice = await service.graphql(AGREE, { input: { positionId, candidateId, party: "CANDIDATE" } }, office);
+    const seen = await service.graphql(
+      `{ phdPosition(id: "${positionId}") { candidates { subjectAgreement { coSupervisorAgreedAt complete } } } }`,
+      {},
+      office,
+    );
+    expect(seen.data!.phdPosition.candidates[0].subjectAgreement).toMatchObject({
+      coSupervisorAgreedAt: expect.any(String),
+      complete: false,
+    });
+    const byOffice = await service.graphql(
+      AGREE,
+      { input: { positionId, candidateId, party: "CANDIDATE" } },
+      office,
+    );
     expect(byOffice.data!.agreeSubject.candidates[0].subjectAgreement.complete).toBe(true);
   });
 
   it("keeps every candidate added to one position at the same moment (its writes take turns)", async () => {
     const positionId = await openPosition();
     const names = ["Ana", "Bruno", "Carla", "Diego", "Elena", "Fabio"];
-    const added = await Promise.all(names.map((fullName) => service.app.addPhdCandidate(admin, positionId, { fullName })));
+    const added = await Promise.all(
+      names.map((fullName) => service.app.addPhdCandidate(admin, positionId, { fullName })),
+    );
     expect(added.map((position) => position.candidates.length).sort()).toEqual([1, 2, 3, 4, 5, 6]);
-    const seen = await service.graphql(`{ phdPosition(id: "${positionId}") { candidates { fullName } } }`, {}, office);
-    expect(seen.data!.phdPosition.candidates.map((c: { fullName: string }) => c.fullName).sort()).toEqual(names);
+    const seen = await service.graphql(
+      `{ phdPosition(id: "${positionId}") { candidates { fullName } } }`,
+      {},
+      office,
+    );
+    expect(seen.data!.phdPosition.candidates.map((c: { fullName: string }) => c.fullName).sort()).toEqual(
+      names,
+    );
   });
 
   it("a partner of another institution may not agree for the co-supervisor", async () => {
@@ -164,7 +301,10 @@ describe("assessing candidates and agreeing the subject", () => {
       { input: { positionId, candidateId: added.candidates[0]!.id, party: "CO_SUPERVISOR" } },
       { role: "PARTNER", institutionId: "inst-other" },
     );
-    expect(answer.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", reason: "NOT_OWN_INSTITUTION" });
+    expect(answer.errors?.[0]?.extensions).toMatchObject({
+      code: "FORBIDDEN",
+      reason: "NOT_OWN_INSTITUTION",
+    });
   });
 });
 
@@ -178,19 +318,31 @@ describe("selecting a PhD candidate: only HDR faculty select", () => {
 
   it("refuses a faculty member without the HDR", async () => {
     const { positionId, candidateId } = await positionReadyToSelect();
-    const answer = await service.graphql(SELECT, { input: { positionId, candidateId } }, { role: "FACULTY", hdr: false, facultyId: nonHdr });
+    const answer = await service.graphql(
+      SELECT,
+      { input: { positionId, candidateId } },
+      { role: "FACULTY", hdr: false, facultyId: nonHdr },
+    );
     expect(answer.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", reason: "HDR_REQUIRED" });
   });
 
   it("refuses a token claiming the HDR for a faculty record that does not hold it", async () => {
     const { positionId, candidateId } = await positionReadyToSelect();
-    const answer = await service.graphql(SELECT, { input: { positionId, candidateId } }, { role: "FACULTY", hdr: true, facultyId: nonHdr });
+    const answer = await service.graphql(
+      SELECT,
+      { input: { positionId, candidateId } },
+      { role: "FACULTY", hdr: true, facultyId: nonHdr },
+    );
     expect(answer.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", reason: "HDR_REQUIRED" });
   });
 
   it("refuses an HDR colleague who does not supervise the position", async () => {
     const { positionId, candidateId } = await positionReadyToSelect();
-    const answer = await service.graphql(SELECT, { input: { positionId, candidateId } }, { role: "FACULTY", hdr: true, facultyId: otherHdr });
+    const answer = await service.graphql(
+      SELECT,
+      { input: { positionId, candidateId } },
+      { role: "FACULTY", hdr: true, facultyId: otherHdr },
+    );
     expect(answer.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", reason: "NOT_SUPERVISOR" });
   });
 
@@ -198,10 +350,20 @@ describe("selecting a PhD candidate: only HDR faculty select", () => {
     const positionId = await openPosition();
     const added = await service.app.addPhdCandidate(admin, positionId, { fullName: "Someone" });
     const candidateId = added.candidates[0]!.id;
-    await service.graphql(ASSESS, { input: { positionId, candidateId, scientificExcellence: 15, motivation: 15, professionalProject: 15 } }, asSupervisor());
+    await service.graphql(
+      ASSESS,
+      {
+        input: { positionId, candidateId, scientificExcellence: 15, motivation: 15, professionalProject: 15 },
+      },
+      asSupervisor(),
+    );
     await service.graphql(AGREE, { input: { positionId, candidateId, party: "CANDIDATE" } }, asSupervisor());
     const answer = await service.graphql(SELECT, { input: { positionId, candidateId } }, asSupervisor());
-    expect(answer.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", reason: "SUBJECT_NOT_AGREED", details: { missing: ["CO_SUPERVISOR"] } });
+    expect(answer.errors?.[0]?.extensions).toMatchObject({
+      code: "CONFLICT",
+      reason: "SUBJECT_NOT_AGREED",
+      details: { missing: ["CO_SUPERVISOR"] },
+    });
   });
 
   it("the HDR supervisor selects a nominated candidate: the position is filled and the selection published", async () => {
@@ -220,13 +382,29 @@ describe("selecting a PhD candidate: only HDR faculty select", () => {
         submittedAt: new Date().toISOString(),
       },
     });
-    await expectEventually(async () => expect(await service.app.findPhdApplication("app-phd-9")).not.toBeNull());
+    await expectEventually(async () =>
+      expect(await service.app.findPhdApplication("app-phd-9")).not.toBeNull(),
+    );
     const positionId = await openPosition();
-    const added = await service.graphql(ADD, { input: { positionId, applicationId: "app-phd-9" } }, asSupervisor());
+    const added = await service.graphql(
+      ADD,
+      { input: { positionId, applicationId: "app-phd-9" } },
+      asSupervisor(),
+    );
     const candidateId = added.data!.addPhdCandidate.candidates[0].id;
-    await service.graphql(ASSESS, { input: { positionId, candidateId, scientificExcellence: 19, motivation: 17, professionalProject: 16 } }, asSupervisor());
+    await service.graphql(
+      ASSESS,
+      {
+        input: { positionId, candidateId, scientificExcellence: 19, motivation: 17, professionalProject: 16 },
+      },
+      asSupervisor(),
+    );
     await service.graphql(AGREE, { input: { positionId, candidateId, party: "CANDIDATE" } }, asSupervisor());
-    await service.graphql(AGREE, { input: { positionId, candidateId, party: "CO_SUPERVISOR" } }, asSupervisor());
+    await service.graphql(
+      AGREE,
+      { input: { positionId, candidateId, party: "CO_SUPERVISOR" } },
+      asSupervisor(),
+    );
 
     const answer = await service.graphql(SELECT, { input: { positionId, candidateId } }, asSupervisor());
     expect(answer.errors).toBeUndefined();
@@ -262,8 +440,19 @@ describe("selecting a PhD candidate: only HDR faculty select", () => {
 describe("candidates are personal data", () => {
   it("analysts see positions but get FORBIDDEN on their candidates", async () => {
     const positionId = await openPosition();
-    const answer = await service.graphql(`{ phdPosition(id: "${positionId}") { subject candidates { id } coSupervisor { fullName } } }`, {}, { role: "ANALYST" });
-    expect(answer.data!.phdPosition).toMatchObject({ subject: expect.any(String), candidates: null, coSupervisor: { fullName: null } });
-    expect(answer.errors?.map((e) => e.extensions?.reason)).toEqual(["PERSONAL_DATA_RESTRICTED", "PERSONAL_DATA_RESTRICTED"]);
+    const answer = await service.graphql(
+      `{ phdPosition(id: "${positionId}") { subject candidates { id } coSupervisor { fullName } } }`,
+      {},
+      { role: "ANALYST" },
+    );
+    expect(answer.data!.phdPosition).toMatchObject({
+      subject: expect.any(String),
+      candidates: null,
+      coSupervisor: { fullName: null },
+    });
+    expect(answer.errors?.map((e) => e.extensions?.reason)).toEqual([
+      "PERSONAL_DATA_RESTRICTED",
+      "PERSONAL_DATA_RESTRICTED",
+    ]);
   });
 });
