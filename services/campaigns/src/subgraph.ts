@@ -11,7 +11,7 @@ import { consumedContracts, consumedTopics, READ_MODELS_GROUP } from "./events/c
 import { publishedTopics } from "./events/interviewCompletedEvent.ts";
 import { handleConsumedEvent } from "./events/readModelHandlers.ts";
 import { agendaRepository } from "./models/agendaRepository.ts";
-import { buildCampaignsModels, createIndexes, outboxModels } from "./models/campaignsModels.ts";
+import { buildCampaignsModels, outboxModels, prepareStore } from "./models/campaignsModels.ts";
 import { campaignRepository } from "./models/campaignRepository.ts";
 import { candidateRepository } from "./models/candidateRepository.ts";
 import { interviewRepository } from "./models/interviewRepository.ts";
@@ -100,7 +100,7 @@ export function buildService(deps: ServiceDeps): CampaignsService {
     server,
     topics: [...new Set([...publishedTopics, ...consumedTopics, deadLetterTopicName(READ_MODELS_GROUP)])],
     async start() {
-      await createIndexes(models);
+      await prepareStore(models);
       await relay.start();
       consumer = await startConsumer({
         kafka: deps.kafka,

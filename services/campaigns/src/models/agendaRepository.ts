@@ -1,4 +1,5 @@
 import { DomainError, ErrorKind } from "@intl/errors";
+import { findByIds } from "@intl/mongo";
 import type { Model } from "mongoose";
 import { cellsOf, holdIdOf, holdStillStands } from "../domain/agendaBooking.ts";
 import { CampaignsReason } from "../domain/errors.ts";
@@ -60,9 +61,11 @@ export function agendaRepository(
           }
           taken = duplicates;
         }
-        const holders = await SlotHold.find({ _id: { $in: taken.map((index) => holds[index]!._id) } })
-          .lean<SlotHoldDocument[]>()
-          .exec();
+        const holders = await findByIds(
+          SlotHold,
+          taken.map((index) => holds[index]!._id),
+          (condition) => SlotHold.find(condition).lean<SlotHoldDocument[]>().exec(),
+        );
         // Cells this very interview already holds (a retried booking) are no conflict.
         const others = holders.filter((holder) => holder.interviewId !== interviewId);
         if (others.length === 0 && holders.length === taken.length) return { booked: true };

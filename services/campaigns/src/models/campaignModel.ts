@@ -1,9 +1,10 @@
+import { allowUnindexedQuery } from "@intl/mongo";
 import { Schema } from "mongoose";
 import type { Connection, Model } from "mongoose";
 import type { Campaign } from "../domain/campaign.ts";
 import { CampaignMode, CampaignStatus, FollowUpContactRole } from "../domain/campaign.ts";
 
-export type CampaignDocument = Omit<Campaign, "id"> & { _id: string };
+export type CampaignDocument = Omit<Campaign, "id"> & { _id: string; linksPending?: boolean };
 
 const campaignSchema = new Schema<CampaignDocument>(
   {
@@ -45,6 +46,8 @@ const campaignSchema = new Schema<CampaignDocument>(
       default: [],
     },
     demo: { type: Boolean, default: false },
+    /** Set by each write until the campaign's target links are derived (see `derivedLinks.ts`). */
+    linksPending: { type: Boolean },
     version: { type: Number, required: true },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
@@ -53,7 +56,16 @@ const campaignSchema = new Schema<CampaignDocument>(
 );
 // Automatic pipeline: the campaigns of a country and intake still taking candidates.
 campaignSchema.index({ countryCode: 1, academicYear: 1, status: 1 });
+// The campaigns list filtered by a target institution (CampaignFilter.institutionId) still matches the array.
 campaignSchema.index({ targetInstitutionIds: 1 });
+campaignSchema.index({ academicYear: 1, startDate: 1 });
+campaignSchema.index({ linksPending: 1 }, { sparse: true });
+allowUnindexedQuery(campaignSchema, {
+  filter: ["targetInstitutionIds"],
+  reason:
+    "the campaigns list filtered by one target institution: recruitment missions are a few dozen a year; " +
+    "the Institution entity's campaigns go through CampaignTarget links instead",
+});
 campaignSchema.index({ startDate: 1 });
 campaignSchema.index({ createdAt: 1 });
 campaignSchema.index({ countryCode: 1, startDate: 1 });
@@ -72,6 +84,7 @@ export function campaignFromDocument(document: CampaignDocument): Campaign {
     targetInstitutionIds,
     programmeCodes,
     facultyIds,
+    linksPending: _linksPending, // storage only
     ...rest
   } = document;
   return {

@@ -1,5 +1,5 @@
 import { DomainError, ErrorKind } from "@intl/errors";
-import { paginate } from "@intl/mongo";
+import { findByIds, findWhereIn, oneOf, paginate } from "@intl/mongo";
 import type { PageConnection, SortOrder } from "@intl/mongo";
 import type { Model, QueryFilter } from "mongoose";
 import { CampaignStatus } from "../domain/campaign.ts";
@@ -7,6 +7,8 @@ import type { Campaign, CampaignMode } from "../domain/campaign.ts";
 import { CampaignsReason } from "../domain/errors.ts";
 import { campaignFromDocument, campaignToDocument } from "./campaignModel.ts";
 import type { CampaignDocument } from "./campaignModel.ts";
+import { campaignTargetModel, syncCampaignTargets } from "./campaignTargetModel.ts";
+import type { CampaignTargetDocument } from "./campaignTargetModel.ts";
 
 export interface CampaignListFilter {
   countryCode?: string | null;
@@ -23,6 +25,16 @@ export interface CampaignSelection {
 }
 
 export function campaignRepository(Campaign: Model<CampaignDocument>) {
+  const CampaignTarget = campaignTargetModel(Campaign.db);
+  const syncTargets = (campaign: Campaign) =>
+    syncCampaignTargets({ Campaign, CampaignTarget }, { _id: campaign.id, ...campaign });
+  const byIds = async (ids: readonly string[]): Promise<Campaign[]> => {
+    const documents = await findByIds(Campaign, ids, (condition) =>
+      Campaign.find(condition).lean<CampaignDocument[]>().exec(),
+    );
+    return documents.map(campaignFromDocument);
+  };
+
   const toFilter = (filter: CampaignListFilter = {}): QueryFilter<CampaignDocument> => {
     const query: Record<string, unknown> = {};
     if (filter.countryCode) query.countryCode = filter.countryCode;
@@ -39,7 +51,8 @@ export function campaignRepository(Campaign: Model<CampaignDocument>) {
     collectionName: Campaign.collection.collectionName,
 
     async insert(campaign: Campaign): Promise<void> {
-      await Campaign.create(campaignToDocument(campaign));
+      await Campaign.create({ ...campaignToDocument(campaign), linksPending: true });
+      await syncTargets(campaign);
     },
 
     async findById(id: string): Promise<Campaign | null> {
@@ -47,17 +60,15 @@ export function campaignRepository(Campaign: Model<CampaignDocument>) {
       return document ? campaignFromDocument(document) : null;
     },
 
-    async findByIds(ids: readonly string[]): Promise<Campaign[]> {
-      const documents = await Campaign.find({ _id: { $in: [...ids] } })
-        .lean<CampaignDocument[]>()
-        .exec();
-      return documents.map(campaignFromDocument);
-    },
+    findByIds: byIds,
 
     /** Writes the campaign's new state if nobody changed it since it was read at `readAtVersion`. */
     async save(campaign: Campaign, readAtVersion: number): Promise<void> {
       const { _id, ...state } = campaignToDocument(campaign);
-      const result = await Campaign.updateOne({ _id, version: readAtVersion }, { $set: state }).exec();
+      const result = await Campaign.updateOne(
+        { _id, version: readAtVersion },
+        { $set: { ...state, linksPending: true } },
+      ).exec();
       if (result.matchedCount === 0) {
         throw new DomainError(
           ErrorKind.CONFLICT,
@@ -65,6 +76,7 @@ export function campaignRepository(Campaign: Model<CampaignDocument>) {
           "The campaign was changed meanwhile; read it again and retry.",
         );
       }
+      await syncTargets(campaign);
     },
 
     /** Campaigns of a country and intake still taking candidates (their programmes are checked by the caller). */
@@ -79,21 +91,33 @@ export function campaignRepository(Campaign: Model<CampaignDocument>) {
       return documents.map(campaignFromDocument);
     },
 
+    /** Latest start first, through the campaign's target links (a top-level equality the store pushes down). */
     async findTargeting(institutionId: string): Promise<Campaign[]> {
-      const documents = await Campaign.find({ targetInstitutionIds: institutionId })
+      const links = await CampaignTarget.find({ institutionId })
         .sort({ startDate: -1, _id: -1 })
-        .lean<CampaignDocument[]>()
+        .lean<CampaignTargetDocument[]>()
         .exec();
-      return documents.map(campaignFromDocument);
+      const ids = links.map((link) => link.campaignId);
+      const byId = new Map((await byIds(ids)).map((campaign) => [campaign.id, campaign]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
     },
 
     async findSelection(selection: CampaignSelection): Promise<Campaign[]> {
-      const query: Record<string, unknown> = {};
-      if (selection.academicYears?.length) query.academicYear = { $in: [...selection.academicYears] };
-      if (selection.countryCodes?.length) query.countryCode = { $in: [...selection.countryCodes] };
-      const documents = await Campaign.find(query as QueryFilter<CampaignDocument>)
-        .lean<CampaignDocument[]>()
-        .exec();
+      const years = selection.academicYears ?? [];
+      const countries = selection.countryCodes ?? [];
+      const find = (condition: Record<string, unknown>) =>
+        Campaign.find(condition as QueryFilter<CampaignDocument>)
+          .lean<CampaignDocument[]>()
+          .exec();
+      // One equality per country (or per year) on FerretDB, the other list checked alongside.
+      const documents =
+        countries.length > 0
+          ? await findWhereIn(Campaign, "countryCode", countries, (condition) =>
+              find(years.length > 0 ? { ...condition, academicYear: oneOf(years) } : condition),
+            )
+          : years.length > 0
+            ? await findWhereIn(Campaign, "academicYear", years, find)
+            : await find({});
       return documents.map(campaignFromDocument);
     },
 

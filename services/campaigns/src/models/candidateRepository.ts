@@ -1,4 +1,4 @@
-import { paginate } from "@intl/mongo";
+import { findWhereIn, paginate } from "@intl/mongo";
 import type { PageConnection } from "@intl/mongo";
 import type { Model, QueryFilter } from "mongoose";
 import { candidateId } from "../domain/pipelineMatching.ts";
@@ -10,6 +10,10 @@ export interface CandidateListFilter {
   programmeCode?: string | null;
   institutionId?: string | null;
   joinedBy?: CandidateSource | null;
+}
+
+function latestJoinedFirst(a: CandidateDocument, b: CandidateDocument): number {
+  return b.joinedAt.getTime() - a.joinedAt.getTime() || (a._id < b._id ? 1 : a._id > b._id ? -1 : 0);
 }
 
 export function candidateRepository(Candidate: Model<CandidateDocument>) {
@@ -40,19 +44,19 @@ export function candidateRepository(Candidate: Model<CandidateDocument>) {
 
     /** Every candidate of these campaigns (ids and facts only: for outcome figures). */
     async ofCampaigns(campaignIds: readonly string[]): Promise<Candidate[]> {
-      const documents = await Candidate.find({ campaignId: { $in: [...campaignIds] } })
-        .lean<CandidateDocument[]>()
-        .exec();
+      const documents = await findWhereIn(Candidate, "campaignId", campaignIds, (condition) =>
+        Candidate.find(condition).lean<CandidateDocument[]>().exec(),
+      );
       return documents.map(candidateFromDocument);
     },
 
     /** The pipelines an application joined, latest first. */
     async ofApplications(applicationIds: readonly string[]): Promise<Candidate[]> {
-      const documents = await Candidate.find({ applicationId: { $in: [...applicationIds] } })
-        .sort({ joinedAt: -1, _id: -1 })
-        .lean<CandidateDocument[]>()
-        .exec();
-      return documents.map(candidateFromDocument);
+      const documents = await findWhereIn(Candidate, "applicationId", applicationIds, (condition) =>
+        Candidate.find(condition).sort({ joinedAt: -1, _id: -1 }).lean<CandidateDocument[]>().exec(),
+      );
+      // One query per application on FerretDB: the order across them is made here.
+      return documents.sort(latestJoinedFirst).map(candidateFromDocument);
     },
 
     async page(

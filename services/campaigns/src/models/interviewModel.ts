@@ -10,7 +10,12 @@ import {
   InterviewStatus,
 } from "../domain/interview.ts";
 
-export type InterviewDocument = Omit<Interview, "id"> & { _id: string; _outbox?: OutboxEntry[] };
+export type InterviewDocument = Omit<Interview, "id"> & {
+  _id: string;
+  _outbox?: OutboxEntry[];
+  /** Set by each write until the interview's panel seats are derived (see `derivedLinks.ts`). */
+  linksPending?: boolean;
+};
 
 const interviewSchema = new Schema<InterviewDocument>(
   {
@@ -53,6 +58,7 @@ const interviewSchema = new Schema<InterviewDocument>(
     completedAt: { type: Date, default: null },
     cancelledAt: { type: Date, default: null },
     demo: { type: Boolean, default: false },
+    linksPending: { type: Boolean },
     version: { type: Number, required: true },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
@@ -63,7 +69,7 @@ interviewSchema.plugin(outboxPlugin);
 interviewSchema.index({ "slot.start": 1 });
 interviewSchema.index({ applicationId: 1, "slot.start": 1 });
 interviewSchema.index({ campaignId: 1, "slot.start": 1 });
-interviewSchema.index({ panelFacultyIds: 1, "slot.start": 1 });
+interviewSchema.index({ linksPending: 1 }, { sparse: true });
 interviewSchema.index({ institutionId: 1, "slot.start": 1 });
 
 export function interviewModel(connection: Connection): Model<InterviewDocument> {

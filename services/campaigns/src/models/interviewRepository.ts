@@ -1,7 +1,7 @@
 import { DomainError, ErrorKind } from "@intl/errors";
 import { withEvents } from "@intl/kafka";
 import type { OutboxEvent } from "@intl/kafka";
-import { paginate } from "@intl/mongo";
+import { allOf, findWhereIn, oneOf, paginate } from "@intl/mongo";
 import type { PageConnection, SortDirection } from "@intl/mongo";
 import type { Model, QueryFilter } from "mongoose";
 import type { InterviewScope } from "../domain/access.ts";
@@ -10,6 +10,7 @@ import { InterviewStatus } from "../domain/interview.ts";
 import type { Interview, InterviewMode } from "../domain/interview.ts";
 import { interviewFromDocument, interviewState } from "./interviewModel.ts";
 import type { InterviewDocument } from "./interviewModel.ts";
+import { interviewSeatModel, syncInterviewSeats } from "./interviewSeatModel.ts";
 
 export interface InterviewListFilter {
   campaignId?: string | null;
@@ -34,20 +35,49 @@ function scopeFilter(scope: InterviewScope): Record<string, unknown> {
   }
 }
 
+/**
+ * The one panel member a list is narrowed to (by its filter, or because a
+ * faculty member sees only their panels): `null` when none, `false` when
+ * nothing can match (no faculty id in the token, or another member asked for).
+ */
+function panelMemberOf(scope: InterviewScope, asked: string | null | undefined): string | null | false {
+  const own = scope.kind === "panel" ? (scope.facultyId ?? false) : null;
+  if (own === null) return asked ?? null;
+  if (own === false || (asked && asked !== own)) return false;
+  return own;
+}
+
+/** Earliest slot first, then by id: the order of every interview list. */
+function earliestFirst(a: InterviewDocument, b: InterviewDocument): number {
+  return a.slot.start.getTime() - b.slot.start.getTime() || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
+}
+
+const emptyPage = { nodes: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
+
 export function interviewRepository(Interview: Model<InterviewDocument>) {
+  const InterviewSeat = interviewSeatModel(Interview.db);
   const lean = (query: QueryFilter<InterviewDocument>) =>
     Interview.find(query)
       .select("-_outbox")
       .sort({ "slot.start": 1, _id: 1 })
       .lean<InterviewDocument[]>()
       .exec();
+  /** Batched by `field` as the store serves it (one equality per value on FerretDB), earliest first. */
+  const leanWhereIn = async (field: string, values: readonly string[], rest: Record<string, unknown>) =>
+    (await findWhereIn(Interview, field, values, (condition) => lean(allOf(condition, rest)))).sort(
+      earliestFirst,
+    );
+  /** Each write derives the interview's panel seats in the same write-queue turn. */
+  const syncSeats = (interview: Interview) =>
+    syncInterviewSeats({ Interview, InterviewSeat }, { _id: interview.id, ...interviewState(interview) });
 
   return {
     /** Its collection's name: the write-queue key of an interview is `documentKey(collectionName, id)`. */
     collectionName: Interview.collection.collectionName,
 
     async insert(interview: Interview): Promise<void> {
-      await Interview.create({ _id: interview.id, ...interviewState(interview) });
+      await Interview.create({ _id: interview.id, ...interviewState(interview), linksPending: true });
+      await syncSeats(interview);
     },
 
     async findById(id: string): Promise<Interview | null> {
@@ -64,7 +94,7 @@ export function interviewRepository(Interview: Model<InterviewDocument>) {
     },
 
     async findByIds(ids: readonly string[]): Promise<Interview[]> {
-      return (await lean({ _id: { $in: [...ids] } })).map(interviewFromDocument);
+      return (await leanWhereIn("_id", ids, {})).map(interviewFromDocument);
     },
 
     /** Writes the interview's new state and its events in one update, if nobody changed it since `readAtVersion`. */
@@ -74,7 +104,7 @@ export function interviewRepository(Interview: Model<InterviewDocument>) {
       events: readonly OutboxEvent[],
       now: Date,
     ): Promise<void> {
-      const state = { $set: interviewState(interview) };
+      const state = { $set: { ...interviewState(interview), linksPending: true } };
       const update = events.length > 0 ? withEvents(state, events, now) : state;
       const result = await Interview.updateOne({ _id: interview.id, version: readAtVersion }, update).exec();
       if (result.matchedCount === 0) {
@@ -84,13 +114,14 @@ export function interviewRepository(Interview: Model<InterviewDocument>) {
           "The interview was changed meanwhile; read it again and retry.",
         );
       }
+      await syncSeats(interview);
     },
 
     async ofApplications(
       applicationIds: readonly string[],
       scope: InterviewScope = { kind: "every" },
     ): Promise<Interview[]> {
-      return (await lean({ applicationId: { $in: [...applicationIds] }, ...scopeFilter(scope) })).map(
+      return (await leanWhereIn("applicationId", applicationIds, scopeFilter(scope))).map(
         interviewFromDocument,
       );
     },
@@ -100,7 +131,7 @@ export function interviewRepository(Interview: Model<InterviewDocument>) {
       applicationIds: readonly string[],
     ): Promise<Interview[]> {
       return (
-        await lean({ campaignId: { $in: [...campaignIds] }, applicationId: { $in: [...applicationIds] } })
+        await leanWhereIn("applicationId", applicationIds, { campaignId: oneOf([...campaignIds]) })
       ).map(interviewFromDocument);
     },
 
@@ -112,13 +143,12 @@ export function interviewRepository(Interview: Model<InterviewDocument>) {
     async completedIn(
       campaignIds: readonly string[],
     ): Promise<{ campaignId: string; applicationId: string }[]> {
-      const documents = await Interview.find({
-        campaignId: { $in: [...campaignIds] },
-        status: InterviewStatus.COMPLETED,
-      })
-        .select({ campaignId: 1, applicationId: 1 })
-        .lean<Pick<InterviewDocument, "campaignId" | "applicationId">[]>()
-        .exec();
+      const documents = await findWhereIn(Interview, "campaignId", campaignIds, (condition) =>
+        Interview.find({ ...condition, status: InterviewStatus.COMPLETED })
+          .select({ campaignId: 1, applicationId: 1 })
+          .lean<Pick<InterviewDocument, "campaignId" | "applicationId">[]>()
+          .exec(),
+      );
       return documents.map((document) => ({
         campaignId: document.campaignId as string,
         applicationId: document.applicationId,
@@ -138,19 +168,41 @@ export function interviewRepository(Interview: Model<InterviewDocument>) {
       if (filter.applicationId) query.applicationId = filter.applicationId;
       if (filter.status) query.status = filter.status;
       if (filter.mode) query.mode = filter.mode;
-      if (filter.panelMemberId) query.panelFacultyIds = filter.panelMemberId;
-      if (filter.from || filter.to) {
-        query["slot.start"] = {
-          ...(filter.from ? { $gte: filter.from } : {}),
-          ...(filter.to ? { $lt: filter.to } : {}),
-        };
-      }
-      const scoped = { $and: [query, scopeFilter(request.scope)] } as QueryFilter<InterviewDocument>;
-      const page = await paginate(Interview, {
-        filter: scoped,
-        sort: { field: "slot.start", direction: request.direction },
+      const slotRange =
+        filter.from || filter.to
+          ? { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) }
+          : null;
+      const panelMember = panelMemberOf(request.scope, filter.panelMemberId);
+      if (panelMember === false) return emptyPage;
+      const pageRequest = {
+        sort: { direction: request.direction },
         first: request.first ?? null,
         after: request.after ?? null,
+      };
+      if (panelMember !== null) {
+        // One member's panels: through their seats, a top-level equality the store pushes down.
+        const nominees =
+          request.scope.kind === "nominees" ? { institutionId: request.scope.institutionId } : {};
+        const seats = await paginate(InterviewSeat, {
+          ...pageRequest,
+          filter: {
+            facultyId: panelMember,
+            ...query,
+            ...nominees,
+            ...(slotRange ? { slotStart: slotRange } : {}),
+          },
+          sort: { field: "slotStart", direction: request.direction },
+        });
+        const ids = seats.nodes.map((seat) => seat.interviewId);
+        const byId = new Map((await leanWhereIn("_id", ids, {})).map((document) => [document._id, document]));
+        const nodes = ids.flatMap((id) => byId.get(id) ?? []).map(interviewFromDocument);
+        return { nodes, pageInfo: seats.pageInfo, totalCount: seats.totalCount };
+      }
+      if (slotRange) query["slot.start"] = slotRange;
+      const page = await paginate(Interview, {
+        ...pageRequest,
+        filter: allOf(query, scopeFilter(request.scope)) as QueryFilter<InterviewDocument>,
+        sort: { field: "slot.start", direction: request.direction },
       });
       return {
         ...page,

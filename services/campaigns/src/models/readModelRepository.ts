@@ -1,3 +1,4 @@
+import { findByIds } from "@intl/mongo";
 import type { Model } from "mongoose";
 import { ApplicationStatus } from "../domain/applicationProgress.ts";
 import type { KnownApplication } from "../domain/applicationProgress.ts";
@@ -81,9 +82,9 @@ export function readModelRepository(
     },
 
     async findApplications(ids: readonly string[]): Promise<KnownApplication[]> {
-      const documents = await KnownApplication.find({ _id: { $in: [...ids] } })
-        .lean<KnownApplicationDocument[]>()
-        .exec();
+      const documents = await findByIds(KnownApplication, ids, (condition) =>
+        KnownApplication.find(condition).lean<KnownApplicationDocument[]>().exec(),
+      );
       return documents.map(knownApplicationFromDocument);
     },
 
@@ -127,9 +128,9 @@ export function readModelRepository(
     },
 
     async knownInstitutions(ids: readonly string[]): Promise<KnownInstitutions> {
-      const documents = await KnownInstitution.find({ _id: { $in: [...ids] } })
-        .lean<KnownInstitutionDocument[]>()
-        .exec();
+      const documents = await findByIds(KnownInstitution, ids, (condition) =>
+        KnownInstitution.find(condition).lean<KnownInstitutionDocument[]>().exec(),
+      );
       return new Map(documents.map((document) => [document._id, { countryCode: document.countryCode }]));
     },
 

@@ -1,0 +1,70 @@
+import { Schema } from "mongoose";
+import type { Connection, Model } from "mongoose";
+import type { InterviewDocument } from "./interviewModel.ts";
+import { replaceLinks } from "./derivedLinks.ts";
+
+/**
+ * One document per interview × panel member (see `derivedLinks.ts`): a faculty
+ * member's interviews (their default list, and `panelMemberId` filters) by a
+ * top-level equality on `facultyId` instead of a match on the array
+ * `panelFacultyIds`. It copies what those lists filter and sort on.
+ */
+export interface InterviewSeatDocument {
+  /** `${interviewId}:${facultyId}` */
+  _id: string;
+  facultyId: string;
+  interviewId: string;
+  applicationId: string;
+  campaignId: string | null;
+  institutionId: string;
+  status: string;
+  mode: string;
+  /** The interview's `slot.start`. */
+  slotStart: Date;
+}
+
+const interviewSeatSchema = new Schema<InterviewSeatDocument>(
+  {
+    _id: { type: String, required: true },
+    facultyId: { type: String, required: true },
+    interviewId: { type: String, required: true },
+    applicationId: { type: String, required: true },
+    campaignId: { type: String, default: null },
+    institutionId: { type: String, required: true },
+    status: { type: String, required: true },
+    mode: { type: String, required: true },
+    slotStart: { type: Date, required: true },
+  },
+  { collection: "interview_seats", autoIndex: false, versionKey: false },
+);
+interviewSeatSchema.index({ facultyId: 1, slotStart: 1 });
+interviewSeatSchema.index({ interviewId: 1 });
+
+export function interviewSeatModel(connection: Connection): Model<InterviewSeatDocument> {
+  return (
+    (connection.models.InterviewSeat as Model<InterviewSeatDocument> | undefined) ??
+    connection.model<InterviewSeatDocument>("InterviewSeat", interviewSeatSchema)
+  );
+}
+
+/** Makes the interview's seats those of its current panel and state (after its write, in its write-queue turn). */
+export function syncInterviewSeats(
+  models: { Interview: Model<InterviewDocument>; InterviewSeat: Model<InterviewSeatDocument> },
+  interview: Omit<InterviewDocument, "_outbox">,
+): Promise<void> {
+  return replaceLinks(
+    { Owner: models.Interview, Link: models.InterviewSeat },
+    { field: "interviewId", id: interview._id },
+    interview.panelFacultyIds.map((facultyId) => ({
+      _id: `${interview._id}:${facultyId}`,
+      facultyId,
+      interviewId: interview._id,
+      applicationId: interview.applicationId,
+      campaignId: interview.campaignId ?? null,
+      institutionId: interview.institutionId,
+      status: interview.status,
+      mode: interview.mode,
+      slotStart: interview.slot.start,
+    })),
+  );
+}
