@@ -2,10 +2,12 @@
 # infra/dev.sh — `npm start`: installs everything, starts the whole system with demo data, and stops
 # it all on Ctrl-C.
 #   1. npm dependencies, Kafka jars and FerretDB (cached after the first run)
-#   2. Kafka + FerretDB (infra/start.sh; skipped for FerretDB when MONGODB_URI points at a MongoDB 7+)
+#   2. Kafka, PostgreSQL + FerretDB on it (infra/start.sh; the store is skipped when MONGODB_URI
+#      points at a MongoDB 7+)
 #   3. every subgraph service that exists under services/, then the gateway
 #   4. demo data, service by service (each seed waits for the events it needs from the others)
-# Environment: MONGODB_URI, KAFKA_PORT, FERRETDB_PORT, GATEWAY_PORT (4000), PARTNERSHIPS_PORT (4001),
+# Environment: MONGODB_URI, KAFKA_PORT, FERRETDB_PORT, POSTGRES_PORT, FERRETDB_HANDLER (see
+# infra/README.md), GATEWAY_PORT (4000), PARTNERSHIPS_PORT (4001),
 # STUDENTS_PORT (4002), RESEARCH_PORT (4003), CAMPAIGNS_PORT (4004), AUTH_JWT_SECRET, DEMO_SEED=0 to
 # skip demo data. Logs go to infra/.state/dev/logs/.
 set -euo pipefail

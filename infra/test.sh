@@ -3,7 +3,7 @@
 # lints, then runs every vitest project (unit, integration, e2e). Arguments go to vitest, e.g.
 #   npm test -- --project unit          unit tests only (no infrastructure started)
 #   npm test -- shared/testing          one folder
-# Kafka and FerretDB are installed (infra/install.sh, cached) and started on free ports by the
+# Kafka, PostgreSQL and FerretDB are installed (infra/install.sh, cached) and started on free ports by the
 # vitest globalSetup of @intl/testing, and stopped afterwards.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
