@@ -106,6 +106,10 @@ export const serviceConfigSchema = (defaults: { port: number; database: string }
       OPERATION_TIMEOUT_MS: positiveInt(4500),
       MAX_IN_FLIGHT: positiveInt(64),
       MONGODB_MAX_TIME_MS: positiveInt(4000),
+      // FerretDB 1.24 holds a PostgreSQL connection per query and takes a second one to write:
+      // with its pool (FERRETDB_PG_POOL, 200) exhausted it stops answering altogether. Four
+      // services and their seeds at 16 each stay well inside it.
+      MONGODB_MAX_POOL_SIZE: positiveInt(16),
     })
     .refine((c) => c.AUTH_JWT_SECRET !== undefined || c.AUTH_JWKS_URL !== undefined, {
       message: "set AUTH_JWT_SECRET (development, HS256) or AUTH_JWKS_URL (production)",

@@ -2,9 +2,14 @@ import mongoose from "mongoose";
 import type { Connection } from "mongoose";
 import { DEFAULT_QUERY_MAX_TIME_MS, limitQueryTime } from "./query-deadline.ts";
 
+/** Store connections per connectMongo call unless told otherwise. */
+export const DEFAULT_MAX_POOL_SIZE = 16;
+
 export interface ConnectMongoOptions {
   /** Every query's `maxTimeMS` unless it sets its own (default 4000; MONGODB_MAX_TIME_MS). */
   maxTimeMS?: number;
+  /** Connections to the store at most (default 16; MONGODB_MAX_POOL_SIZE); more queries wait for one. */
+  maxPoolSize?: number;
   /** Emit the driver's command events (`connection.getClient().on("commandStarted", ...)`), for diagnostics and tests. */
   monitorCommands?: boolean;
 }
@@ -29,6 +34,11 @@ export async function connectMongo(
     // unbounded writes and index builds of a large demo load on FerretDB.
     socketTimeoutMS: 30_000,
     monitorCommands: options.monitorCommands ?? false,
+    // Bounded: FerretDB on PostgreSQL stops answering once its own pool is exhausted (see
+    // MONGODB_MAX_POOL_SIZE in @intl/config), and a query waits for a free connection no longer
+    // than a subgraph operation may last.
+    maxPoolSize: options.maxPoolSize ?? DEFAULT_MAX_POOL_SIZE,
+    waitQueueTimeoutMS: 5_000,
   });
   limitQueryTime(connection, options.maxTimeMS ?? DEFAULT_QUERY_MAX_TIME_MS);
   return connection.asPromise();

@@ -79,6 +79,7 @@ export async function startServiceRuntime<S extends RunnableService>(options: {
   const logger = createLogger(name, options.logLevel ?? config.LOG_LEVEL);
   const connection = await connectMongo(config.MONGODB_URI, config.MONGODB_DATABASE, {
     maxTimeMS: config.MONGODB_MAX_TIME_MS,
+    maxPoolSize: config.MONGODB_MAX_POOL_SIZE,
   });
   const kafka = createKafka({
     clientId: name,
