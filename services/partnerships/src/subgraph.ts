@@ -16,7 +16,7 @@ import { gql } from "graphql-tag";
 import { createPartnershipsApp } from "./application/partnershipsApp.ts";
 import { scheduledExpiry } from "./application/scheduledExpiry.ts";
 import { consumedContracts, consumedEventHandler, consumerGroupId } from "./events/consumedEvents.ts";
-import { partnershipsModels, syncPartnershipsIndexes } from "./models/partnershipsModels.ts";
+import { partnershipsModels, prepareStore } from "./models/partnershipsModels.ts";
 import { agreementResolvers } from "./resolvers/agreementResolvers.ts";
 import { analyticsResolvers } from "./resolvers/analyticsResolvers.ts";
 import { buildPartnershipsContext, type PartnershipsContext } from "./resolvers/context.ts";
@@ -130,7 +130,7 @@ export function buildService(deps: ServiceDeps) {
     topics,
     /** Builds indexes, then starts the relay, the consumer, the expiry job and Apollo. */
     async start(): Promise<void> {
-      await syncPartnershipsIndexes(models);
+      await prepareStore(models);
       // Connects the relay's producer (failing fast without Kafka) and publishes what a previous run left.
       await relay.start();
       await relay.publishPending();

@@ -5,6 +5,7 @@ import type { Zone } from "../domain/countryCodes.ts";
 import type { CountryPriority } from "../domain/countryProfile.ts";
 import type { PartnershipTier } from "../domain/partnershipCompleteness.ts";
 import type { InstitutionDocument } from "../models/institutionModel.ts";
+import { ongoingCollaborationsOf } from "../models/researchCollaborationModel.ts";
 import type { ApplicationDeps } from "./applicationDeps.ts";
 import type { CountryProfiles } from "./countryProfiles.ts";
 
@@ -39,7 +40,7 @@ function escapeRegExp(text: string): string {
 
 /** Lists of institutions: paginated, filtered by place, priority, tier, name; sorted. */
 export function institutionQueries({ models }: ApplicationDeps, countries: CountryProfiles) {
-  const { Institution, Network, ResearchCollaboration } = models;
+  const { Institution, Network } = models;
 
   async function filterFor(
     filter: InstitutionFilter | null | undefined,
@@ -50,10 +51,9 @@ export function institutionQueries({ models }: ApplicationDeps, countries: Count
     if (filter?.zone?.length) conditions.push({ zone: oneOf(filter.zone) });
     if (filter?.priority?.length)
       conditions.push({ countryCode: await countries.countryCodeCondition(filter.priority) });
-    if (filter?.tier?.length) conditions.push({ "partnership.tier": oneOf(filter.tier) });
-    if (typeof filter?.strategic === "boolean") {
-      conditions.push({ "partnership.strategic": filter.strategic ? { $ne: null } : null });
-    }
+    // The top-level copies of the partnership's tier and designation (the store pushes them down).
+    if (filter?.tier?.length) conditions.push({ tier: oneOf(filter.tier) });
+    if (typeof filter?.strategic === "boolean") conditions.push({ strategic: filter.strategic });
     if (filter?.nameContains?.trim()) {
       conditions.push({ name: { $regex: escapeRegExp(filter.nameContains.trim()), $options: "i" } });
     }
@@ -80,10 +80,7 @@ export function institutionQueries({ models }: ApplicationDeps, countries: Count
 
     /** Ongoing research collaborations the research service reported for these institutions (read model). */
     async ongoingCollaborationsWith(institutionIds: readonly string[]) {
-      return ResearchCollaboration.find({ institutionIds: { $in: [...institutionIds] }, ongoing: true })
-        .sort({ _id: 1 })
-        .lean()
-        .exec();
+      return ongoingCollaborationsOf(models, institutionIds);
     },
 
     /** Networks each institution belongs to, by institution id. */

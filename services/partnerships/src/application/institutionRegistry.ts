@@ -18,6 +18,7 @@ import {
   institutionUpdatedEvent,
   tierChangedEvent,
 } from "../events/publishedEvents.ts";
+import { identifierLookupField, identifierLookupFields, lookupFieldsOf } from "../models/institutionModel.ts";
 import type { InstitutionDocument } from "../models/institutionModel.ts";
 import { isDuplicateKeyError, retryWhileStale, STALE } from "../models/optimisticWrite.ts";
 import type { ApplicationDeps } from "./applicationDeps.ts";
@@ -52,7 +53,7 @@ export function institutionRegistry(deps: ApplicationDeps, standing: Partnership
       const key = identifierField[kind];
       const value = identifiers[key];
       if (value === null) continue;
-      const holder = await Institution.findOne({ [`identifiers.${key}`]: value }, { _id: 1, name: 1 })
+      const holder = await Institution.findOne({ [identifierLookupField(key)]: value }, { _id: 1, name: 1 })
         .lean()
         .exec();
       if (holder && holder._id !== exceptId) {
@@ -101,6 +102,7 @@ export function institutionRegistry(deps: ApplicationDeps, standing: Partnership
       website: details.website,
       identifiers: storedIdentifiers(details.identifiers),
       partnership,
+      ...lookupFieldsOf({ identifiers: storedIdentifiers(details.identifiers), partnership }),
       demo: options.demo ?? false,
       version: 1,
       createdAt: now,
@@ -169,7 +171,14 @@ export function institutionRegistry(deps: ApplicationDeps, standing: Partnership
     try {
       const result = await Institution.findOneAndUpdate(
         { _id: id, version: current.version },
-        withEvents({ $set: { ...changes, updatedAt: now }, $inc: { version: 1 } }, [event], now),
+        withEvents(
+          {
+            $set: { ...changes, ...identifierLookupFields(changes.identifiers), updatedAt: now },
+            $inc: { version: 1 },
+          },
+          [event],
+          now,
+        ),
         { returnDocument: "after" },
       )
         .lean<InstitutionDocument>()
@@ -222,7 +231,7 @@ export function institutionRegistry(deps: ApplicationDeps, standing: Partnership
       value: string,
     ): Promise<InstitutionDocument | null> {
       const normalised = requireIdentifier(kind, value, "value");
-      return Institution.findOne({ [`identifiers.${identifierField[kind]}`]: normalised })
+      return Institution.findOne({ [identifierLookupField(identifierField[kind])]: normalised })
         .lean<InstitutionDocument>()
         .exec();
     },

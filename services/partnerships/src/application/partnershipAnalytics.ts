@@ -62,8 +62,8 @@ export function partnershipAnalytics({ models }: ApplicationDeps, agreements: Ag
     async partnershipTargets(): Promise<PartnershipTargetsReport> {
       const [active, strategic, complete] = await Promise.all([
         Agreement.countDocuments({ status: AgreementStatus.ACTIVE }).exec(),
-        Institution.countDocuments({ "partnership.strategic": { $ne: null } }).exec(),
-        Institution.countDocuments({ "partnership.complete": true }).exec(),
+        Institution.countDocuments({ strategic: true }).exec(),
+        Institution.countDocuments({ complete: true }).exec(),
       ]);
       return {
         agreements: progressTowards(active, partnershipTargets.agreements),

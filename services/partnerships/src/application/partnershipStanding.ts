@@ -24,7 +24,9 @@ import {
   type StrategicDesignationInput,
 } from "../domain/strategicPartnership.ts";
 import { tierChangedEvent } from "../events/publishedEvents.ts";
+import { partnershipLookupFields } from "../models/institutionModel.ts";
 import type { InstitutionDocument, PartnershipState } from "../models/institutionModel.ts";
+import { ongoingCollaborationsOf } from "../models/researchCollaborationModel.ts";
 import { retryInWriteQueue, STALE } from "../models/optimisticWrite.ts";
 import { withEvents } from "@intl/kafka";
 import { documentKey } from "@intl/mongo";
@@ -65,10 +67,7 @@ export function partnershipStanding({ models, clock, newId, eventsQueued, writeQ
       StudentMobility.find({ institutionId, academicYear: { $gte: oldestRecentAcademicYear(now) } })
         .lean()
         .exec(),
-      ResearchCollaboration.find({ institutionIds: institutionId, ongoing: true })
-        .sort({ _id: 1 })
-        .lean()
-        .exec(),
+      ongoingCollaborationsOf(models, [institutionId]),
     ]);
     return {
       strategic: decision.strategic !== null,
@@ -148,7 +147,14 @@ export function partnershipStanding({ models, clock, newId, eventsQueued, writeQ
       };
       const updated = await Institution.findOneAndUpdate(
         { _id: institutionId, version: institution.version },
-        withEvents({ $set: { partnership, updatedAt: now }, $inc: { version: 1 } }, events, now),
+        withEvents(
+          {
+            $set: { partnership, ...partnershipLookupFields(partnership), updatedAt: now },
+            $inc: { version: 1 },
+          },
+          events,
+          now,
+        ),
         { returnDocument: "after" },
       )
         .lean<InstitutionDocument>()

@@ -30,7 +30,7 @@ export function consumedEventHandler(
             clock(),
           )
         : await projectCollaboration(
-            models.ResearchCollaboration,
+            models,
             event as EventOf<typeof collaborationStarted> | EventOf<typeof collaborationEnded>,
             clock(),
           );

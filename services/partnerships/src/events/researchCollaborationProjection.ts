@@ -1,6 +1,6 @@
 import { collaborationStarted, type collaborationEnded, type EventOf } from "@intl/events";
-import type { Model } from "mongoose";
-import type { ResearchCollaborationDocument } from "../models/researchCollaborationModel.ts";
+import type { PartnershipsModels } from "../models/partnershipsModels.ts";
+import { syncCollaborationLinks } from "../models/researchCollaborationModel.ts";
 import { isDuplicateKeyError } from "../models/optimisticWrite.ts";
 
 export type CollaborationEvent = EventOf<typeof collaborationStarted> | EventOf<typeof collaborationEnded>;
@@ -12,10 +12,11 @@ export type CollaborationEvent = EventOf<typeof collaborationStarted> | EventOf<
  * (those of the event and those held before), to be reassessed.
  */
 export async function projectCollaboration(
-  model: Model<ResearchCollaborationDocument>,
+  models: Pick<PartnershipsModels, "ResearchCollaboration" | "ResearchCollaborationLink">,
   event: CollaborationEvent,
   now: Date,
 ): Promise<string[]> {
+  const model = models.ResearchCollaboration;
   const data = event.data;
   const previous = await model.findById(data.collaborationId, { institutionIds: 1 }).lean().exec();
   try {
@@ -44,5 +45,7 @@ export async function projectCollaboration(
     // The held version is the same or newer: the upsert collided with it. Nothing to apply.
     if (!isDuplicateKeyError(error)) throw error;
   }
+  // From what is held (this event's or a newer one's): a redelivery repairs links a crash left behind.
+  await syncCollaborationLinks(models, data.collaborationId);
   return [...new Set([...(previous?.institutionIds ?? []), ...data.institutionIds])];
 }

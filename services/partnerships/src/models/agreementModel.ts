@@ -1,3 +1,4 @@
+import { allowUnindexedQuery } from "@intl/mongo";
 import { Schema } from "mongoose";
 import { outboxPlugin } from "@intl/kafka";
 import type { OutboxEntry } from "@intl/kafka";
@@ -82,3 +83,10 @@ agreementSchema.index({ institutionId: 1, createdAt: -1 });
 agreementSchema.index({ status: 1, endsAt: 1 });
 agreementSchema.index({ countryCode: 1 });
 agreementSchema.index({ createdAt: 1 });
+agreementSchema.index({ type: 1, createdAt: 1 });
+allowUnindexedQuery(agreementSchema, {
+  filter: ["firstAcademicYear", "lastAcademicYear"],
+  reason:
+    "agreements in force in an academic year (a range on two fields, which FerretDB 1.24 never pushes down): " +
+    "an office/analyst filter of the agreements list, not its default",
+});

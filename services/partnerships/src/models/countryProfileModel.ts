@@ -1,3 +1,4 @@
+import { allowUnindexedQuery } from "@intl/mongo";
 import { Schema } from "mongoose";
 import type { CountryProfile } from "../domain/countryProfile.ts";
 import { zones } from "../domain/countryCodes.ts";
@@ -37,3 +38,11 @@ export const countryProfileSchema = new Schema<CountryProfileDocument>(
 );
 countryProfileSchema.index({ zone: 1 });
 countryProfileSchema.index({ name: 1 });
+// One profile per country (about 250 documents): filters of the countries list need no index.
+const fewProfiles = "one profile per country, about 250 documents: reading them all is cheap";
+allowUnindexedQuery(countryProfileSchema, {
+  filter: ["zone"],
+  reason: `several zones ($in): ${fewProfiles}`,
+});
+allowUnindexedQuery(countryProfileSchema, { filter: ["schoolTarget"], reason: fewProfiles });
+allowUnindexedQuery(countryProfileSchema, { filter: ["$or"], reason: `by priority: ${fewProfiles}` });

@@ -1,4 +1,6 @@
+import { allowUnindexedQuery } from "@intl/mongo";
 import { Schema } from "mongoose";
+import type { Model } from "mongoose";
 import { outboxPlugin } from "@intl/kafka";
 import type { OutboxEntry } from "@intl/kafka";
 import type { Zone } from "../domain/countryCodes.ts";
@@ -35,12 +37,22 @@ export interface InstitutionDocument {
   identifiers: Partial<Record<keyof InstitutionIdentifiers, string>>;
   partnership: PartnershipState;
   demo: boolean;
+  // Top-level copies of nested fields, written with them (see `lookupFieldsOf`).
+  tier: PartnershipTier;
+  strategic: boolean;
+  complete: boolean;
+  identifierSchac: string | null;
+  identifierErasmus: string | null;
+  identifierPic: string | null;
+  identifierRor: string | null;
   /** Incremented by every change; events carry it as their sequence. */
   version: number;
   createdAt: Date;
   updatedAt: Date;
   _outbox: OutboxEntry[];
 }
+
+const identifierKeys = ["schac", "erasmus", "pic", "ror"] as const;
 
 export const institutionSchema = new Schema<InstitutionDocument>(
   {
@@ -66,6 +78,13 @@ export const institutionSchema = new Schema<InstitutionDocument>(
       assessedAt: { type: Date, default: null },
     },
     demo: { type: Boolean, default: false },
+    tier: { type: String },
+    strategic: { type: Boolean },
+    complete: { type: Boolean },
+    identifierSchac: { type: String, default: null },
+    identifierErasmus: { type: String, default: null },
+    identifierPic: { type: String, default: null },
+    identifierRor: { type: String, default: null },
     version: { type: Number, required: true },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
@@ -74,7 +93,7 @@ export const institutionSchema = new Schema<InstitutionDocument>(
 );
 institutionSchema.plugin(outboxPlugin);
 // Sparse: institutions without an identifier do not collide on it.
-for (const key of ["schac", "erasmus", "pic", "ror"]) {
+for (const key of identifierKeys) {
   institutionSchema.index(
     { [`identifiers.${key}`]: 1 },
     { unique: true, sparse: true, name: `unique_${key}` },
@@ -83,4 +102,76 @@ for (const key of ["schac", "erasmus", "pic", "ror"]) {
 institutionSchema.index({ sortName: 1 });
 institutionSchema.index({ countryCode: 1 });
 institutionSchema.index({ zone: 1 });
-institutionSchema.index({ "partnership.tier": 1 });
+// Lookups and list filters on the top-level copies (FerretDB pushes no nested path down).
+institutionSchema.index({ tier: 1, sortName: 1 });
+institutionSchema.index({ strategic: 1, sortName: 1 });
+institutionSchema.index({ complete: 1 });
+institutionSchema.index({ demo: 1, sortName: 1 });
+allowUnindexedQuery(institutionSchema, {
+  filter: ["countryCode"],
+  reason:
+    "the institutions list filtered by several countries or by a country priority ($in/$nin over country codes): " +
+    "an office/analyst filter, not the list's default; one country is a pushed-down equality",
+});
+allowUnindexedQuery(institutionSchema, {
+  filter: ["tier"],
+  reason:
+    "the institutions list filtered by several tiers ($in): an office/analyst filter, not the list's default; " +
+    "one tier is a pushed-down equality",
+});
+for (const key of identifierKeys) institutionSchema.index({ [identifierLookupField(key)]: 1 });
+
+/** The top-level copy of `identifiers[key]`: what a lookup by that identifier filters on. */
+export function identifierLookupField(
+  key: keyof InstitutionIdentifiers,
+): "identifierSchac" | "identifierErasmus" | "identifierPic" | "identifierRor" {
+  return `identifier${key[0]!.toUpperCase()}${key.slice(1)}` as ReturnType<typeof identifierLookupField>;
+}
+
+/**
+ * Top-level copies of the nested fields that lookups and lists filter on,
+ * written in the same single-document update as what they copy. Why: FerretDB
+ * 1.24 pushes down only top-level equalities; a filter on `partnership.tier` or
+ * `identifiers.ror` reads every institution. Documents stored before the copies
+ * get them at start (`copyLookupFields`).
+ */
+export function partnershipLookupFields(partnership: PartnershipState) {
+  return {
+    tier: partnership.tier,
+    strategic: partnership.strategic !== null,
+    complete: partnership.complete,
+  };
+}
+
+export function identifierLookupFields(identifiers: InstitutionDocument["identifiers"]) {
+  return Object.fromEntries(
+    identifierKeys.map((key) => [identifierLookupField(key), identifiers[key] ?? null]),
+  ) as Pick<InstitutionDocument, ReturnType<typeof identifierLookupField>>;
+}
+
+export function lookupFieldsOf(institution: Pick<InstitutionDocument, "identifiers" | "partnership">) {
+  return {
+    ...partnershipLookupFields(institution.partnership),
+    ...identifierLookupFields(institution.identifiers),
+  };
+}
+
+/**
+ * Gives the documents stored before the lookup copies existed their copies (at
+ * start, before the service answers; one read of the collection). Each update is
+ * conditioned on the version read, so a change meanwhile (which writes its own
+ * copies) is left alone.
+ */
+export async function copyLookupFields(Institution: Model<InstitutionDocument>): Promise<number> {
+  const documents = await Institution.find({}, { identifiers: 1, partnership: 1, version: 1, tier: 1 })
+    .lean<Pick<InstitutionDocument, "_id" | "identifiers" | "partnership" | "version" | "tier">[]>()
+    .exec();
+  const lacking = documents.filter((document) => document.tier === undefined);
+  for (const document of lacking) {
+    await Institution.updateOne(
+      { _id: document._id, version: document.version },
+      { $set: lookupFieldsOf(document) },
+    ).exec();
+  }
+  return lacking.length;
+}

@@ -1,3 +1,4 @@
+import { allowUnindexedQuery } from "@intl/mongo";
 import { Schema } from "mongoose";
 import type { NetworkDetails } from "../domain/networkMembership.ts";
 
@@ -29,3 +30,7 @@ export const networkSchema = new Schema<NetworkDocument>(
 );
 networkSchema.index({ name: 1 }, { unique: true });
 networkSchema.index({ memberInstitutionIds: 1 });
+// The networks list reads a few dozen documents (never a hot path): its filters need no index.
+const fewNetworks = "networks are a few dozen documents, listed by the office; read whole, they cost nothing";
+allowUnindexedQuery(networkSchema, { filter: ["scope"], reason: fewNetworks });
+allowUnindexedQuery(networkSchema, { filter: ["schoolMember"], reason: fewNetworks });

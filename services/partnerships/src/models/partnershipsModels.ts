@@ -1,11 +1,14 @@
 import type { Connection, Model, Schema } from "mongoose";
 import { agreementSchema, type AgreementDocument } from "./agreementModel.ts";
 import { countryProfileSchema, type CountryProfileDocument } from "./countryProfileModel.ts";
-import { institutionSchema, type InstitutionDocument } from "./institutionModel.ts";
+import { copyLookupFields, institutionSchema, type InstitutionDocument } from "./institutionModel.ts";
 import { networkSchema, type NetworkDocument } from "./networkModel.ts";
 import {
+  healCollaborationLinks,
+  researchCollaborationLinkSchema,
   researchCollaborationSchema,
   type ResearchCollaborationDocument,
+  type ResearchCollaborationLinkDocument,
 } from "./researchCollaborationModel.ts";
 import { schoolLabelSchema, type SchoolLabelDocument } from "./schoolLabelModel.ts";
 import { studentMobilitySchema, type StudentMobilityDocument } from "./studentMobilityModel.ts";
@@ -17,6 +20,7 @@ export interface PartnershipsModels {
   Network: Model<NetworkDocument>;
   SchoolLabel: Model<SchoolLabelDocument>;
   ResearchCollaboration: Model<ResearchCollaborationDocument>;
+  ResearchCollaborationLink: Model<ResearchCollaborationLinkDocument>;
   StudentMobility: Model<StudentMobilityDocument>;
 }
 
@@ -34,13 +38,25 @@ export function partnershipsModels(connection: Connection): PartnershipsModels {
     Network: modelOn(connection, "Network", networkSchema),
     SchoolLabel: modelOn(connection, "SchoolLabel", schoolLabelSchema),
     ResearchCollaboration: modelOn(connection, "ResearchCollaboration", researchCollaborationSchema),
+    ResearchCollaborationLink: modelOn(
+      connection,
+      "ResearchCollaborationLink",
+      researchCollaborationLinkSchema,
+    ),
     StudentMobility: modelOn(connection, "StudentMobility", studentMobilitySchema),
   };
 }
 
-/** Builds the indexes the models declare (unique identifiers among them). */
-export async function syncPartnershipsIndexes(models: PartnershipsModels): Promise<void> {
+/**
+ * Builds the indexes the models declare (unique identifiers among them), then
+ * derives what documents stored by an older version lack: the institutions'
+ * top-level lookup copies and the collaborations' links. Run at start, before
+ * the service answers.
+ */
+export async function prepareStore(models: PartnershipsModels): Promise<void> {
   for (const model of Object.values(models) as Model<unknown>[]) {
     await model.createIndexes();
   }
+  await copyLookupFields(models.Institution);
+  await healCollaborationLinks(models);
 }
