@@ -12,7 +12,10 @@
 # skip demo data. Logs go to infra/.state/dev/logs/.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/node.sh"
 cd "$REPO_ROOT"
+# Everything below runs on the pinned Node (.nvmrc), fetched once when the system's is older.
+ensure_pinned_node
 
 SERVICES=(partnerships research students campaigns)
 declare -A PORTS=(

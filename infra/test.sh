@@ -7,6 +7,9 @@
 # vitest globalSetup of @intl/testing, and stopped afterwards.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source infra/node.sh
+# Everything below runs on the pinned Node (.nvmrc), fetched once when the system's is older.
+ensure_pinned_node
 
 # npm writes node_modules/.package-lock.json on install; older than package-lock.json = stale.
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
