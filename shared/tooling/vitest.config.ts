@@ -22,8 +22,9 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 const globalSetup = fileURLToPath(new URL("../testing/src/global-setup.ts", import.meta.url));
 // Every integration and e2e file fails if the code tried to reach anything outside loopback.
 const loopbackOnly = fileURLToPath(new URL("../testing/src/loopback-only.setup.ts", import.meta.url));
-// The query audit: reports (QUERY_AUDIT=fail: fails) a test file whose code issued a query no declared index supports.
-const setupFiles = [fileURLToPath(new URL("../mongo/src/query-audit-setup.ts", import.meta.url))];
+// The query audit: fails (QUERY_AUDIT=warn: reports) a test file whose code issued a query no declared index supports.
+const queryAudit = fileURLToPath(new URL("../mongo/src/query-audit-setup.ts", import.meta.url));
+const setupFiles = [loopbackOnly, queryAudit];
 const exclude = [...configDefaults.exclude, "**/dist/**", "infra/.cache/**", "infra/.state/**"];
 
 export default defineConfig({
@@ -44,7 +45,6 @@ export default defineConfig({
           include: ["**/*.int.test.ts"],
           exclude,
           globalSetup,
-          setupFiles: [loopbackOnly],
           setupFiles,
           testTimeout: 60_000,
           hookTimeout: 120_000,
@@ -58,7 +58,6 @@ export default defineConfig({
           include: ["**/*.e2e.test.ts"],
           exclude,
           globalSetup,
-          setupFiles: [loopbackOnly],
           setupFiles,
           testTimeout: 60_000,
           hookTimeout: 120_000,

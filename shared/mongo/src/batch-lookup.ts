@@ -1,5 +1,9 @@
 import type { Connection } from "mongoose";
-import type { AnyModel } from "./model-types.ts";
+import { decodeCursor, encodeCursor } from "./cursor.ts";
+import type { SortOrder } from "./cursor.ts";
+import type { AnyModel, HydratedDocumentOf } from "./model-types.ts";
+import { pageSize } from "./pagination.ts";
+import type { PageConnection } from "./pagination.ts";
 
 /** Which server answers on the connection: it decides how a batch of lookups is sent. */
 export type StoreKind = "mongodb" | "ferretdb";
@@ -69,6 +73,40 @@ export function findByIds<T>(
   run: (condition: Record<string, unknown>) => Promise<readonly T[]>,
 ): Promise<T[]> {
   return findWhereIn(model, "_id", ids, run);
+}
+
+/**
+ * One page of the documents of a known list of string `ids`, in `_id` order:
+ * what `paginate(model, { filter: { _id: { $in: ids } } })` answers, with the
+ * page's documents fetched by `findByIds` (an `$in` reads the whole collection
+ * on FerretDB). `totalCount` counts the ids, which the caller knows to exist.
+ */
+export async function paginateIds<M extends AnyModel>(
+  model: M,
+  ids: readonly string[],
+  request: { first?: number | null; after?: string | null } = {},
+): Promise<PageConnection<HydratedDocumentOf<M>>> {
+  const sort: SortOrder = { field: "_id", direction: 1 };
+  const limit = pageSize(request.first);
+  const position = request.after ? decodeCursor(sort, request.after) : null;
+  const sorted = [...new Set(ids)].sort();
+  const remaining = position ? sorted.filter((id) => id > String(position.id)) : sorted;
+  const wanted = remaining.slice(0, limit + 1);
+  const found = await findByIds<HydratedDocumentOf<M>>(model, wanted, (condition) =>
+    model.find(condition).exec(),
+  );
+  const byId = new Map(found.map((document) => [String(document._id), document]));
+  const ordered = wanted.flatMap((id) => byId.get(id) ?? []);
+  const nodes = ordered.slice(0, limit);
+  const last = nodes.at(-1);
+  return {
+    nodes,
+    pageInfo: {
+      hasNextPage: remaining.length > limit,
+      endCursor: last ? encodeCursor(sort, { value: last._id, id: last._id }) : null,
+    },
+    totalCount: sorted.length,
+  };
 }
 
 async function mapConcurrently<V, R>(

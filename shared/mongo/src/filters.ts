@@ -34,3 +34,19 @@ export function allOf(...conditions: readonly Record<string, unknown>[]): Record
 export function oneOf<T>(values: readonly T[]): T | { $in: T[] } {
   return values.length === 1 ? values[0]! : { $in: [...values] };
 }
+
+/**
+ * Whether `filter` can match no document at all because a top-level condition
+ * is an empty `$in` (e.g. a partner asking for another institution's records):
+ * such a query is answered without the store, which would read a whole
+ * collection on FerretDB to find nothing.
+ */
+export function matchesNothing(filter: Record<string, unknown>): boolean {
+  return Object.values(filter).some(
+    (value) =>
+      value !== null &&
+      typeof value === "object" &&
+      Array.isArray((value as { $in?: unknown }).$in) &&
+      (value as { $in: unknown[] }).$in.length === 0,
+  );
+}

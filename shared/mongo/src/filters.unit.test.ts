@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allOf, oneOf } from "./filters.ts";
+import { allOf, matchesNothing, oneOf } from "./filters.ts";
 
 describe("allOf", () => {
   it("merges conditions on different fields into one object the store can push down", () => {
@@ -26,5 +26,14 @@ describe("oneOf", () => {
   it("is a plain equality for one value, $in for several", () => {
     expect(oneOf(["FR"])).toBe("FR");
     expect(oneOf(["FR", "CL"])).toEqual({ $in: ["FR", "CL"] });
+  });
+});
+
+describe("matchesNothing", () => {
+  it("is true only when a top-level condition is an empty $in", () => {
+    expect(matchesNothing({ cohort: 2027, institutionId: { $in: [] } })).toBe(true);
+    expect(matchesNothing({ institutionId: { $in: ["i1"] } })).toBe(false);
+    expect(matchesNothing({ institutionId: null, cohort: 2027 })).toBe(false);
+    expect(matchesNothing({})).toBe(false);
   });
 });

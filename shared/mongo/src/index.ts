@@ -11,10 +11,11 @@ export type { ApplyOnceOptions } from "./apply-once.ts";
 export { MongoKitErrorReason } from "./errors.ts";
 export { createWriteQueue, documentKey } from "./write-queue.ts";
 export type { WriteQueue } from "./write-queue.ts";
-export { allOf, oneOf } from "./filters.ts";
+export { allOf, matchesNothing, oneOf } from "./filters.ts";
 export {
   findByIds,
   findWhereIn,
+  paginateIds,
   storeKind,
   knownStoreKind,
   BATCH_LOOKUP_CONCURRENCY,

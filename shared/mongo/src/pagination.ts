@@ -1,7 +1,7 @@
 import type { Document, QueryFilter } from "mongoose";
 import { badInput } from "@intl/errors";
 import { afterPositionFilter, decodeCursor, encodeCursor } from "./cursor.ts";
-import { allOf } from "./filters.ts";
+import { allOf, matchesNothing } from "./filters.ts";
 import type { SortOrder } from "./cursor.ts";
 import { MongoKitErrorReason } from "./errors.ts";
 import type { AnyModel, HydratedDocumentOf, RawDocumentOf } from "./model-types.ts";
@@ -62,6 +62,8 @@ export async function paginate<M extends AnyModel>(
   const position = request.after ? decodeCursor(sort, request.after) : null;
   // Merged into top-level keys where possible: FerretDB pushes down nothing nested in `$and`.
   const filter = allOf((request.filter ?? {}) as Record<string, unknown>);
+  if (matchesNothing(filter))
+    return { nodes: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
   const pageFilter = position ? allOf(filter, afterPositionFilter(sort, position)) : filter;
   const order: Record<string, 1 | -1> =
     sort.field === "_id" ? { _id: sort.direction } : { [sort.field]: sort.direction, _id: sort.direction };

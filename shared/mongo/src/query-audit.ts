@@ -100,6 +100,12 @@ export function shapeOf(
     keys: Object.keys(filter ?? {}).sort(),
   };
   for (const [key, value] of Object.entries(filter ?? {})) {
+    if (isPagePosition(key, value, shape.sort)) {
+      // A later page's position (see `afterPositionFilter`): nothing the store could push down
+      // either way, so the page is judged by the rest of its filter, like the first page.
+      shape.keys = shape.keys.filter((each) => each !== key);
+      continue;
+    }
     if (key.startsWith("$")) shape.residual.push(key);
     else if (key.includes(".")) shape.residual.push(`${key} (nested path)`);
     else if (arrays.has(key)) shape.residual.push(`${key} (array field)`);
@@ -113,6 +119,24 @@ export function shapeOf(
     else shape.residual.push(`${key} (${value === null ? "null" : typeof value} value)`);
   }
   return shape;
+}
+
+/** Whether `key: value` is the "after this cursor" condition `paginate` adds for `sort`. */
+function isPagePosition(key: string, value: unknown, sort: readonly string[]): boolean {
+  const positionFields = new Set([sort[0], "_id"]);
+  if (key === "_id" && sort[0] === "_id")
+    return isOperatorObject(value) && Object.keys(value).every((operator) => /^\$[gl]t$/.test(operator));
+  return (
+    key === "$or" &&
+    sort.length > 0 &&
+    Array.isArray(value) &&
+    value.every(
+      (branch) =>
+        branch !== null &&
+        typeof branch === "object" &&
+        Object.keys(branch as object).every((field) => positionFields.has(field)),
+    )
+  );
 }
 
 function sortFields(sort: unknown): string[] {
@@ -222,15 +246,41 @@ function queriesOf(method: string, args: unknown[]): { filter?: Record<string, u
   }
 }
 
-const thisFile = fileURLToPath(import.meta.url);
+// The kit's own helpers (paginate, findWhereIn, ...) issue queries for their callers: a call site is
+// the first frame outside this directory, its tests excepted.
+const kitDirectory = fileURLToPath(new URL(".", import.meta.url));
 
-/** The first frame of the stack outside node_modules and this file: where the code issued the query. */
+function isKitFrame(frame: string): boolean {
+  return frame.includes(kitDirectory) && !/\.test\.ts:/.test(frame);
+}
+
+/** The stack of the query being sent, deep enough to reach the code past mongoose's and the driver's frames. */
+function deepStack(): string | undefined {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 60;
+  try {
+    return new Error().stack;
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+const frameLocation = /\(?((?:\/|file:)[^()]+:\d+:\d+)\)?$/;
+
+/**
+ * The first frame of the stack with a source location outside node_modules,
+ * Node's internals and this kit: where the code issued the query.
+ */
 function callSiteOf(stack: string | undefined): string {
   const frames = (stack ?? "").split("\n").slice(1);
   const own = frames.find(
-    (frame) => !frame.includes("node_modules") && !frame.includes("(node:") && !frame.includes(thisFile),
+    (frame) =>
+      frameLocation.test(frame) &&
+      !frame.includes("node_modules") &&
+      !frame.includes("(node:") &&
+      !isKitFrame(frame),
   );
-  const location = own?.match(/\(?((?:\/|file:)[^()]+:\d+:\d+)\)?$/)?.[1] ?? "unknown call site";
+  const location = own?.match(frameLocation)?.[1] ?? "unknown call site";
   return location.replace(/^file:\/\//, "").replace(`${process.cwd()}/`, "");
 }
 
@@ -267,7 +317,7 @@ export function startQueryAudit(options: { includeTestQueries?: boolean } = {}):
       if (!model || !this.conn) return;
       const queries = queriesOf(method, args);
       if (queries.length === 0) return;
-      const callSite = callSiteOf(new Error().stack);
+      const callSite = callSiteOf(deepStack());
       if (!options.includeTestQueries && issuedByTest(callSite)) return;
       const indexes = models.flatMap((each) => declaredIndexes(each.schema));
       for (const { filter, sort } of queries) {

@@ -64,4 +64,21 @@ describe("the query audit's index check", () => {
     );
     expect(reasonFor({ _id: { $in: ["a", "b"] } }, undefined, "mongodb")).toBeNull();
   });
+
+  it("judges a later page by its filter, as the first page, whatever the cursor's position condition", () => {
+    const afterCursor = { $or: [{ startDate: { $gt: "2024" } }, { startDate: "2024", _id: { $gt: "a" } }] };
+    const afterInstitution = {
+      $or: [{ institutionId: { $gt: "i1" } }, { institutionId: "i1", _id: { $gt: "a" } }],
+    };
+    expect(reasonFor(afterInstitution, { institutionId: 1, _id: 1 })).toBeNull();
+    expect(reasonFor({ institutionId: "i1", ...afterCursor }, { startDate: 1, _id: 1 })).toBeNull();
+    expect(reasonFor({ _id: { $gt: "a" } }, { _id: 1 })).toBeNull();
+    expect(reasonFor({ countryCode: "FR", ...afterCursor }, { startDate: 1, _id: 1 })).toMatch(
+      /equality on \[countryCode\] has no index/,
+    );
+    // An $or on other fields is a filter, not a position.
+    expect(reasonFor({ $or: [{ status: "A" }, { startDate: "2024" }] }, { startDate: 1, _id: 1 })).toMatch(
+      /not pushed down: \$or/,
+    );
+  });
 });

@@ -54,7 +54,7 @@ type PartnershipDecision = Pick<PartnershipState, "strategic" | "officeEvidence"
  * `partnerships.partnership.tier-changed.v1` in the same write.
  */
 export function partnershipStanding({ models, clock, newId, eventsQueued, writeQueue }: ApplicationDeps) {
-  const { Institution, Agreement, StudentMobility, ResearchCollaboration } = models;
+  const { Institution, Agreement, StudentMobility } = models;
   const institutionKey = (id: string) => documentKey(Institution.collection.collectionName, id);
 
   async function gatherFacts(

@@ -1,4 +1,4 @@
-import { findWhereIn, paginate } from "@intl/mongo";
+import { findWhereIn, paginateIds } from "@intl/mongo";
 import { Role, requireRole } from "@intl/auth";
 import type { Viewer } from "@intl/auth";
 import { toIsoDate } from "../domain/academicYear.ts";
@@ -142,13 +142,7 @@ export function indicatorOperations(deps: OperationDeps) {
 
   /** A page of students among `ids` (the at-risk list, or one compliance state). */
   async function studentsAmong(ids: readonly string[], page: PageArgs) {
-    return plainPage(
-      await paginate(store.students, {
-        filter: { _id: { $in: [...ids] } },
-        first: page.first,
-        after: page.after,
-      }),
-    );
+    return plainPage(await paginateIds(store.students, ids, page));
   }
 
   function idsWithStatus(compliance: CohortCompliance, status: ComplianceStatus): string[] {
