@@ -57,6 +57,10 @@ studentSchema.index({ demo: 1 });
 studentSchema.index({ homeInstitutionId: 1 });
 studentSchema.index({ status: 1, international: 1 });
 studentSchema.index({ email: 1 });
+// The students list's other one-field filters (programme, kind, nationality), latest first when sorted.
+studentSchema.index({ programmeCode: 1, createdAt: 1 });
+studentSchema.index({ programmeKind: 1, createdAt: 1 });
+studentSchema.index({ nationality: 1, createdAt: 1 });
 
 export type StudentModel = Model<StudentRecord>;
 
