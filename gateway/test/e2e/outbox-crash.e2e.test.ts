@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { createTokenVerifier } from "@intl/auth";
-import { institutionCreated, parseEvent } from "@intl/events";
+import { institutionCreated, parseEvent, toKafkaMessage } from "@intl/events";
 import { createIdempotentProducer, prefixedTopic } from "@intl/kafka";
 import { connectMongo } from "@intl/mongo";
 import { buildService as buildPartnerships } from "@intl/partnerships/subgraph";
@@ -106,8 +106,8 @@ describe("an event is never lost", () => {
       topic: prefixedTopic(topicPrefix, institutionCreated.topic),
       acks: -1,
       messages: [
-        { key: institutionId, value: JSON.stringify(pending) },
-        { key: institutionId, value: JSON.stringify({ ...pending, id: `${pending.id}-replayed-copy` }) },
+        toKafkaMessage(pending),
+        toKafkaMessage({ ...pending, id: `${pending.id}-replayed-copy` }),
       ],
     });
     await producer.disconnect();

@@ -194,6 +194,7 @@ try {
     });
     report["propagation"] = figures;
     say(`Event propagation: ${figures.writes} writes, ${figures.failedWrites} failed`);
+    for (const failure of figures.failures) say(`  failure: ${failure}`);
     for (const [service, row] of Object.entries(figures.consumers))
       say(
         `  → ${service.padEnd(13)} seen ${String(row.seen).padStart(5)}  p50 ${fixed(row.p50Ms, 0)} ms  ` +

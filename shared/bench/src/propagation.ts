@@ -25,6 +25,8 @@ interface Write {
 export interface PropagationFigures {
   writes: number;
   failedWrites: number;
+  /** The first few distinct failure messages. */
+  failures: string[];
   /** Per consuming service: how many writes it saw, p50 and p99 in ms from the mutation's answer. */
   consumers: Record<string, { seen: number; p50Ms: number; p99Ms: number; maxMs: number }>;
 }
@@ -135,7 +137,8 @@ export async function measurePropagation(options: {
   const follower = new LogFollower(options.logsDir, (service, line) => {
     if (line["msg"] !== "event processed" || line["type"] !== EVENT_TYPE) return;
     const subject = String(line["subject"]);
-    const time = Number(line["time"]);
+    // pino writes epoch milliseconds, or an ISO string with the services' time format.
+    const time = typeof line["time"] === "number" ? line["time"] : Date.parse(String(line["time"]));
     // The write this line answers: the latest one sent before it was processed.
     const candidates = latestBySubject.get(subject) ?? [];
     const write = [...candidates].reverse().find((candidate) => candidate.sentAt <= time);
@@ -145,6 +148,7 @@ export async function measurePropagation(options: {
 
   const renamedCount = new Map<string, number>();
   let failedWrites = 0;
+  const failures = new Set<string>();
   const inFlight: Promise<void>[] = [];
   const total = Math.round(options.writesPerSecond * options.durationSeconds);
   const intervalMs = 1000 / options.writesPerSecond;
@@ -170,8 +174,9 @@ export async function measurePropagation(options: {
         .then(() => {
           write.answeredAt = Date.now();
         })
-        .catch(() => {
+        .catch((error: unknown) => {
           failedWrites++;
+          if (failures.size < 5) failures.add(error instanceof Error ? error.message : String(error));
         }),
     );
   }
@@ -208,5 +213,5 @@ export async function measurePropagation(options: {
       maxMs: latencies.at(-1) ?? Number.NaN,
     };
   }
-  return { writes: writes.length, failedWrites, consumers };
+  return { writes: writes.length, failedWrites, failures: [...failures], consumers };
 }
