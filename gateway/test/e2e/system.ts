@@ -44,7 +44,8 @@ export async function startSystem(options: { kafkaBrokers: string[]; mongoUri: s
   const databases: Record<string, mongoose.Connection> = {};
 
   const deps = async (name: string) => {
-    const connection = await connectMongo(options.mongoUri, uniqueName(`e2e-${name}`));
+    // With the read cache, as the services run (STORE_READ_CACHE_MS).
+    const connection = await connectMongo(options.mongoUri, uniqueName(`e2e-${name}`), { readCacheMs: 5000 });
     databases[name] = connection;
     return {
       connection,

@@ -48,7 +48,12 @@ export const brokerList = (fallback: string) =>
   z
     .string()
     .default(fallback)
-    .transform((value) => value.split(",").map((s) => s.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .refine((list) => list.length > 0, "must name at least one broker")
     .refine(
       (list) => list.every((b) => /^[^\s:]+:\d{1,5}$/.test(b)),
@@ -110,6 +115,13 @@ export const serviceConfigSchema = (defaults: { port: number; database: string }
       // with its pool (FERRETDB_PG_POOL, 200) exhausted it stops answering altogether. Four
       // services and their seeds at 16 each stay well inside it.
       MONGODB_MAX_POOL_SIZE: positiveInt(16),
+      // Reads of GraphQL queries served from memory until this process writes, or this long
+      // for writes made elsewhere (see shared/mongo/src/read-cache.ts); 0 turns it off.
+      STORE_READ_CACHE_MS: z.coerce
+        .number({ error: "must be a number" })
+        .int("must be an integer")
+        .min(0, "must be 0 (off) or more")
+        .default(5000),
     })
     .refine((c) => c.AUTH_JWT_SECRET !== undefined || c.AUTH_JWKS_URL !== undefined, {
       message: "set AUTH_JWT_SECRET (development, HS256) or AUTH_JWKS_URL (production)",

@@ -1,6 +1,7 @@
 import mongoose from "mongoose";
 import type { Connection } from "mongoose";
 import { DEFAULT_QUERY_MAX_TIME_MS, limitQueryTime } from "./query-deadline.ts";
+import { enableReadCache } from "./read-cache.ts";
 
 /** Store connections per connectMongo call unless told otherwise. */
 export const DEFAULT_MAX_POOL_SIZE = 16;
@@ -10,6 +11,11 @@ export interface ConnectMongoOptions {
   maxTimeMS?: number;
   /** Connections to the store at most (default 16; MONGODB_MAX_POOL_SIZE); more queries wait for one. */
   maxPoolSize?: number;
+  /**
+   * How long a read made by a GraphQL query may be served from the read cache
+   * (`read-cache.ts`; default 0: off; STORE_READ_CACHE_MS for the services).
+   */
+  readCacheMs?: number;
   /** Emit the driver's command events (`connection.getClient().on("commandStarted", ...)`), for diagnostics and tests. */
   monitorCommands?: boolean;
 }
@@ -33,7 +39,8 @@ export async function connectMongo(
     // A socket silent this long is dead; well above any bounded query, and above the
     // unbounded writes and index builds of a large demo load on FerretDB.
     socketTimeoutMS: 30_000,
-    monitorCommands: options.monitorCommands ?? false,
+    // The read cache learns of this process's writes from the command monitor.
+    monitorCommands: (options.monitorCommands ?? false) || (options.readCacheMs ?? 0) > 0,
     // Bounded: FerretDB on PostgreSQL stops answering once its own pool is exhausted (see
     // MONGODB_MAX_POOL_SIZE in @intl/config), and a query waits for a free connection no longer
     // than a subgraph operation may last.
@@ -41,6 +48,7 @@ export async function connectMongo(
     waitQueueTimeoutMS: 5_000,
   });
   limitQueryTime(connection, options.maxTimeMS ?? DEFAULT_QUERY_MAX_TIME_MS);
+  enableReadCache(connection, { ttlMs: options.readCacheMs ?? 0 });
   return connection.asPromise();
 }
 

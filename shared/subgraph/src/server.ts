@@ -15,6 +15,7 @@ import express from "express";
 import type { ErrorRequestHandler, Express, RequestHandler } from "express";
 import type { DocumentNode, GraphQLSchema } from "graphql";
 import type { TokenVerifier } from "@intl/auth";
+import { markReadOnly, runInReadScope } from "@intl/mongo";
 import { createRequestContext } from "./context.ts";
 import type { BaseContext } from "./context.ts";
 import { boundResolversBySignal, requestSignal } from "./deadline.ts";
@@ -142,6 +143,14 @@ export function createSubgraphServer<TContext extends BaseContext = BaseContext>
       ApolloServerPluginSchemaReportingDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       operationLogPlugin(logger),
+      // Reads of `query` operations may be served by the read cache of @intl/mongo; mutations never.
+      {
+        requestDidStart: async () => ({
+          didResolveOperation: async ({ operation }) => {
+            if (operation?.operation === "query") markReadOnly();
+          },
+        }),
+      },
     ],
   });
 
@@ -198,7 +207,9 @@ export function createSubgraphServer<TContext extends BaseContext = BaseContext>
         res.status(503).json(errorBody("The server is starting.", "SERVICE_UNAVAILABLE"));
         return;
       }
-      return graphqlHandler(req, res, next);
+      // A `query` operation may then read through the store's read cache (see markReadOnly below).
+      const handler = graphqlHandler;
+      return runInReadScope(() => handler(req, res, next));
     },
   );
 

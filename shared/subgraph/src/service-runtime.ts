@@ -80,6 +80,7 @@ export async function startServiceRuntime<S extends RunnableService>(options: {
   const connection = await connectMongo(config.MONGODB_URI, config.MONGODB_DATABASE, {
     maxTimeMS: config.MONGODB_MAX_TIME_MS,
     maxPoolSize: config.MONGODB_MAX_POOL_SIZE,
+    readCacheMs: config.STORE_READ_CACHE_MS,
   });
   const kafka = createKafka({
     clientId: name,
