@@ -114,7 +114,7 @@ if [[ "${DEMO_SEED:-1}" == "1" ]]; then
     [[ -f "services/$service/src/seed/main.ts" ]] || continue
     (
       PORT="${PORTS[$service]}" MONGODB_DATABASE="$service" LOG_LEVEL=warn \
-        node --import tsx "services/$service/src/seed/main.ts" 2>&1 | tee "$LOGS/$service-seed.log" | sed -u "s/^/   [$service seed] /" >&2
+        node --import tsx "services/$service/src/seed/main.ts" 2>&1 | tee "$LOGS/$service-seed.log" | sed -u "s/^/   /" >&2
       exit "${PIPESTATUS[0]}"
     ) &
     SEED_PIDS+=($!)
