@@ -1,6 +1,15 @@
 import { logLevel, port, positiveInt } from "@intl/config";
 import { z } from "zod";
+import { parseOrigins } from "./cors.ts";
+import type { EdgeSettings } from "./gateway.ts";
+import { defaultQueryLimits } from "./queryLimits.ts";
+import type { QueryLimits } from "./queryLimits.ts";
 import { subgraphCatalogue } from "./subgraphCatalogue.ts";
+import { readTrustedDocuments } from "./trustedDocuments.ts";
+
+const flag = z
+  .enum(["true", "false"], { error: "must be true or false" })
+  .transform((value) => value === "true");
 
 const subgraphUrl = (fallback: string) =>
   z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).default(fallback);
@@ -26,6 +35,34 @@ export const gatewayConfigSchema = z
     SUBGRAPH_MAX_CONNECTIONS: positiveInt(64),
     MAX_IN_FLIGHT: positiveInt(128),
     GATEWAY_OPERATION_TIMEOUT_MS: positiveInt(8000),
+    // The edge (see gateway/README.md): production tightens the development defaults.
+    NODE_ENV: z.string().default("development"),
+    CORS_ORIGINS: z
+      .string()
+      .default("")
+      .transform((value, context) => {
+        const { origins, invalid } = parseOrigins(value);
+        for (const entry of invalid) {
+          context.addIssue({
+            code: "custom",
+            message: `"${entry}" is not an origin like https://app.example.org`,
+          });
+        }
+        return origins;
+      }),
+    INTROSPECTION: z.enum(["public", "analysts"], { error: "must be public or analysts" }).optional(),
+    GRAPHIQL: flag.optional(),
+    QUERY_MAX_DEPTH: positiveInt(defaultQueryLimits.maxDepth),
+    QUERY_MAX_FIELDS: positiveInt(defaultQueryLimits.maxFields),
+    QUERY_MAX_COST: positiveInt(defaultQueryLimits.maxCost),
+    QUERY_MAX_TOKENS: positiveInt(defaultQueryLimits.maxTokens),
+    QUERY_DEFAULT_LIST_SIZE: positiveInt(defaultQueryLimits.defaultListSize),
+    TRUSTED_DOCUMENTS: z.string().min(1).optional(),
+    TRUSTED_DOCUMENTS_ONLY: flag.default(false),
+  })
+  .refine((c) => !c.TRUSTED_DOCUMENTS_ONLY || c.TRUSTED_DOCUMENTS !== undefined, {
+    message: "TRUSTED_DOCUMENTS_ONLY needs TRUSTED_DOCUMENTS (the manifest's path)",
+    path: ["TRUSTED_DOCUMENTS_ONLY"],
   })
   .refine((c) => c.AUTH_JWT_SECRET !== undefined || c.AUTH_JWKS_URL !== undefined, {
     message: "set AUTH_JWT_SECRET (development, HS256) or AUTH_JWKS_URL (production)",
@@ -37,4 +74,35 @@ export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 /** The run-time URL of each subgraph, keyed by subgraph name. */
 export function subgraphUrlsFrom(config: GatewayConfig): Record<string, string> {
   return Object.fromEntries(subgraphCatalogue.map(({ name, urlVariable }) => [name, config[urlVariable]]));
+}
+
+/**
+ * The edge settings: in production (NODE_ENV=production) introspection is for
+ * analysts only and GraphiQL is off unless INTROSPECTION / GRAPHIQL say otherwise.
+ */
+export function edgeSettingsFrom(config: GatewayConfig): EdgeSettings {
+  const production = config.NODE_ENV === "production";
+  return {
+    corsOrigins: config.CORS_ORIGINS,
+    introspection: config.INTROSPECTION ?? (production ? "analysts" : "public"),
+    graphiql: config.GRAPHIQL ?? !production,
+    ...(config.TRUSTED_DOCUMENTS
+      ? {
+          trustedDocuments: {
+            documents: readTrustedDocuments(config.TRUSTED_DOCUMENTS),
+            only: config.TRUSTED_DOCUMENTS_ONLY,
+          },
+        }
+      : {}),
+  };
+}
+
+export function queryLimitsFrom(config: GatewayConfig): QueryLimits {
+  return {
+    maxDepth: config.QUERY_MAX_DEPTH,
+    maxFields: config.QUERY_MAX_FIELDS,
+    maxCost: config.QUERY_MAX_COST,
+    maxTokens: config.QUERY_MAX_TOKENS,
+    defaultListSize: config.QUERY_DEFAULT_LIST_SIZE,
+  };
 }

@@ -18,10 +18,16 @@ import type { Logger } from "pino";
 import { internalErrorMessage, maskGatewayError } from "./errorMasking.ts";
 import { ForwardingDataSource } from "./forwardingDataSource.ts";
 import type { GatewayContext, VerifyToken } from "./gatewayContext.ts";
-import { graphiqlRouter } from "./graphiql.ts";
-import { defaultQueryLimits, queryLimitsRule } from "./queryLimits.ts";
+import { corsAllowlist } from "./cors.ts";
+import { graphiqlDisabledRouter, graphiqlRouter } from "./graphiql.ts";
+import { introspectionPolicyPlugin } from "./introspection.ts";
+import type { IntrospectionAccess } from "./introspection.ts";
+import { logOperations, operationLogPlugin, recordingErrorCodes } from "./operationLog.ts";
+import { defaultQueryLimits, queryLimitsPlugin, queryLimitsRule, tokenLimit } from "./queryLimits.ts";
 import type { QueryLimits } from "./queryLimits.ts";
 import { assignRequestId } from "./requestId.ts";
+import { trustedDocuments } from "./trustedDocuments.ts";
+import type { TrustedDocuments } from "./trustedDocuments.ts";
 import { createSubgraphFetcher } from "./subgraphFetcher.ts";
 import { checkSubgraphHealth } from "./subgraphHealth.ts";
 
@@ -32,7 +38,10 @@ export interface GatewayDependencies {
   subgraphUrls?: Partial<Record<string, string>>;
   verifyToken: VerifyToken;
   logger: Logger;
-  limits?: QueryLimits;
+  /** Depth, size, cost and token bounds (defaults: `defaultQueryLimits`). */
+  limits?: Partial<QueryLimits>;
+  /** What browsers and anonymous callers may do (defaults: `developmentEdge`). */
+  edge?: Partial<EdgeSettings>;
   /** How long `/ready` waits for each subgraph's `/health`. */
   healthTimeoutMs?: number;
   /** How much work the gateway takes on (defaults: `defaultGatewayLimits`). */
@@ -67,6 +76,20 @@ export const defaultGatewayLimits: GatewayLimits = {
   operationTimeoutMs: 8000,
 };
 
+/** What the gateway lets browsers and anonymous callers do. */
+export interface EdgeSettings {
+  /** Origins whose browser pages may call `/graphql` (exact `scheme://host[:port]`). */
+  corsOrigins: readonly string[];
+  introspection: IntrospectionAccess;
+  /** Whether `/graphiql` serves GraphiQL (else a short page saying it is off, HTTP 404). */
+  graphiql: boolean;
+  /** Operations accepted by id; with `only`, the only ones accepted (ADMIN excepted). */
+  trustedDocuments?: { documents: TrustedDocuments; only: boolean };
+}
+
+/** Development: no other origin, introspection and GraphiQL for everyone (see config.ts for production). */
+export const developmentEdge: EdgeSettings = { corsOrigins: [], introspection: "public", graphiql: true };
+
 export interface Gateway {
   apollo: ApolloServer<GatewayContext>;
   /** Serves /graphql, /graphiql, /health and /ready. */
@@ -88,6 +111,8 @@ export function buildGateway(dependencies: GatewayDependencies): Gateway {
   const effectiveUrls = new Map<string, string>();
   const limits: GatewayLimits = { ...defaultGatewayLimits, ...dependencies.overload };
   const subgraphClient = createSubgraphFetcher({ maxConnections: limits.subgraphMaxConnections });
+  const queryLimits: QueryLimits = { ...defaultQueryLimits, ...dependencies.limits };
+  const edge: EdgeSettings = { ...developmentEdge, ...dependencies.edge };
 
   // @apollo/gateway otherwise reports this host (uptime, CPUs, memory, OS) to Apollo every hour;
   // nothing here may leave the configured addresses. Read when the gateway is constructed.
@@ -111,13 +136,18 @@ export function buildGateway(dependencies: GatewayDependencies): Gateway {
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     logger,
+    // Apollo's switch is all or nothing; introspectionPolicyPlugin decides per caller.
     introspection: true,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false,
-    validationRules: [queryLimitsRule(dependencies.limits ?? defaultQueryLimits)],
-    formatError: maskGatewayError(logger),
+    validationRules: [queryLimitsRule(queryLimits)],
+    formatError: recordingErrorCodes(maskGatewayError(logger)),
     plugins: [
+      // Names the operation in its log line (logOperations writes it).
+      operationLogPlugin(),
+      queryLimitsPlugin(queryLimits),
+      introspectionPolicyPlugin<GatewayContext>(edge.introspection),
       ApolloServerPluginLandingPageDisabled(),
       // Nothing reports to Apollo's cloud, even with APOLLO_KEY in the environment.
       ApolloServerPluginUsageReportingDisabled(),
@@ -165,17 +195,32 @@ export function buildGateway(dependencies: GatewayDependencies): Gateway {
       .status(healthy ? 200 : 503)
       .json({ status: healthy ? "ready" : "degraded", supergraph: "loaded", subgraphs });
   });
-  app.use(graphiqlRouter());
+  app.use(edge.graphiql ? graphiqlRouter() : graphiqlDisabledRouter());
   const shedding = shedLoad({
     maxInFlight: limits.maxInFlight,
     onShed: (inFlight) => logger.warn({ inFlight }, "overloaded: request refused with 503"),
   });
-  app.use("/graphql", shedding, express.json({ limit: "1mb" }), (req, res, next) => {
-    if (graphqlHandler) return graphqlHandler(req, res, next);
-    res.status(503).json({
-      errors: [{ message: "The gateway is starting", extensions: { code: "SERVICE_UNAVAILABLE" } }],
-    });
-  });
+  // After the body is read: the operation's log record must be in the async context of what follows.
+  const logging = logOperations(logger);
+  // Before Apollo parses anything: operations sent by id, then the token count.
+  const trusted = edge.trustedDocuments
+    ? [trustedDocuments(edge.trustedDocuments.documents, edge.trustedDocuments.only, verifyToken)]
+    : [];
+  app.use(
+    "/graphql",
+    corsAllowlist(edge.corsOrigins),
+    shedding,
+    express.json({ limit: "1mb" }),
+    logging,
+    ...trusted,
+    tokenLimit(queryLimits.maxTokens),
+    (req, res, next) => {
+      if (graphqlHandler) return graphqlHandler(req, res, next);
+      res.status(503).json({
+        errors: [{ message: "The gateway is starting", extensions: { code: "SERVICE_UNAVAILABLE" } }],
+      });
+    },
+  );
 
   app.use(answerHttpErrorsAsJson(logger));
 

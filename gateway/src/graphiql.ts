@@ -112,3 +112,22 @@ export function graphiqlRouter(): Router {
   });
   return router;
 }
+
+const disabledPage = `<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8" /><title>GraphiQL is off</title></head>
+  <body>
+    <p>GraphiQL is turned off on this gateway (GRAPHIQL=false, the production default).</p>
+    <p>Send queries to <code>/graphql</code>; introspection there needs an ANALYST or ADMIN token.</p>
+  </body>
+</html>
+`;
+
+/** Where GraphiQL is off (production): `/graphiql` answers 404 with a page saying so, and `/` too. */
+export function graphiqlDisabledRouter(): Router {
+  const router = Router();
+  router.get(["/", "/graphiql", "/graphiql/*rest"], (_req, res) => {
+    res.status(404).set("Content-Security-Policy", "default-src 'none'").type("html").send(disabledPage);
+  });
+  return router;
+}

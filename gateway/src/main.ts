@@ -2,18 +2,21 @@
 import { readFileSync } from "node:fs";
 import { loadConfig } from "@intl/config";
 import { closeOnSignals, createLogger, tokenVerifierFromSettings } from "@intl/subgraph";
-import { gatewayConfigSchema, subgraphUrlsFrom } from "./config.ts";
+import { edgeSettingsFrom, gatewayConfigSchema, queryLimitsFrom, subgraphUrlsFrom } from "./config.ts";
 import { buildGateway } from "./gateway.ts";
 import { supergraphPath } from "./subgraphCatalogue.ts";
 
 const config = loadConfig("gateway", gatewayConfigSchema);
 const logger = createLogger("gateway", config.LOG_LEVEL);
 
+const edge = edgeSettingsFrom(config);
 const gateway = buildGateway({
   supergraphSdl: readFileSync(supergraphPath, "utf8"),
   subgraphUrls: subgraphUrlsFrom(config),
   verifyToken: tokenVerifierFromSettings(config),
   logger,
+  limits: queryLimitsFrom(config),
+  edge,
   overload: {
     subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
     subgraphMaxConnections: config.SUBGRAPH_MAX_CONNECTIONS,
@@ -25,9 +28,20 @@ const gateway = buildGateway({
 const port = config.GATEWAY_PORT ?? config.PORT;
 const server = await gateway.listen({ port, host: config.HOST });
 const origin = new URL(server.url).origin;
-logger.info({ subgraphs: subgraphUrlsFrom(config) }, "gateway listening");
+logger.info(
+  {
+    subgraphs: subgraphUrlsFrom(config),
+    corsOrigins: edge.corsOrigins,
+    introspection: edge.introspection,
+    graphiql: edge.graphiql,
+    trustedDocuments: edge.trustedDocuments
+      ? { count: edge.trustedDocuments.documents.size, only: edge.trustedDocuments.only }
+      : "off",
+  },
+  "gateway listening",
+);
 console.info(`Gateway: ${server.url}`);
-console.info(`GraphiQL: ${origin}/graphiql`);
+if (edge.graphiql) console.info(`GraphiQL: ${origin}/graphiql`);
 console.info(`Health: ${origin}/health  Ready: ${origin}/ready`);
 
 closeOnSignals(logger, () => server.close());

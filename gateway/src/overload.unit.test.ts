@@ -11,6 +11,7 @@ import {
   startUnresponsiveSubgraph,
 } from "../test/thingSubgraphs.ts";
 import type { RunningSubgraph, UnresponsiveSubgraph } from "../test/thingSubgraphs.ts";
+import { postGraphQL } from "../test/graphqlPost.ts";
 import { buildGateway } from "./gateway.ts";
 import type { GatewayLimits } from "./gateway.ts";
 import { composeSupergraph } from "./supergraph.ts";
@@ -55,28 +56,8 @@ async function gatewayWith(behaviour: "hang" | "shed", overload: Partial<Gateway
   return { url: server.url, origin: new URL(server.url).origin, shipping };
 }
 
-interface Answer {
-  status: number;
-  headers: Headers;
-  body: {
-    data?: Record<string, unknown> | null;
-    errors?: { message: string; path?: unknown[]; extensions?: Record<string, unknown> }[];
-  };
-}
-
-async function post(url: string, query: string, signal?: AbortSignal): Promise<Answer> {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query }),
-    ...(signal ? { signal } : {}),
-  });
-  return {
-    status: response.status,
-    headers: response.headers,
-    body: (await response.json()) as Answer["body"],
-  };
-}
+const post = (url: string, query: string, signal?: AbortSignal) =>
+  postGraphQL(url, { query }, signal ? { signal } : {});
 
 const withShipping = `{ thing(id: "t1") { name rating shippingDays } }`;
 const withoutShipping = `{ thing(id: "t1") { name rating } }`;
