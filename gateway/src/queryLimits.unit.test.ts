@@ -1,6 +1,10 @@
+import { readFileSync } from "node:fs";
+import { Supergraph } from "@apollo/federation-internals";
 import { buildSchema, getIntrospectionQuery, Kind, parse, validate } from "graphql";
 import { describe, expect, it } from "vitest";
 import type { QueryLimits } from "./queryLimits.ts";
+import { supergraphPath } from "./subgraphCatalogue.ts";
+import { benchQueries } from "../../shared/bench/src/queries.ts";
 import { defaultQueryLimits, exceedsTokens, measureOperation, queryLimitsRule } from "./queryLimits.ts";
 
 const schema = buildSchema(`
@@ -151,5 +155,50 @@ describe("token count", () => {
   it("is exceeded only past the limit", () => {
     expect(exceedsTokens("{ a b c }", 5)).toBe(false); // { a b c }
     expect(exceedsTokens("{ a b c d }", 5)).toBe(true);
+  });
+});
+
+describe("the default limits against the checked-in supergraph", () => {
+  const apiSchema = Supergraph.build(readFileSync(supergraphPath, "utf8")).apiSchema().toGraphQLJSSchema();
+  const guide = readFileSync(new URL("../../docs/analyst-guide.md", import.meta.url), "utf8");
+  const documented = [
+    ...benchQueries("2025-2026", 2024).map(
+      ({ key, query, variables }) => [`bench ${key}`, query, variables] as const,
+    ),
+    ...[...guide.matchAll(/```graphql\n([\s\S]*?)```/g)].map(
+      (match, index) => [`analyst guide #${index + 1}`, match[1] ?? "", {}] as const,
+    ),
+  ];
+
+  it.each(documented)("let %s through (cost, tokens, depth, size)", (_name, query, variables) => {
+    const document = parse(query);
+    const fragments = new Map(
+      document.definitions.flatMap((definition) =>
+        definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition] as const] : [],
+      ),
+    );
+
+    for (const operation of document.definitions) {
+      if (operation.kind !== Kind.OPERATION_DEFINITION) continue;
+      const measure = measureOperation(apiSchema, operation, (name) => fragments.get(name), {
+        defaultListSize: defaultQueryLimits.defaultListSize,
+        variables: variables ?? {},
+      });
+      expect(measure.cost).toBeLessThanOrEqual(defaultQueryLimits.maxCost);
+      expect(measure.depth).toBeLessThanOrEqual(defaultQueryLimits.maxDepth);
+      expect(measure.fields).toBeLessThanOrEqual(defaultQueryLimits.maxFields);
+    }
+    expect(exceedsTokens(query, defaultQueryLimits.maxTokens)).toBe(false);
+  });
+
+  it("costs the bench's 20 institutions across three subgraphs as documented in the README (1163)", () => {
+    const [, institutions] = benchQueries("2025-2026", 2024);
+    const document = parse(institutions?.query ?? "");
+    const operation = document.definitions.find(
+      (definition) => definition.kind === Kind.OPERATION_DEFINITION,
+    );
+    if (!operation) throw new Error("no operation");
+
+    expect(measureOperation(apiSchema, operation, () => undefined, { defaultListSize: 10 }).cost).toBe(1163);
   });
 });
