@@ -6,11 +6,8 @@
 // On FerretDB, prefer running it while the students service is stopped: two processes writing the
 // same documents at once can lose an update there (see createWriteQueue in @intl/mongo).
 import { z } from "zod";
-import { createTokenVerifier } from "@intl/auth";
 import { ConfigError, loadConfig } from "@intl/config";
-import { createKafka, ensureTopics } from "@intl/kafka";
-import { connectMongo } from "@intl/mongo";
-import { createLogger } from "@intl/subgraph";
+import { startServiceRuntime } from "@intl/subgraph";
 import { loadStudentsSettings } from "../settings.ts";
 import { buildService, serviceName } from "../subgraph.ts";
 import { loadDemoData } from "./demoLoader.ts";
@@ -39,23 +36,13 @@ const { settings, seed } = (() => {
   }
 })();
 
-const logger = createLogger(serviceName, settings.LOG_LEVEL === "info" ? "warn" : settings.LOG_LEVEL);
-const connection = await connectMongo(settings.MONGODB_URI, settings.MONGODB_DATABASE);
-const kafka = createKafka({ clientId: `${serviceName}-seed`, brokers: settings.KAFKA_BROKERS, logger });
-const service = buildService({
-  connection,
-  kafka,
-  topicPrefix: settings.KAFKA_TOPIC_PREFIX,
-  verifyToken: createTokenVerifier({
-    secret: settings.AUTH_JWT_SECRET!,
-    issuer: settings.AUTH_ISSUER,
-    audience: settings.AUTH_AUDIENCE,
-  }),
-  logger,
-  outboxPollMs: settings.OUTBOX_POLL_MS,
+// Started like the service (store limits, topics, relay and consumers; no HTTP), so events flow.
+const { service, close } = await startServiceRuntime({
+  name: `${serviceName}-seed`,
+  config: settings,
+  build: buildService,
+  logLevel: settings.LOG_LEVEL === "info" ? "warn" : settings.LOG_LEVEL,
 });
-await ensureTopics(kafka, service.topics, { prefix: settings.KAFKA_TOPIC_PREFIX });
-await service.start();
 log(`connected to ${settings.MONGODB_DATABASE}; waiting for the partnerships agreements in the read model`);
 
 /** Waits until the read model holds active agreements and stops growing for a few seconds. */
@@ -92,8 +79,7 @@ try {
   exitCode = 1;
 } finally {
   log("publishing the last events");
-  await service.stop();
-  await connection.close();
+  await close();
 }
 log(`finished in ${((Date.now() - started) / 1000).toFixed(1)}s`);
 process.exit(exitCode);
