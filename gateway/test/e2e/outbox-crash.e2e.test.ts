@@ -105,10 +105,7 @@ describe("an event is never lost", () => {
     await producer.send({
       topic: prefixedTopic(topicPrefix, institutionCreated.topic),
       acks: -1,
-      messages: [
-        toKafkaMessage(pending),
-        toKafkaMessage({ ...pending, id: `${pending.id}-replayed-copy` }),
-      ],
+      messages: [toKafkaMessage(pending), toKafkaMessage({ ...pending, id: `${pending.id}-replayed-copy` })],
     });
     await producer.disconnect();
 
