@@ -39,7 +39,21 @@ export function rootCause(error: unknown): unknown {
  */
 export function isUnexpectedError(error: unknown): boolean {
   const cause = rootCause(error);
-  return !isDomainError(cause) && !isGraphQLError(cause);
+  return !isDomainError(cause) && !isGraphQLError(cause) && outOfTimeCode(cause) === undefined;
+}
+
+/**
+ * Work that ran out of time or lost its client is expected under load, not a bug: the store's
+ * `maxTimeMS` (MaxTimeMSExpired, code 50), no free store connection within the wait, or the
+ * request's own deadline or departed client. They answer coded, never masked.
+ */
+export function outOfTimeCode(cause: unknown): "TIMEOUT" | "CLIENT_CLOSED_REQUEST" | undefined {
+  const error = cause as { name?: unknown; code?: unknown } | null;
+  if (error === null || typeof error !== "object") return undefined;
+  if (error.name === "ClientClosedRequest") return "CLIENT_CLOSED_REQUEST";
+  if (error.name === "DeadlineExceeded" || error.name === "MongoWaitQueueTimeoutError") return "TIMEOUT";
+  if (error.name === "MongoServerError" && error.code === 50) return "TIMEOUT";
+  return undefined;
 }
 
 function exhaustive(kind: never): never {
@@ -92,6 +106,17 @@ export function formatError(formattedError: GraphQLFormattedError, error: unknow
     // Stack traces are off in the server; dropping one here keeps that true whatever the options.
     const { stacktrace: _stacktrace, ...extensions } = formattedError.extensions ?? {};
     return { ...formattedError, extensions };
+  }
+  const outOfTime = outOfTimeCode(cause);
+  if (outOfTime !== undefined) {
+    return {
+      message:
+        outOfTime === "TIMEOUT"
+          ? "The operation ran out of time (the store is busy); retry later."
+          : "The client closed the request before its answer.",
+      ...(formattedError.path ? { path: formattedError.path } : {}),
+      extensions: { code: outOfTime },
+    };
   }
   return MASKED_ERROR;
 }

@@ -83,3 +83,26 @@ describe("the error mapper", () => {
     expect(isUnexpectedError(validation)).toBe(false);
   });
 });
+
+describe("the error mapper under load", () => {
+  const formatted: GraphQLFormattedError = { message: "raw", path: ["institutions"] };
+  const storeError = (name: string, code?: number) => Object.assign(new Error("store"), { name, code });
+
+  it("answers a store query past maxTimeMS, or no free store connection, with TIMEOUT, not masked", () => {
+    for (const cause of [storeError("MongoServerError", 50), storeError("MongoWaitQueueTimeoutError")]) {
+      const error = new GraphQLError("raw", { originalError: cause });
+      expect(formatError(formatted, error)).toEqual({
+        message: "The operation ran out of time (the store is busy); retry later.",
+        path: ["institutions"],
+        extensions: { code: "TIMEOUT" },
+      });
+      expect(isUnexpectedError(error)).toBe(false);
+    }
+  });
+
+  it("still masks other store errors", () => {
+    const error = new GraphQLError("raw", { originalError: storeError("MongoServerError", 11000) });
+    expect(formatError(formatted, error).extensions?.["code"]).toBe("INTERNAL_SERVER_ERROR");
+    expect(isUnexpectedError(error)).toBe(true);
+  });
+});
