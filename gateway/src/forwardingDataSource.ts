@@ -1,8 +1,11 @@
 import { RemoteGraphQLDataSource } from "@apollo/gateway";
 import type { GraphQLDataSourceProcessOptions } from "@apollo/gateway";
+import { secondsSince } from "@intl/metrics";
 import { OVERLOADED, abortedOperationError } from "@intl/subgraph";
 import { GraphQLError } from "graphql";
 import type { GatewayContext } from "./gatewayContext.ts";
+import { recordSubgraphFetch } from "./operationMetrics.ts";
+import type { FetchOutcome } from "./operationMetrics.ts";
 import { withFetchSignal } from "./subgraphFetcher.ts";
 
 /** `extensions.code` of the fields of a subgraph that did not answer within SUBGRAPH_TIMEOUT_MS. */
@@ -52,9 +55,12 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
     const operation = (options.context as Partial<GatewayContext>).signal;
     if (operation?.aborted) throw abortedOperationError(operation);
     const signal = operation ? AbortSignal.any([deadline, operation]) : deadline;
+    const started = performance.now();
+    let outcome: FetchOutcome = "ok";
     try {
       return await withFetchSignal(signal, () => super.process(options));
     } catch (error) {
+      outcome = fetchOutcome(error, deadline, operation);
       if (deadline.aborted) {
         throw new GraphQLError(`The ${this.name} subgraph did not answer within ${this.timeoutMs} ms.`, {
           extensions: { code: SUBGRAPH_TIMEOUT, details: { subgraph: this.name, timeoutMs: this.timeoutMs } },
@@ -62,6 +68,8 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
       }
       if (operation?.aborted) throw abortedOperationError(operation);
       throw error;
+    } finally {
+      recordSubgraphFetch(this.name, outcome, secondsSince(started));
     }
   }
 
@@ -78,4 +86,16 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
       },
     });
   }
+}
+
+/** Why a fetch failed, in the words of the fetch latency metric. */
+function fetchOutcome(
+  error: unknown,
+  deadline: AbortSignal,
+  operation: AbortSignal | undefined,
+): FetchOutcome {
+  if (deadline.aborted) return "timeout";
+  if (operation?.aborted) return "aborted";
+  if (error instanceof GraphQLError && error.extensions["code"] === OVERLOADED) return "overloaded";
+  return "error";
 }

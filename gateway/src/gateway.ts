@@ -10,6 +10,7 @@ import {
 } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ErrorKind, isDomainError } from "@intl/errors";
+import { metricsHandler } from "@intl/metrics";
 import { requestSignal, shedLoad } from "@intl/subgraph";
 import express from "express";
 import type { ErrorRequestHandler, Express, RequestHandler } from "express";
@@ -23,6 +24,7 @@ import { graphiqlDisabledRouter, graphiqlRouter } from "./graphiql.ts";
 import { introspectionPolicyPlugin } from "./introspection.ts";
 import type { IntrospectionAccess } from "./introspection.ts";
 import { logOperations, operationLogPlugin, recordingErrorCodes } from "./operationLog.ts";
+import { countShedRequest } from "./operationMetrics.ts";
 import { defaultQueryLimits, queryLimitsPlugin, queryLimitsRule, tokenLimit } from "./queryLimits.ts";
 import type { QueryLimits } from "./queryLimits.ts";
 import { assignRequestId } from "./requestId.ts";
@@ -92,7 +94,7 @@ export const developmentEdge: EdgeSettings = { corsOrigins: [], introspection: "
 
 export interface Gateway {
   apollo: ApolloServer<GatewayContext>;
-  /** Serves /graphql, /graphiql, /health and /ready. */
+  /** Serves /graphql, /graphiql, /health, /ready and /metrics. */
   app: Express;
   /** Loads the supergraph; `listen` calls it if needed. */
   start(): Promise<void>;
@@ -182,6 +184,8 @@ export function buildGateway(dependencies: GatewayDependencies): Gateway {
   app.get("/health", (_req, res) => {
     res.json({ status: "ok" });
   });
+  // The process's Prometheus metrics; like /health, never shed nor authenticated.
+  app.get("/metrics", metricsHandler());
   app.get("/ready", async (_req, res) => {
     if (!graphqlHandler) {
       res.status(503).json({ status: "starting", supergraph: "not loaded" });
@@ -198,7 +202,10 @@ export function buildGateway(dependencies: GatewayDependencies): Gateway {
   app.use(edge.graphiql ? graphiqlRouter() : graphiqlDisabledRouter());
   const shedding = shedLoad({
     maxInFlight: limits.maxInFlight,
-    onShed: (inFlight) => logger.warn({ inFlight }, "overloaded: request refused with 503"),
+    onShed: (inFlight) => {
+      countShedRequest();
+      logger.warn({ inFlight }, "overloaded: request refused with 503");
+    },
   });
   // After the body is read: the operation's log record must be in the async context of what follows.
   const logging = logOperations(logger);

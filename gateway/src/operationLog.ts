@@ -3,6 +3,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import type { RequestHandler, Response } from "express";
 import type { GraphQLFormattedError } from "graphql";
 import type { Logger } from "pino";
+import { recordOperation } from "./operationMetrics.ts";
 
 /** What one operation's log line says besides the HTTP facts. */
 interface OperationRecord {
@@ -29,7 +30,8 @@ export function traceIdFrom(traceparent: string | undefined): string | undefined
  * Writes one JSON line per operation on `/graphql` when its answer is sent (or
  * its client leaves): operation name and type, client name and version (Apollo's
  * `apollographql-client-*` headers), HTTP status, duration, the error codes sent,
- * request id and, when the caller sent `traceparent`, the trace id.
+ * request id and, when the caller sent `traceparent`, the trace id; and the same
+ * facts as metrics (`recordOperation`), refusals before Apollo included.
  */
 export function logOperations(logger: Logger): RequestHandler {
   return (req, res, next) => {
@@ -37,6 +39,9 @@ export function logOperations(logger: Logger): RequestHandler {
     const record: OperationRecord = { operationName: undefined, operationType: undefined, errorCodes: [] };
     res.once("close", () => {
       const traceId = traceIdFrom(req.get("traceparent"));
+      const durationMs = performance.now() - started;
+      const errorCodes = [...new Set(record.errorCodes)];
+      const clientLeft = !res.writableFinished;
       logger.info(
         {
           requestId: res.locals["requestId"],
@@ -46,12 +51,20 @@ export function logOperations(logger: Logger): RequestHandler {
           clientName: req.get("apollographql-client-name") ?? null,
           clientVersion: req.get("apollographql-client-version") ?? null,
           httpStatus: res.statusCode,
-          durationMs: Math.round((performance.now() - started) * 10) / 10,
-          errorCodes: [...new Set(record.errorCodes)],
-          ...(res.writableFinished ? {} : { clientLeft: true }),
+          durationMs: Math.round(durationMs * 10) / 10,
+          errorCodes,
+          ...(clientLeft ? { clientLeft: true } : {}),
         },
         "graphql operation",
       );
+      recordOperation({
+        operationName: record.operationName,
+        operationType: record.operationType,
+        httpStatus: res.statusCode,
+        errorCodes,
+        clientLeft,
+        durationSeconds: durationMs / 1000,
+      });
     });
     current.run(record, next);
   };

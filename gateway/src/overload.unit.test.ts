@@ -1,60 +1,11 @@
 // The gateway under slow and overloaded subgraphs: deadlines, client departures,
 // load shedding and its connection pool. In-process subgraphs on free ports.
 import { expectEventually } from "@intl/testing";
-import { pino } from "pino";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createTokenVerifier } from "@intl/auth";
-import {
-  asSubgraphSdls,
-  startCatalogueSubgraph,
-  startReviewsSubgraph,
-  startUnresponsiveSubgraph,
-} from "../test/thingSubgraphs.ts";
-import type { RunningSubgraph, UnresponsiveSubgraph } from "../test/thingSubgraphs.ts";
+import { describe, expect, it } from "vitest";
 import { postGraphQL } from "../test/graphqlPost.ts";
-import { buildGateway } from "./gateway.ts";
-import type { GatewayLimits } from "./gateway.ts";
-import { composeSupergraph } from "./supergraph.ts";
+import { useThingGateway } from "../test/thingGateway.ts";
 
-const verifyToken = createTokenVerifier({
-  secret: "gateway-test-secret-0123456789-abcdef",
-  issuer: "intl-graph",
-  audience: "intl-graph",
-});
-
-let catalogue: RunningSubgraph;
-let reviews: RunningSubgraph;
-let shipping: UnresponsiveSubgraph | undefined;
-let closeGateway: (() => Promise<void>) | undefined;
-
-beforeAll(async () => {
-  [catalogue, reviews] = await Promise.all([startCatalogueSubgraph(), startReviewsSubgraph()]);
-});
-afterEach(async () => {
-  await closeGateway?.();
-  await shipping?.close();
-  closeGateway = undefined;
-  shipping = undefined;
-});
-afterAll(async () => {
-  await Promise.all([catalogue?.close(), reviews?.close()]);
-});
-
-/** A gateway over catalogue, reviews and a "shipping" subgraph that hangs or sheds. */
-async function gatewayWith(behaviour: "hang" | "shed", overload: Partial<GatewayLimits>) {
-  shipping = await startUnresponsiveSubgraph(behaviour);
-  const composition = composeSupergraph(asSubgraphSdls([catalogue, reviews, shipping]));
-  if (!composition.ok) throw new Error(composition.errors.join("\n"));
-  const gateway = buildGateway({
-    supergraphSdl: composition.supergraphSdl,
-    verifyToken,
-    logger: pino({ level: "silent" }),
-    overload,
-  });
-  const server = await gateway.listen({ port: 0, host: "127.0.0.1" });
-  closeGateway = server.close;
-  return { url: server.url, origin: new URL(server.url).origin, shipping };
-}
+const { gatewayWith } = useThingGateway();
 
 const post = (url: string, query: string, signal?: AbortSignal) =>
   postGraphQL(url, { query }, signal ? { signal } : {});

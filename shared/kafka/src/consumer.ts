@@ -4,6 +4,8 @@ import kafkajs from "kafkajs";
 import type { Consumer, EachMessagePayload, Kafka, Producer } from "kafkajs";
 import type { Connection } from "mongoose";
 import { retryDelays, sleep, SleepAbortedError } from "./backoff.ts";
+import { trackConsumer } from "./consumer-metrics.ts";
+import type { MessageOutcome } from "./consumer-metrics.ts";
 import { sendToDeadLetterTopic } from "./dead-letter.ts";
 import type { DeadLetterReason } from "./dead-letter.ts";
 import { childLogger, silentLogger } from "./logger.ts";
@@ -118,6 +120,7 @@ export async function startConsumer<C extends EventContract>(
     // Short fetch waits keep `stop()` quick; data still arrives as soon as it is written.
     maxWaitTimeInMs: 1000,
   });
+  const metrics = trackConsumer(consumer, kafkaGroupId);
 
   const deadLetter = async (
     payload: EachMessagePayload,
@@ -136,13 +139,14 @@ export async function startConsumer<C extends EventContract>(
       attempts,
       failedAt: new Date(),
     });
+    metrics.deadLettered(reason);
     messageLogger.error(
       { err: error, reason, attempts, deadLetterTopic },
       "message sent to the dead-letter topic",
     );
   };
 
-  const eachMessage = async (payload: EachMessagePayload): Promise<void> => {
+  const eachMessage = async (payload: EachMessagePayload): Promise<MessageOutcome> => {
     const { topic, partition, message, heartbeat } = payload;
     const where = { topic, partition, offset: message.offset };
     let event: ConsumedEvent<C>;
@@ -150,12 +154,12 @@ export async function startConsumer<C extends EventContract>(
       const parsed = fromKafkaMessage(message, knownContracts);
       if (!handledTypes.has(parsed.type)) {
         childLogger(logger, where).debug({ type: parsed.type }, "event not handled by this group; skipped");
-        return;
+        return "not_handled";
       }
       event = parsed as ConsumedEvent<C>;
     } catch (error) {
       await deadLetter(payload, "invalid-event", error, 0, childLogger(logger, where));
-      return;
+      return "dead_lettered";
     }
     const eventLogger = childLogger(logger, {
       ...where,
@@ -165,7 +169,7 @@ export async function startConsumer<C extends EventContract>(
     });
     if (await ledger.has(event.id)) {
       eventLogger.debug({}, "event already processed; skipped");
-      return;
+      return "duplicate";
     }
     for (let attempt = 1; ; attempt++) {
       try {
@@ -181,7 +185,7 @@ export async function startConsumer<C extends EventContract>(
             attempt,
             eventLogger,
           );
-          return;
+          return "dead_lettered";
         }
         eventLogger.warn({ err: error, attempt, retryInMs: delay }, "handler failed; retrying");
         // Throws SleepAbortedError on shutdown: the message stays uncommitted for the next consumer.
@@ -193,6 +197,7 @@ export async function startConsumer<C extends EventContract>(
     // One line per handled event (as the relay logs each publication), with the time since the
     // event happened: what an operator follows, and what `npm run bench` measures propagation by.
     eventLogger.info({ lagMs: Date.now() - Date.parse(event.time) }, "event processed");
+    return "handled";
   };
 
   const joined = waitForGroupJoin(consumer, options.joinTimeoutMs ?? 60_000);
@@ -204,7 +209,7 @@ export async function startConsumer<C extends EventContract>(
       autoCommit: true,
       eachMessage: async (payload) => {
         try {
-          await eachMessage(payload);
+          metrics.finished(payload, await eachMessage(payload));
         } catch (error) {
           // kafkajs does not resolve the offset of a failed message: it is redelivered, never skipped.
           if (!(error instanceof SleepAbortedError)) throw error;
@@ -220,6 +225,7 @@ export async function startConsumer<C extends EventContract>(
     await joined.promise;
   } catch (error) {
     joined.cancel();
+    metrics.stop();
     await disconnectQuietly(consumer, producer);
     throw error;
   }
@@ -234,6 +240,7 @@ export async function startConsumer<C extends EventContract>(
       stopping ??= (async () => {
         shutdown.abort();
         await consumer.disconnect();
+        metrics.stop();
         await producer.disconnect();
         logger.info({}, "consumer stopped");
       })();

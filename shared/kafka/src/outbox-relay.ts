@@ -4,6 +4,8 @@ import type { Model } from "mongoose";
 import { childLogger, silentLogger } from "./logger.ts";
 import type { KitLogger } from "./logger.ts";
 import type { OutboxEntry } from "./outbox.ts";
+import { countPublished, forgetOutbox, measureOutbox } from "./outbox-metrics.ts";
+import type { MeasuredOutbox } from "./outbox-metrics.ts";
 import { OUTBOX_PENDING, pendingOutboxFilter, unmarkedOutboxFilter } from "./outbox.ts";
 import { ACKS_ALL, createIdempotentProducer } from "./producer.ts";
 import { prefixedTopic } from "./topics.ts";
@@ -106,6 +108,8 @@ export class OutboxRelay {
   private readonly scanIntervalMs: number;
   private readonly batchSize: number;
   private readonly writeQueue: WriteQueueLike;
+  /** What `/metrics` measures of this relay while it runs (pending count, oldest age). */
+  private readonly measured: MeasuredOutbox;
   private producer: Producer | null = null;
   private connecting: Promise<Producer> | null = null;
   /** Documents nudged since the current round took its work, by write-queue key. */
@@ -133,6 +137,7 @@ export class OutboxRelay {
     this.scanIntervalMs = options.scanIntervalMs ?? 15_000;
     this.batchSize = options.batchSize ?? 100;
     this.writeQueue = options.writeQueue ?? unqueued;
+    this.measured = { models: this.models, logger: this.logger };
   }
 
   /**
@@ -145,6 +150,7 @@ export class OutboxRelay {
     await this.connectedProducer();
     await this.markUnmarkedOutboxes();
     this.started = true;
+    measureOutbox(this.measured);
     this.scheduleScan(0);
   }
 
@@ -157,6 +163,7 @@ export class OutboxRelay {
     const wasStarted = this.started;
     this.stopping = true;
     this.started = false;
+    forgetOutbox(this.measured);
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.draining?.catch(() => undefined);
@@ -337,6 +344,7 @@ export class OutboxRelay {
     for (const { document } of found) {
       for (const entry of document._outbox ?? []) {
         published += 1;
+        countPublished(prefixedTopic(this.topicPrefix, entry.topic));
         this.logger.info(
           {
             eventId: entry._id,

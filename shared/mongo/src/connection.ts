@@ -1,5 +1,6 @@
 import mongoose from "mongoose";
 import type { Connection } from "mongoose";
+import { recordCommandDurations } from "./command-metrics.ts";
 import { DEFAULT_QUERY_MAX_TIME_MS, limitQueryTime } from "./query-deadline.ts";
 import { enableReadCache } from "./read-cache.ts";
 
@@ -16,7 +17,11 @@ export interface ConnectMongoOptions {
    * (`read-cache.ts`; default 0: off; STORE_READ_CACHE_MS for the services).
    */
   readCacheMs?: number;
-  /** Emit the driver's command events (`connection.getClient().on("commandStarted", ...)`), for diagnostics and tests. */
+  /**
+   * Emit the driver's command events (`connection.getClient().on("commandStarted", ...)`), for
+   * diagnostics and tests. On whenever the read cache is (it learns of writes from them); the
+   * `intl_store_command_duration_seconds` metric is recorded whenever they are on.
+   */
   monitorCommands?: boolean;
 }
 
@@ -32,6 +37,8 @@ export async function connectMongo(
   dbName: string,
   options: ConnectMongoOptions = {},
 ): Promise<Connection> {
+  // Off by default: with it the driver decodes every reply a second time for its event.
+  const monitorCommands = (options.monitorCommands ?? false) || (options.readCacheMs ?? 0) > 0;
   const connection = mongoose.createConnection(uri, {
     dbName,
     serverSelectionTimeoutMS: 5_000,
@@ -40,7 +47,7 @@ export async function connectMongo(
     // unbounded writes and index builds of a large demo load on FerretDB.
     socketTimeoutMS: 30_000,
     // The read cache learns of this process's writes from the command monitor.
-    monitorCommands: (options.monitorCommands ?? false) || (options.readCacheMs ?? 0) > 0,
+    monitorCommands,
     // Bounded: FerretDB on PostgreSQL stops answering once its own pool is exhausted (see
     // MONGODB_MAX_POOL_SIZE in @intl/config), and a query waits for a free connection no longer
     // than a subgraph operation may last.
@@ -49,6 +56,7 @@ export async function connectMongo(
   });
   limitQueryTime(connection, options.maxTimeMS ?? DEFAULT_QUERY_MAX_TIME_MS);
   enableReadCache(connection, { ttlMs: options.readCacheMs ?? 0 });
+  if (monitorCommands) recordCommandDurations(connection);
   return connection.asPromise();
 }
 

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import mongoose from "mongoose";
 import type { Connection, MongooseQueryMiddleware, Query, Schema } from "mongoose";
+import { counter } from "@intl/metrics";
 
 /**
  * A cache of store reads made by GraphQL queries, per connection.
@@ -55,11 +56,19 @@ interface ConnectionCache {
   /** Bumped by every write command, at its start and its end. */
   generation: number;
   entries: Map<string, Entry>;
+  /** Reads on their way to the store: the same read asked meanwhile waits for their answer. */
+  inflight: Map<string, { generation: number; done: Promise<Entry | undefined> }>;
   hits: number;
   misses: number;
 }
 
 const caches = new WeakMap<Connection, ConnectionCache>();
+
+const lookups = counter({
+  name: "intl_store_read_cache_total",
+  help: "Reads of GraphQL query operations looked up in the read cache, by result (hit: the store was not asked, miss)",
+  labelNames: ["result"],
+});
 
 const WRITE_COMMANDS = new Set([
   "insert",
@@ -100,6 +109,7 @@ export function enableReadCache(
     maxEntries: options.maxEntries ?? 5_000,
     generation: 0,
     entries: new Map(),
+    inflight: new Map(),
     hits: 0,
     misses: 0,
   };
@@ -135,11 +145,17 @@ export function cacheKeyPart(value: unknown): string {
 
 type CachedQuery = Query<unknown, unknown> & {
   op?: string;
-  _readCache?: { key: string; generation: number; cache: ConnectionCache; hydrate: boolean };
+  _readCache?: {
+    key: string;
+    generation: number;
+    cache: ConnectionCache;
+    hydrate: boolean;
+    settle: (entry: Entry | undefined) => void;
+  };
 };
 
 function readCachePlugin(schema: Schema): void {
-  schema.pre(CACHED_OPERATIONS, function (this: CachedQuery) {
+  schema.pre(CACHED_OPERATIONS, async function (this: CachedQuery) {
     const scope = readScope.getStore();
     const cache = caches.get(this.model.db);
     if (!scope?.readOnly || !cache) return;
@@ -153,14 +169,34 @@ function readCachePlugin(schema: Schema): void {
       cacheKeyPart({ sort: options.sort, limit: options.limit, skip: options.skip, lean }),
       this.op === "distinct" ? cacheKeyPart((this as unknown as { _distinct?: unknown })._distinct) : "",
     ].join("|");
-    const entry = cache.entries.get(key);
-    if (entry && entry.generation === cache.generation && entry.expiresAt > Date.now()) {
+    const valid = (entry: Entry | undefined): entry is Entry =>
+      entry !== undefined && entry.generation === cache.generation && entry.expiresAt > Date.now();
+    let entry = cache.entries.get(key);
+    // Many users asking the same thing at once: one read goes to the store, the others wait for it.
+    const inflight = cache.inflight.get(key);
+    if (!valid(entry) && inflight && inflight.generation === cache.generation) entry = await inflight.done;
+    if (valid(entry)) {
       cache.hits++;
+      lookups.inc({ result: "hit" });
       // Mongoose's way to answer a query from a pre hook: the store is not asked.
       throw mongoose.skipMiddlewareFunction(copyOut(this, entry));
     }
     cache.misses++;
-    this._readCache = { key, generation: cache.generation, cache, hydrate: !lean };
+    lookups.inc({ result: "miss" });
+    let settle: (entry: Entry | undefined) => void = () => undefined;
+    const done = new Promise<Entry | undefined>((resolve) => (settle = resolve));
+    const generation = cache.generation;
+    cache.inflight.set(key, { generation, done });
+    this._readCache = {
+      key,
+      generation,
+      cache,
+      hydrate: !lean,
+      settle: (settled) => {
+        if (cache.inflight.get(key)?.done === done) cache.inflight.delete(key);
+        settle(settled);
+      },
+    };
   });
 
   schema.post(CACHED_OPERATIONS, function (this: CachedQuery, result: unknown) {
@@ -169,17 +205,25 @@ function readCachePlugin(schema: Schema): void {
     this._readCache = undefined;
     const { cache } = pending;
     // A write started or ended since this read began: what it read may already be old.
-    if (cache.generation !== pending.generation) return;
+    if (cache.generation !== pending.generation) return pending.settle(undefined);
     if (cache.entries.size >= cache.maxEntries) {
       const oldest = cache.entries.keys().next().value;
       if (oldest !== undefined) cache.entries.delete(oldest);
     }
-    cache.entries.set(pending.key, {
+    const entry: Entry = {
       generation: pending.generation,
       expiresAt: Date.now() + cache.ttlMs,
       value: copyIn(result, pending.hydrate),
       hydrate: pending.hydrate,
-    });
+    };
+    cache.entries.set(pending.key, entry);
+    pending.settle(entry);
+  });
+
+  // A failed read releases those waiting for it: they read the store themselves.
+  schema.post(CACHED_OPERATIONS, { errorHandler: true }, function (this: CachedQuery, _error: unknown) {
+    this._readCache?.settle(undefined);
+    this._readCache = undefined;
   });
 }
 

@@ -157,7 +157,7 @@ describe("a subgraph operation's deadline", () => {
 });
 
 describe("a subgraph's load shedding", () => {
-  it("refuses operations past MAX_IN_FLIGHT with 503, Retry-After and OVERLOADED, and recovers once they end", async () => {
+  it("refuses operations past MAX_IN_FLIGHT with 503, Retry-After and OVERLOADED (counted on /metrics), and recovers once they end", async () => {
     const { url, baseUrl } = await listen({ maxInFlight: 2 });
     const running = resolversStarted(2);
     const inFlight = [post(url, "{ gated }"), post(url, "{ gated }")];
@@ -165,6 +165,7 @@ describe("a subgraph's load shedding", () => {
 
     const refused = await post(url, "{ quick }");
     const health = await fetch(`${baseUrl}/health`);
+    const metrics = await fetch(`${baseUrl}/metrics`);
 
     expect(refused.status).toBe(503);
     expect(refused.headers.get("retry-after")).toBe("1");
@@ -172,6 +173,8 @@ describe("a subgraph's load shedding", () => {
       expect.objectContaining({ extensions: expect.objectContaining({ code: "OVERLOADED" }) }),
     ]);
     expect(health.status).toBe(200);
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toContain('intl_subgraph_requests_shed_total{subgraph="overload"} 1');
 
     gate.resolve();
     expect((await Promise.all(inFlight)).map(({ status }) => status)).toEqual([200, 200]);

@@ -15,6 +15,7 @@ import express from "express";
 import type { ErrorRequestHandler, Express, RequestHandler } from "express";
 import type { DocumentNode, GraphQLSchema } from "graphql";
 import type { TokenVerifier } from "@intl/auth";
+import { metricsHandler } from "@intl/metrics";
 import { markReadOnly, runInReadScope } from "@intl/mongo";
 import { createRequestContext } from "./context.ts";
 import type { BaseContext } from "./context.ts";
@@ -23,6 +24,7 @@ import { shedLoad } from "./load-shedding.ts";
 import { MASKED_ERROR, formatError } from "./errors.ts";
 import type { Logger } from "./logger.ts";
 import { operationLogPlugin } from "./operation-log.ts";
+import { countShedRequest, operationMetricsPlugin } from "./operation-metrics.ts";
 import { runReadinessChecks } from "./readiness.ts";
 import type { ReadinessCheck } from "./readiness.ts";
 
@@ -74,7 +76,7 @@ export interface ListeningSubgraph {
 }
 
 export interface SubgraphServer<TContext extends BaseContext> {
-  /** Express app serving `/graphql`, `/health` and `/ready` (`/graphql` answers once started). */
+  /** Express app serving `/graphql`, `/health`, `/ready` and `/metrics` (`/graphql` answers once started). */
   app: Express;
   /** The Apollo server, for in-process `apollo.executeOperation(request, { contextValue })` after `start()`. */
   apollo: ApolloServer<TContext>;
@@ -101,8 +103,9 @@ function errorBody(message: string, code: string) {
 /**
  * Builds a subgraph service's HTTP server: the federation schema behind Apollo
  * (CSRF prevention on, introspection on, no landing page, no stack traces, one
- * error mapper, one log line per operation), `GET /health` (the process is alive)
- * and `GET /ready` (every readiness probe answers). Listens only when asked.
+ * error mapper, one log line and one latency sample per operation), `GET /health`
+ * (the process is alive), `GET /ready` (every readiness probe answers) and
+ * `GET /metrics` (the process's Prometheus metrics). Listens only when asked.
  */
 export function createSubgraphServer<TContext extends BaseContext = BaseContext>(
   options: SubgraphServerOptions<TContext>,
@@ -115,7 +118,10 @@ export function createSubgraphServer<TContext extends BaseContext = BaseContext>
   const shedder = () =>
     shedLoad({
       maxInFlight: limits.maxInFlight,
-      onShed: (inFlight) => logger.warn({ inFlight }, "overloaded: request refused with 503"),
+      onShed: (inFlight) => {
+        countShedRequest(name);
+        logger.warn({ inFlight }, "overloaded: request refused with 503");
+      },
     });
   let shedding = shedder();
 
@@ -143,6 +149,7 @@ export function createSubgraphServer<TContext extends BaseContext = BaseContext>
       ApolloServerPluginSchemaReportingDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       operationLogPlugin(logger),
+      operationMetricsPlugin(name),
       // Reads of `query` operations may be served by the read cache of @intl/mongo; mutations never.
       {
         requestDidStart: async () => ({
@@ -183,6 +190,9 @@ export function createSubgraphServer<TContext extends BaseContext = BaseContext>
   app.get("/health", (_req, res) => {
     res.json({ status: "ok" });
   });
+
+  // Like /health: never shed nor authenticated, so a saturated server can still be observed.
+  app.get("/metrics", metricsHandler());
 
   app.get("/ready", async (_req, res) => {
     if (stopping) {

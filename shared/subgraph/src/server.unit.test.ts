@@ -310,6 +310,27 @@ describe("a subgraph server", () => {
   });
 });
 
+describe("GET /metrics", () => {
+  it("counts and times each operation by name, type and outcome, without a token", async () => {
+    await post("query Welcome { greeting }");
+    await post("query Crashing { crash }");
+
+    const response = await fetch(`${subgraph.baseUrl}/metrics`);
+    const text = await response.text();
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/plain/);
+    const count = "intl_subgraph_operation_duration_seconds_count";
+    expect(text).toContain(`${count}{subgraph="widgets",operation="Welcome",type="query",outcome="ok"} 1`);
+    expect(text).toContain(
+      `${count}{subgraph="widgets",operation="Crashing",type="query",outcome="error"} 1`,
+    );
+    expect(text).toMatch(
+      /^intl_subgraph_operation_duration_seconds_bucket\{[^}]*operation="Welcome"[^}]*\} 1$/m,
+    );
+  });
+});
+
 describe("readiness", () => {
   it("is 200 when every check passes", async () => {
     const server = await buildWidgetsServer({ store: async () => {}, kafka: async () => {} }).listen({
