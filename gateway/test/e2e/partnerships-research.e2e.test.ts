@@ -163,3 +163,28 @@ describe("research collaborations feed partnership completeness", () => {
     ]);
   });
 });
+
+describe("the system's metrics", () => {
+  it("shows on /metrics each consumer's lag, each outbox's pending count and the operations served", async () => {
+    // One process here: the gateway's /metrics shows the four services' metrics too.
+    const scrape = async () => (await fetch(new URL("/metrics", system.gatewayUrl))).text();
+    await expectEventually(async () => {
+      const text = await scrape();
+      // The research read models consumed the partnerships events of the setup, and nothing waits.
+      expect(text).toMatch(
+        /^intl_kafka_consumer_lag\{group="[^"]*research\.read-models",topic="[^"]*",partition="\d+"\} 0$/m,
+      );
+      expect(text).not.toMatch(/^intl_kafka_consumer_lag\{[^}]*\} [1-9]/m);
+      expect(text).toMatch(/^intl_outbox_pending\{database="[^"]*partnerships[^"]*",model="[^"]*"\} 0$/m);
+      expect(text).not.toMatch(/^intl_outbox_pending\{[^}]*\} [1-9]/m);
+    });
+    const text = await scrape();
+    expect(text).toMatch(
+      /^intl_kafka_events_processed_total\{group="[^"]*research\.read-models",outcome="handled"\} [1-9]/m,
+    );
+    expect(text).toMatch(
+      /^intl_subgraph_operation_duration_seconds_count\{subgraph="partnerships",[^}]*outcome="ok"\} [1-9]/m,
+    );
+    expect(text).toMatch(/^intl_gateway_operation_duration_seconds_count\{[^}]*outcome="ok"\} [1-9]/m);
+  });
+});
