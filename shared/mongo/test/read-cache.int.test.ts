@@ -65,6 +65,18 @@ describe("the read cache", () => {
     expect(await asOperation(() => Items.findOne({ _id: "b" }).lean().exec())).toMatchObject({ n: 2 });
   });
 
+  it("sends one read to the store for many users asking the same thing at once", async () => {
+    await Items.updateOne({ _id: "b" }, { $set: { n: 2 } });
+    const before = readCacheStats(connection);
+
+    const answers = await Promise.all(Array.from({ length: 10 }, () => asOperation(listX)));
+
+    const after = readCacheStats(connection);
+    expect(after.misses - before.misses).toBe(1);
+    expect(after.hits - before.hits).toBe(9);
+    expect(new Set(answers.map((answer) => JSON.stringify(answer)))).toHaveProperty("size", 1);
+  });
+
   it("never serves mutations or work outside a request (consumers, the relay) from memory", async () => {
     await asOperation(listX);
     const before = readCacheStats(connection);
