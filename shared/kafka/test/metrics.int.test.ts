@@ -67,7 +67,8 @@ describe("the outbox metrics", () => {
     expect(age).toBeGreaterThanOrEqual(HOUR_MS / 1000);
     expect(age).toBeLessThan(HOUR_MS / 1000 + 60);
 
-    expect(await relay.publishPending()).toBe(2);
+    // The relay's own first scan may take one of them meanwhile: what counts is that both went out.
+    await relay.publishPending();
 
     expect(await metricValue("intl_outbox_pending", labels)).toBe(0);
     expect(await metricValue("intl_outbox_oldest_pending_age_seconds", labels)).toBe(0);
