@@ -3,6 +3,7 @@ import type { GraphQLFormattedError } from "graphql";
 import { ApolloServerErrorCode } from "@apollo/server/errors";
 import { ErrorKind, isDomainError } from "@intl/errors";
 import type { DomainError } from "@intl/errors";
+import { ClientClosedRequest, DeadlineExceeded, TIMEOUT, abortedOperationError } from "./deadline.ts";
 
 /** What clients see instead of an unexpected error: no message, no stack. */
 export const MASKED_ERROR: GraphQLFormattedError = Object.freeze({
@@ -39,21 +40,28 @@ export function rootCause(error: unknown): unknown {
  */
 export function isUnexpectedError(error: unknown): boolean {
   const cause = rootCause(error);
-  return !isDomainError(cause) && !isGraphQLError(cause) && outOfTimeCode(cause) === undefined;
+  return !isDomainError(cause) && !isGraphQLError(cause) && outOfTimeError(cause) === undefined;
 }
 
 /**
  * Work that ran out of time or lost its client is expected under load, not a bug: the store's
  * `maxTimeMS` (MaxTimeMSExpired, code 50), no free store connection within the wait, or the
- * request's own deadline or departed client. They answer coded, never masked.
+ * request's own deadline or departed client (a store call aborted with the request signal's
+ * reason). They answer coded, never masked; the last two as `abortedOperationError` words them.
  */
-export function outOfTimeCode(cause: unknown): "TIMEOUT" | "CLIENT_CLOSED_REQUEST" | undefined {
+function outOfTimeError(cause: unknown): GraphQLError | undefined {
+  if (cause instanceof DeadlineExceeded || cause instanceof ClientClosedRequest) {
+    return abortedOperationError(AbortSignal.abort(cause));
+  }
   const error = cause as { name?: unknown; code?: unknown } | null;
   if (error === null || typeof error !== "object") return undefined;
-  if (error.name === "ClientClosedRequest") return "CLIENT_CLOSED_REQUEST";
-  if (error.name === "DeadlineExceeded" || error.name === "MongoWaitQueueTimeoutError") return "TIMEOUT";
-  if (error.name === "MongoServerError" && error.code === 50) return "TIMEOUT";
-  return undefined;
+  const storeOutOfTime =
+    error.name === "MongoWaitQueueTimeoutError" || (error.name === "MongoServerError" && error.code === 50);
+  return storeOutOfTime
+    ? new GraphQLError("The operation ran out of time (the store is busy); retry later.", {
+        extensions: { code: TIMEOUT },
+      })
+    : undefined;
 }
 
 function exhaustive(kind: never): never {
@@ -107,15 +115,12 @@ export function formatError(formattedError: GraphQLFormattedError, error: unknow
     const { stacktrace: _stacktrace, ...extensions } = formattedError.extensions ?? {};
     return { ...formattedError, extensions };
   }
-  const outOfTime = outOfTimeCode(cause);
+  const outOfTime = outOfTimeError(cause);
   if (outOfTime !== undefined) {
     return {
-      message:
-        outOfTime === "TIMEOUT"
-          ? "The operation ran out of time (the store is busy); retry later."
-          : "The client closed the request before its answer.",
+      message: outOfTime.message,
       ...(formattedError.path ? { path: formattedError.path } : {}),
-      extensions: { code: outOfTime },
+      extensions: outOfTime.extensions,
     };
   }
   return MASKED_ERROR;

@@ -2,6 +2,7 @@ import { GraphQLError } from "graphql";
 import type { GraphQLFormattedError } from "graphql";
 import { describe, expect, it } from "vitest";
 import { DomainError, ErrorKind, badInput } from "@intl/errors";
+import { DeadlineExceeded } from "./deadline.ts";
 import { formatError, graphqlCodeFor, isUnexpectedError } from "./errors.ts";
 
 // What Apollo hands formatError for an error thrown in a resolver: a located GraphQLError wrapping it.
@@ -98,6 +99,16 @@ describe("the error mapper under load", () => {
       });
       expect(isUnexpectedError(error)).toBe(false);
     }
+  });
+
+  it("words a store call stopped by the request's deadline as the deadline itself does", () => {
+    const error = new GraphQLError("raw", { originalError: new DeadlineExceeded(4500) });
+    expect(formatError(formatted, error)).toEqual({
+      message: "The operation exceeded its time limit of 4500 ms.",
+      path: ["institutions"],
+      extensions: { code: "TIMEOUT", details: { timeoutMs: 4500 } },
+    });
+    expect(isUnexpectedError(error)).toBe(false);
   });
 
   it("still masks other store errors", () => {
