@@ -9,7 +9,12 @@ export interface ViewerClaims {
   hdr: boolean;
   institution_id: string | null;
   faculty_id: string | null;
+  /** Only in IMT_SCHOOL tokens: the school the client acts for, `imt-<school>`. */
+  school?: string;
 }
+
+/** How an IMT school is named in the graph: its subgraph and its clients' `school` claim. */
+export const imtSchoolNamePattern = /^imt-[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** Why a verified payload cannot become a viewer, or the viewer it describes. */
 export type ClaimsReading = { ok: true; viewer: AuthenticatedViewer } | { ok: false; problem: string };
@@ -40,8 +45,21 @@ export function viewerFromClaims(payload: JWTPayload): ClaimsReading {
   if (payload.role === "PARTNER" && institutionId === null) {
     return { ok: false, problem: "a PARTNER token must carry institution_id" };
   }
+  // An IMT school's client is bound to its school: without it, it would speak for none.
+  const school = payload.school;
+  if (payload.role === "IMT_SCHOOL" && (typeof school !== "string" || !imtSchoolNamePattern.test(school))) {
+    return { ok: false, problem: "an IMT_SCHOOL token must carry a school claim like imt-atlantique" };
+  }
   return {
     ok: true,
-    viewer: { authenticated: true, subject: payload.sub, role: payload.role, hdr, institutionId, facultyId },
+    viewer: {
+      authenticated: true,
+      subject: payload.sub,
+      role: payload.role,
+      hdr,
+      institutionId,
+      facultyId,
+      ...(payload.role === "IMT_SCHOOL" ? { school: school as string } : {}),
+    },
   };
 }

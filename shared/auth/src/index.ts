@@ -8,3 +8,6 @@ export type { TokenVerifier, TokenVerifierOptions } from "./verify-token.ts";
 export { mintDevelopmentToken } from "./mint-token.ts";
 export type { DevelopmentTokenOptions } from "./mint-token.ts";
 export { DEVELOPMENT_JWT_SECRET, DEVELOPMENT_ISSUER, DEVELOPMENT_AUDIENCE } from "./development.ts";
+export { createServiceTokenSigner } from "./service-token.ts";
+export type { ServiceTokenClaims, ServiceTokenSigner, ServiceTokenSignerOptions } from "./service-token.ts";
+export { imtSchoolNamePattern } from "./claims.ts";

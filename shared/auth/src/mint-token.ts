@@ -13,6 +13,8 @@ export interface DevelopmentTokenOptions {
   hdr?: boolean;
   institutionId?: string | null;
   facultyId?: string | null;
+  /** The `school` claim (`imt-<school>`), for an IMT_SCHOOL client. */
+  school?: string;
   /** A jose time span ("8h", "15 minutes", "-1h" for an already expired token) or seconds from now. Default "8h". */
   expiresIn?: string | number;
 }
@@ -28,6 +30,7 @@ export async function mintDevelopmentToken(options: DevelopmentTokenOptions): Pr
     hdr: options.hdr ?? false,
     institution_id: options.institutionId ?? null,
     faculty_id: options.facultyId ?? null,
+    ...(options.school === undefined ? {} : { school: options.school }),
   };
   const expiresIn = options.expiresIn ?? "8h";
   const nowSeconds = Math.floor(Date.now() / 1000);

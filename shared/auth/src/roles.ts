@@ -10,6 +10,12 @@ export const Role = {
   PARTNER: "PARTNER",
   /** Reads aggregates; personal data only where a service allows it. */
   ANALYST: "ANALYST",
+  /**
+   * The systems of another IMT school (client credentials, `school` claim
+   * `imt-<school>` required): public and aggregate data, never personal data
+   * (every service lists who may read personal data; this role is in no list).
+   */
+  IMT_SCHOOL: "IMT_SCHOOL",
 } as const;
 export type Role = (typeof Role)[keyof typeof Role];
 

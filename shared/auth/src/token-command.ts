@@ -13,6 +13,7 @@ Options:
   --hdr                  the faculty member holds the HDR
   --institution <id>     institution_id claim (required for PARTNER)
   --faculty <id>         faculty_id claim
+  --school <imt-name>    school claim (required for IMT_SCHOOL), e.g. imt-atlantique
   --expires <span>       lifetime, e.g. 30m, 8h, 7d (default: 8h)
   --help                 show this help
 
@@ -47,6 +48,7 @@ export async function runTokenCommand(
         hdr: { type: "boolean", default: false },
         institution: { type: "string" },
         faculty: { type: "string" },
+        school: { type: "string" },
         expires: { type: "string", default: "8h" },
         help: { type: "boolean", default: false },
       },
@@ -63,6 +65,9 @@ export async function runTokenCommand(
   if (role === Role.PARTNER && values.institution === undefined) {
     return failure("A PARTNER token needs --institution <id>.");
   }
+  if (role === Role.IMT_SCHOOL && values.school === undefined) {
+    return failure("An IMT_SCHOOL token needs --school <imt-name>.");
+  }
   const secret = env.AUTH_JWT_SECRET || DEVELOPMENT_JWT_SECRET;
   if (secret.length < 32) return failure("AUTH_JWT_SECRET must be at least 32 characters.");
   try {
@@ -76,6 +81,7 @@ export async function runTokenCommand(
       facultyId: values.faculty ?? null,
       expiresIn: values.expires,
       ...(values.subject !== undefined ? { subject: values.subject } : {}),
+      ...(values.school !== undefined ? { school: values.school } : {}),
     });
     return { exitCode: 0, stdout: `${token}\n`, stderr: "" };
   } catch (error) {

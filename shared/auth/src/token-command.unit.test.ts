@@ -51,9 +51,10 @@ describe("npm run token", () => {
     expect(result.stderr).toContain('Unknown role "DEAN": expected one of ADMIN, INTERNATIONAL_OFFICE');
   });
 
-  it("fails when --role is missing, or a PARTNER names no institution", async () => {
+  it("fails when --role is missing, a PARTNER names no institution or an IMT_SCHOOL no school", async () => {
     expect((await runTokenCommand([], {})).stderr).toContain("Missing --role.");
     expect((await runTokenCommand(["--role", "PARTNER"], {})).stderr).toContain("needs --institution");
+    expect((await runTokenCommand(["--role", "IMT_SCHOOL"], {})).stderr).toContain("needs --school");
   });
 
   it("fails on an unknown flag or a malformed lifetime", async () => {

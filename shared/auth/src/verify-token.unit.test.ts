@@ -109,6 +109,27 @@ describe("token verification", () => {
     });
   });
 
+  it("refuses an IMT_SCHOOL token that is not bound to a school named imt-<school>", async () => {
+    for (const school of [undefined, "atlantique", "IMT-Atlantique"]) {
+      const token = await mint({ role: Role.IMT_SCHOOL, ...(school ? { school } : {}) });
+      const error = await refusal(`Bearer ${token}`);
+      expect(error.reason).toBe(AuthReason.TOKEN_INVALID);
+      expect(error.message).toMatch(/school claim/);
+    }
+  });
+
+  it("accepts an IMT_SCHOOL token bound to its school, and gives no other role a school", async () => {
+    const token = await mint({ role: Role.IMT_SCHOOL, school: "imt-atlantique" });
+    await expect(verifyToken(`Bearer ${token}`)).resolves.toMatchObject({
+      role: Role.IMT_SCHOOL,
+      school: "imt-atlantique",
+    });
+    const analyst = await verifyToken(
+      `Bearer ${await mint({ role: Role.ANALYST, school: "imt-atlantique" })}`,
+    );
+    expect(analyst).not.toHaveProperty("school");
+  });
+
   it("refuses a token with an unknown role", async () => {
     const token = await new SignJWT({ role: "DEAN" })
       .setProtectedHeader({ alg: "HS256" })

@@ -19,6 +19,8 @@ export interface AuthenticatedViewer {
   readonly institutionId: string | null;
   /** `faculty_id`: the faculty record of a FACULTY viewer, when known. */
   readonly facultyId: string | null;
+  /** `school`: the IMT school (`imt-<school>`) an IMT_SCHOOL client acts for; absent for every other role. */
+  readonly school?: string;
 }
 
 /** Whoever sent the request: everything a resolver may know about them. */
