@@ -65,11 +65,22 @@ export const institutionResolvers = {
     },
   },
   Institution: {
-    __resolveReference: ({ id }: { id: string }, { loaders, viewer }: PartnershipsContext) => {
+    /**
+     * By id (our services), or by SCHAC or Erasmus code (other IMT schools): each
+     * an equality on an indexed top-level copy of the identifier.
+     */
+    __resolveReference: (
+      reference: { id: string } | { schacCode: string } | { erasmusCode: string },
+      { app, loaders, viewer }: PartnershipsContext,
+    ) => {
       requireSignedIn(viewer);
-      return loaders.institution.load(id);
+      if ("id" in reference) return loaders.institution.load(reference.id);
+      if ("schacCode" in reference) return app.findInstitutionByIdentifier("SCHAC", reference.schacCode);
+      return app.findInstitutionByIdentifier("ERASMUS", reference.erasmusCode);
     },
     id: (institution: InstitutionDocument) => institution._id,
+    schacCode: (institution: InstitutionDocument) => institution.identifiers.schac ?? null,
+    erasmusCode: (institution: InstitutionDocument) => institution.identifiers.erasmus ?? null,
     country: (institution: InstitutionDocument, _: unknown, { loaders }: PartnershipsContext) =>
       loaders.country.load(institution.countryCode),
     identifiers: (institution: InstitutionDocument) => ({
