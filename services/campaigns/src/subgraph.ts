@@ -7,8 +7,8 @@ import type { RunningConsumer } from "@intl/kafka";
 import { createWriteQueue, pingMongo } from "@intl/mongo";
 import { createSubgraphServer } from "@intl/subgraph";
 import type { BaseServiceDeps, SubgraphServer } from "@intl/subgraph";
-import { consumedContracts, consumedTopics, READ_MODELS_GROUP } from "./events/consumedEvents.ts";
-import { publishedTopics } from "./events/interviewCompletedEvent.ts";
+import { consumedContracts, CONSUMER_GROUP } from "./events/consumedEvents.ts";
+import { publishedContracts } from "./events/publishedEvents.ts";
 import { handleConsumedEvent } from "./events/readModelHandlers.ts";
 import { agendaRepository } from "./models/agendaRepository.ts";
 import { buildCampaignsModels, outboxModels, prepareStore } from "./models/campaignsModels.ts";
@@ -16,10 +16,10 @@ import { campaignRepository } from "./models/campaignRepository.ts";
 import { candidateRepository } from "./models/candidateRepository.ts";
 import { interviewRepository } from "./models/interviewRepository.ts";
 import { readModelRepository } from "./models/readModelRepository.ts";
-import { buildCampaignsApp } from "./operations/campaignsApp.ts";
-import type { CampaignsApp } from "./operations/campaignsApp.ts";
-import { campaignsContextBuilder } from "./resolvers/campaignsContext.ts";
-import type { CampaignsContext } from "./resolvers/campaignsContext.ts";
+import { createCampaignsApp } from "./application/campaignsApp.ts";
+import type { CampaignsApp } from "./application/campaignsApp.ts";
+import { campaignsContextBuilder } from "./resolvers/context.ts";
+import type { CampaignsContext } from "./resolvers/context.ts";
 import { resolvers } from "./resolvers/resolvers.ts";
 
 export const serviceName = "campaigns";
@@ -28,6 +28,15 @@ export const serviceName = "campaigns";
 export const typeDefs: DocumentNode = gql(readFileSync(new URL("./schema.graphql", import.meta.url), "utf8"));
 
 export { resolvers };
+
+/** Every topic the service produces to or consumes from, and its dead-letter topic, before any prefix. */
+export const topics: string[] = [
+  ...new Set([
+    ...publishedContracts.map((contract) => contract.topic),
+    ...consumedContracts.map((contract) => contract.topic),
+    deadLetterTopicName(CONSUMER_GROUP),
+  ]),
+];
 
 /** `buildService`'s dependencies: the shared ones (see `BaseServiceDeps`). */
 export type ServiceDeps = BaseServiceDeps;
@@ -40,7 +49,7 @@ export interface CampaignsService {
   start(): Promise<void>;
   /** Stops the consumer, the relay (which publishes everything still pending first) and Apollo. */
   stop(): Promise<void>;
-  /** The application operations (see `buildCampaignsApp`), plus `publishPendingEvents` for tests. */
+  /** The application operations (see `createCampaignsApp`), plus `publishPendingEvents` for tests. */
   app: CampaignsApp & { publishPendingEvents(): Promise<number> };
 }
 
@@ -69,7 +78,7 @@ export function buildService(deps: ServiceDeps): CampaignsService {
     writeQueue,
   });
 
-  const app = buildCampaignsApp({
+  const app = createCampaignsApp({
     campaigns: campaignRepository(models.Campaign),
     candidates: candidateRepository(models.Candidate),
     interviews,
@@ -98,13 +107,13 @@ export function buildService(deps: ServiceDeps): CampaignsService {
 
   return {
     server,
-    topics: [...new Set([...publishedTopics, ...consumedTopics, deadLetterTopicName(READ_MODELS_GROUP)])],
+    topics,
     async start() {
       await prepareStore(models);
       await relay.start();
       consumer = await startConsumer({
         kafka: deps.kafka,
-        groupId: READ_MODELS_GROUP,
+        groupId: CONSUMER_GROUP,
         topicPrefix: deps.topicPrefix,
         contracts: consumedContracts,
         handle: handleConsumedEvent({

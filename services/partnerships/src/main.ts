@@ -1,6 +1,6 @@
 // Runs the partnerships subgraph: `npm start -w @intl/partnerships`. The only place that reads the environment.
 import { runSubgraphService } from "@intl/subgraph";
-import { loadPartnershipsConfig } from "./serviceConfig.ts";
+import { loadPartnershipsConfig } from "./config.ts";
 import { buildService, serviceName } from "./subgraph.ts";
 
 const config = loadPartnershipsConfig();

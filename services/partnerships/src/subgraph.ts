@@ -10,50 +10,21 @@ import {
   type RunningConsumer,
 } from "@intl/kafka";
 import { createWriteQueue, pingMongo } from "@intl/mongo";
-import { createSubgraphServer, type BaseServiceDeps, type SubgraphResolvers } from "@intl/subgraph";
+import { createSubgraphServer, type BaseServiceDeps } from "@intl/subgraph";
 import type { DocumentNode } from "graphql";
 import { gql } from "graphql-tag";
 import { createPartnershipsApp } from "./application/partnershipsApp.ts";
 import { scheduledExpiry } from "./application/scheduledExpiry.ts";
-import { consumedContracts, consumedEventHandler, consumerGroupId } from "./events/consumedEvents.ts";
+import { consumedContracts, consumedEventHandler, CONSUMER_GROUP } from "./events/consumedEvents.ts";
 import { partnershipsModels, prepareStore } from "./models/partnershipsModels.ts";
-import { agreementResolvers } from "./resolvers/agreementResolvers.ts";
-import { analyticsResolvers } from "./resolvers/analyticsResolvers.ts";
 import { buildPartnershipsContext, type PartnershipsContext } from "./resolvers/context.ts";
-import { countryResolvers } from "./resolvers/countryResolvers.ts";
-import { institutionResolvers } from "./resolvers/institutionResolvers.ts";
-import { networkResolvers } from "./resolvers/networkResolvers.ts";
-import { partnershipResolvers } from "./resolvers/partnershipResolvers.ts";
+import { resolvers } from "./resolvers/resolvers.ts";
 
 export const serviceName = "partnerships";
 
 export const typeDefs: DocumentNode = gql(readFileSync(new URL("./schema.graphql", import.meta.url), "utf8"));
 
-export const resolvers = {
-  Query: {
-    ...countryResolvers.Query,
-    ...institutionResolvers.Query,
-    ...agreementResolvers.Query,
-    ...networkResolvers.Query,
-    ...analyticsResolvers.Query,
-  },
-  Mutation: {
-    ...countryResolvers.Mutation,
-    ...institutionResolvers.Mutation,
-    ...agreementResolvers.Mutation,
-    ...partnershipResolvers.Mutation,
-    ...networkResolvers.Mutation,
-  },
-  Country: countryResolvers.Country,
-  CountryScores: countryResolvers.CountryScores,
-  Institution: institutionResolvers.Institution,
-  Agreement: agreementResolvers.Agreement,
-  Partnership: partnershipResolvers.Partnership,
-  StrategicDesignation: partnershipResolvers.StrategicDesignation,
-  OfficeEvidence: partnershipResolvers.OfficeEvidence,
-  Network: networkResolvers.Network,
-  SchoolLabel: networkResolvers.SchoolLabel,
-} satisfies SubgraphResolvers<PartnershipsContext>;
+export { resolvers };
 
 /** `buildService`'s dependencies: the shared ones, plus this service's own options. */
 export interface ServiceDeps extends BaseServiceDeps {
@@ -67,7 +38,7 @@ export const topics: string[] = [
     ...partnershipsEvents.map((contract) => contract.topic),
     ...consumedContracts.map((contract) => contract.topic),
   ]),
-  deadLetterTopicName(consumerGroupId),
+  deadLetterTopicName(CONSUMER_GROUP),
 ];
 
 /**
@@ -136,7 +107,7 @@ export function buildService(deps: ServiceDeps) {
       await relay.publishPending();
       consumer = await startConsumer({
         kafka: deps.kafka,
-        groupId: consumerGroupId,
+        groupId: CONSUMER_GROUP,
         topicPrefix: deps.topicPrefix,
         contracts: consumedContracts,
         handle: (event) => handleConsumedEvent(event),

@@ -6,58 +6,30 @@ import { createKafkaProbe, OutboxRelay } from "@intl/kafka";
 import type { RunningConsumer } from "@intl/kafka";
 import { createWriteQueue, pingMongo } from "@intl/mongo";
 import { createSubgraphServer } from "@intl/subgraph";
-import type { BaseServiceDeps, SubgraphResolvers } from "@intl/subgraph";
-import { buildResearchApp } from "./app/researchApp.ts";
-import type { ResearchApp } from "./app/researchApp.ts";
-import { READ_MODELS_GROUP, consumedContracts, startReadModelConsumer } from "./events/readModelConsumer.ts";
+import type { BaseServiceDeps } from "@intl/subgraph";
+import { createResearchApp } from "./application/researchApp.ts";
+import type { ResearchApp } from "./application/researchApp.ts";
+import { CONSUMER_GROUP, consumedContracts, startReadModelConsumer } from "./events/consumedEvents.ts";
 import { buildResearchModels, outboxModels, prepareStore } from "./models/researchModels.ts";
 import { researchEvents } from "@intl/events";
 import { deadLetterTopicName } from "@intl/kafka";
-import {
-  collaborationResolvers,
-  collaborationStatsResolvers,
-  facultyMobilityResolvers,
-  institutionResolvers,
-} from "./resolvers/collaborationResolvers.ts";
-import { facultyResolvers, researchCentreResolvers } from "./resolvers/centreAndFacultyResolvers.ts";
-import { mutationResolvers } from "./resolvers/mutationResolvers.ts";
-import {
-  phdAssessmentResolvers,
-  phdCandidateResolvers,
-  phdCoSupervisorResolvers,
-  phdPositionResolvers,
-} from "./resolvers/phdPositionResolvers.ts";
-import { queryResolvers } from "./resolvers/queryResolvers.ts";
-import { buildResearchContext } from "./resolvers/researchContext.ts";
-import type { ResearchContext } from "./resolvers/researchContext.ts";
+import { buildResearchContext } from "./resolvers/context.ts";
+import { resolvers } from "./resolvers/resolvers.ts";
+import type { ResearchContext } from "./resolvers/context.ts";
 
 export const serviceName = "research";
 
 /** The research subgraph's SDL: the contract. */
 export const typeDefs: DocumentNode = gql(readFileSync(new URL("./schema.graphql", import.meta.url), "utf8"));
 
-/** Every resolver; they reach the application operations through the context (`context.app`). */
-export const resolvers: SubgraphResolvers<ResearchContext> = {
-  Query: queryResolvers,
-  Mutation: mutationResolvers,
-  ResearchCentre: researchCentreResolvers,
-  Faculty: facultyResolvers,
-  Collaboration: collaborationResolvers,
-  CollaborationStats: collaborationStatsResolvers,
-  Institution: institutionResolvers,
-  FacultyMobility: facultyMobilityResolvers,
-  PhdPosition: phdPositionResolvers,
-  PhdCoSupervisor: phdCoSupervisorResolvers,
-  PhdCandidate: phdCandidateResolvers,
-  PhdAssessment: phdAssessmentResolvers,
-} as SubgraphResolvers<ResearchContext>;
+export { resolvers };
 
 /** Every topic the service produces to or consumes from, and its dead-letter topic, unprefixed. */
 export const topics: string[] = [
   ...new Set([
     ...researchEvents.map((contract) => contract.topic),
     ...consumedContracts.map((contract) => contract.topic),
-    deadLetterTopicName(READ_MODELS_GROUP),
+    deadLetterTopicName(CONSUMER_GROUP),
   ]),
 ];
 
@@ -82,7 +54,7 @@ export function buildService(deps: ServiceDeps) {
     scanIntervalMs: deps.outboxPollMs,
     writeQueue,
   });
-  const app: ResearchApp = buildResearchApp({
+  const app: ResearchApp = createResearchApp({
     models,
     clock: deps.clock ?? (() => new Date()),
     newId: deps.newId ?? randomUUID,

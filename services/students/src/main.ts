@@ -1,12 +1,12 @@
 // Runs the students subgraph: the only place that reads the environment, connects and listens.
 import { ConfigError } from "@intl/config";
 import { runSubgraphService } from "@intl/subgraph";
-import { loadStudentsSettings } from "./settings.ts";
+import { loadStudentsConfig } from "./config.ts";
 import { buildService, serviceName } from "./subgraph.ts";
 
 const settings = (() => {
   try {
-    return loadStudentsSettings();
+    return loadStudentsConfig();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(error.message);

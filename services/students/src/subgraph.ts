@@ -12,9 +12,9 @@ import { CONSUMER_GROUP, consumedContracts, consumedEventHandler } from "./event
 import type { ConsumedEvent } from "./events/consumedEvents.ts";
 import { publishedContracts } from "./events/publishedEvents.ts";
 import { openStore, outboxModels, syncIndexes } from "./models/store.ts";
-import { buildStudentsApp } from "./operations/studentsApp.ts";
+import { createStudentsApp } from "./application/studentsApp.ts";
 import { contextBuilder } from "./resolvers/context.ts";
-import { buildResolvers } from "./resolvers/resolverMap.ts";
+import { buildResolvers } from "./resolvers/resolvers.ts";
 
 export const serviceName = "students";
 
@@ -28,7 +28,7 @@ export interface ServiceDeps extends BaseServiceDeps {
 }
 
 /** Every topic the service produces to or consumes from, and its dead-letter topic, before any prefix. */
-export const serviceTopics: string[] = [
+export const topics: string[] = [
   ...new Set([
     ...publishedContracts.map((contract) => contract.topic),
     ...consumedContracts.map((contract) => contract.topic),
@@ -58,7 +58,7 @@ export function buildService(deps: ServiceDeps) {
   });
   // Each write that queued events tells the relay, which publishes that document at once.
   const eventsQueued: EventsQueued = (written) => relay.nudge(written);
-  const app = buildStudentsApp({
+  const app = createStudentsApp({
     store,
     writeQueue,
     clock,
@@ -113,7 +113,7 @@ export function buildService(deps: ServiceDeps) {
     started = false;
   }
 
-  return { server, topics: serviceTopics, start, stop, app };
+  return { server, topics: topics, start, stop, app };
 }
 
 export type StudentsService = ReturnType<typeof buildService>;

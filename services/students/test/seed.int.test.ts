@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EventEnvelope } from "@intl/events";
 import { expectEventually } from "@intl/testing";
-import { loadDemoData } from "../src/seed/demoLoader.ts";
+import { loadDemoData } from "../src/seed/loadDemoData.ts";
 import { StudentsTestService, agreementFacts } from "./studentsTestService.ts";
 
 const now = new Date("2026-11-25T12:00:00.000Z");

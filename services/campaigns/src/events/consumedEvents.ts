@@ -11,7 +11,7 @@ import {
 } from "@intl/events";
 
 /** The consumer group of this service's read models (its Kafka group id and dead-letter topic derive from it). */
-export const READ_MODELS_GROUP = "campaigns.read-models";
+export const CONSUMER_GROUP = "campaigns.read-models";
 
 /**
  * Everything this service consumes: institutions (their country) from
@@ -32,6 +32,3 @@ export const consumedContracts = [
 ] as const;
 
 export type ConsumedContract = (typeof consumedContracts)[number];
-
-/** Topics this service consumes from, before any prefix. */
-export const consumedTopics = [...new Set(consumedContracts.map((contract) => contract.topic))];

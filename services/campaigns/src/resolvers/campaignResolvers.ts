@@ -3,7 +3,7 @@ import { CAMPAIGN_READERS, MANAGERS } from "../domain/access.ts";
 import type { Campaign, FollowUpContact } from "../domain/campaign.ts";
 import type { InterviewMode, InterviewStatus } from "../domain/interview.ts";
 import type { CandidateListFilter } from "../models/candidateRepository.ts";
-import type { CampaignsContext } from "./campaignsContext.ts";
+import type { CampaignsContext } from "./context.ts";
 
 type PageArgs<F> = { first?: number | null; after?: string | null; filter?: F | null };
 

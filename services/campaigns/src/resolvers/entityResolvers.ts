@@ -1,4 +1,4 @@
-import type { CampaignsContext } from "./campaignsContext.ts";
+import type { CampaignsContext } from "./context.ts";
 
 type Reference = { id: string };
 

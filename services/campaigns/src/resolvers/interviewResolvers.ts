@@ -2,7 +2,7 @@ import { requireRole } from "@intl/auth";
 import type { Viewer } from "@intl/auth";
 import { INTERVIEW_DETAIL_READERS } from "../domain/access.ts";
 import type { Interview, ScoreSheet } from "../domain/interview.ts";
-import type { CampaignsContext } from "./campaignsContext.ts";
+import type { CampaignsContext } from "./context.ts";
 
 /**
  * Beyond the slot, an interview is the panel's business: partners, who may see

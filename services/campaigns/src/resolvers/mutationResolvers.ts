@@ -1,7 +1,7 @@
 import type { CampaignDetailsInput, NewCampaignInput } from "../domain/campaignDetails.ts";
 import type { ScheduleInterviewInput } from "../domain/interviewScheduling.ts";
-import type { ScoreInput } from "../operations/interviewOperations.ts";
-import type { CampaignsContext } from "./campaignsContext.ts";
+import type { ScoreInput } from "../application/interviewOperations.ts";
+import type { CampaignsContext } from "./context.ts";
 
 type Input<T> = { input: T };
 

@@ -1,5 +1,5 @@
 import type { Candidate } from "../models/candidateModel.ts";
-import type { CampaignsContext } from "./campaignsContext.ts";
+import type { CampaignsContext } from "./context.ts";
 
 /** A candidate is only reached through `Campaign.candidates`, which checked the viewer's role. */
 export const candidateResolvers = {

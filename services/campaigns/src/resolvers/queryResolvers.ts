@@ -1,6 +1,6 @@
-import type { CampaignListRequest } from "../operations/campaignOperations.ts";
-import type { InterviewListRequest } from "../operations/interviewOperations.ts";
-import type { CampaignsContext } from "./campaignsContext.ts";
+import type { CampaignListRequest } from "../application/campaignOperations.ts";
+import type { InterviewListRequest } from "../application/interviewOperations.ts";
+import type { CampaignsContext } from "./context.ts";
 
 export const queryResolvers = {
   campaign: (_: unknown, args: { id: string }, { app, viewer }: CampaignsContext) =>

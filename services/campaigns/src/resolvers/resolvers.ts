@@ -1,6 +1,6 @@
 import type { SubgraphResolvers } from "@intl/subgraph";
 import { campaignResolvers, followUpContactResolvers } from "./campaignResolvers.ts";
-import type { CampaignsContext } from "./campaignsContext.ts";
+import type { CampaignsContext } from "./context.ts";
 import { applicationResolvers, institutionResolvers } from "./entityResolvers.ts";
 import { interviewResolvers, scoreSheetResolvers } from "./interviewResolvers.ts";
 import { mutationResolvers } from "./mutationResolvers.ts";

@@ -4,7 +4,7 @@ import type { Campaign } from "../domain/campaign.ts";
 import { CampaignStatus } from "../domain/campaign.ts";
 import { meanScore } from "../domain/interviewScoring.ts";
 import type { Candidate } from "../models/candidateModel.ts";
-import type { CampaignsApp } from "../operations/campaignsApp.ts";
+import type { CampaignsApp } from "../application/campaignsApp.ts";
 import {
   demoCampaignInput,
   demoCampaignName,

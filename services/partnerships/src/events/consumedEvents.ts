@@ -4,7 +4,7 @@ import { projectCollaboration } from "./researchCollaborationProjection.ts";
 import { projectCompletedMobility } from "./studentMobilityProjection.ts";
 
 /** The consumer group of this service's read models. */
-export const consumerGroupId = "partnerships";
+export const CONSUMER_GROUP = "partnerships";
 
 /** What partnerships consumes: the facts completeness is computed from. */
 export const consumedContracts = [collaborationStarted, collaborationEnded, mobilityCompleted] as const;

@@ -8,7 +8,7 @@
 import { loadConfig } from "@intl/config";
 import { startServiceRuntime } from "@intl/subgraph";
 import { z } from "zod";
-import { loadPartnershipsConfig } from "../serviceConfig.ts";
+import { loadPartnershipsConfig } from "../config.ts";
 import { buildService, serviceName } from "../subgraph.ts";
 import { demoPartners } from "./demoPartners.ts";
 import { designateDemoStrategicPartners, loadDemoPartners, loadReferenceData } from "./loadDemoData.ts";

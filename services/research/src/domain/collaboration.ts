@@ -79,7 +79,10 @@ const researchTypes: readonly CollaborationType[] = [
  * RESEARCH; applied research for a company, and any collaboration with a company,
  * evidences CORPORATE_RELATIONS.
  */
-export function impliedDimensions(type: CollaborationType, companies: readonly string[]): CollaborationDimension[] {
+export function impliedDimensions(
+  type: CollaborationType,
+  companies: readonly string[],
+): CollaborationDimension[] {
   const implied = new Set<CollaborationDimension>();
   if (researchTypes.includes(type)) implied.add(CollaborationDimension.RESEARCH);
   if (type === CollaborationType.APPLIED_RESEARCH_FOR_COMPANY || companies.length > 0) {
@@ -109,7 +112,11 @@ export function assertMayManageCollaboration(viewer: AuthenticatedViewer, leadFa
   }
 }
 
-function checkPlanInput(command: PlanCollaborationCommand, institutionIds: string[], companies: string[]): void {
+function checkPlanInput(
+  command: PlanCollaborationCommand,
+  institutionIds: string[],
+  companies: string[],
+): void {
   const errors = new InputErrors();
   checkText(errors, command.title, "input.title", "the title");
   errors.check(
@@ -133,8 +140,18 @@ function checkPlanInput(command: PlanCollaborationCommand, institutionIds: strin
   checkPeriod(errors, command.startDate, command.endDate, { start: "input.startDate", end: "input.endDate" });
   if (command.funding) {
     const { amount, currency, funder } = command.funding;
-    errors.check(Number.isFinite(amount) && amount > 0, ResearchReason.INVALID_AMOUNT, "input.funding.amount", "the funding amount must be positive");
-    errors.check(/^[A-Z]{3}$/.test(currency), ResearchReason.INVALID_CURRENCY, "input.funding.currency", "the currency must be an ISO 4217 code such as EUR");
+    errors.check(
+      Number.isFinite(amount) && amount > 0,
+      ResearchReason.INVALID_AMOUNT,
+      "input.funding.amount",
+      "the funding amount must be positive",
+    );
+    errors.check(
+      /^[A-Z]{3}$/.test(currency),
+      ResearchReason.INVALID_CURRENCY,
+      "input.funding.currency",
+      "the currency must be an ISO 4217 code such as EUR",
+    );
     checkText(errors, funder, "input.funding.funder", "the funder");
   }
   errors.throwIfAny();
@@ -155,7 +172,8 @@ export function planCollaboration(
   checkPlanInput(command, institutionIds, companies);
   if (!facts.leadFaculty) throw unknownFaculty("input.leadFacultyId", command.leadFacultyId);
   if (command.centreId && !facts.centreExists) throw unknownCentre("input.centreId", command.centreId);
-  if (facts.unknownInstitutionIds.length > 0) throw unknownInstitutions("input.institutionIds", facts.unknownInstitutionIds);
+  if (facts.unknownInstitutionIds.length > 0)
+    throw unknownInstitutions("input.institutionIds", facts.unknownInstitutionIds);
   return {
     id,
     title: command.title.trim(),
@@ -188,7 +206,8 @@ function illegalTransition(state: CollaborationState, to: CollaborationStatus): 
 
 /** PLANNED → ONGOING: from now on it evidences its dimensions (published as started). */
 export function startCollaboration(state: CollaborationState, now: Date): CollaborationState {
-  if (state.status !== CollaborationStatus.PLANNED) throw illegalTransition(state, CollaborationStatus.ONGOING);
+  if (state.status !== CollaborationStatus.PLANNED)
+    throw illegalTransition(state, CollaborationStatus.ONGOING);
   return { ...state, status: CollaborationStatus.ONGOING, startedAt: now, version: state.version + 1 };
 }
 
@@ -196,7 +215,11 @@ export function startCollaboration(state: CollaborationState, now: Date): Collab
  * ONGOING → ENDED on `endDate` (default: today), which is neither before the start
  * nor in the future: a collaboration still running is not ended.
  */
-export function endCollaboration(state: CollaborationState, endDate: string | null | undefined, now: Date): CollaborationState {
+export function endCollaboration(
+  state: CollaborationState,
+  endDate: string | null | undefined,
+  now: Date,
+): CollaborationState {
   if (state.status !== CollaborationStatus.ONGOING) throw illegalTransition(state, CollaborationStatus.ENDED);
   const today = isoDay(now);
   const end = endDate ?? today;
@@ -204,15 +227,32 @@ export function endCollaboration(state: CollaborationState, endDate: string | nu
   if (!isIsoDate(end)) {
     errors.add(ResearchReason.INVALID_DATE, "endDate", "endDate must be a date written YYYY-MM-DD");
   } else {
-    errors.check(end >= state.startDate, ResearchReason.END_BEFORE_START, "endDate", "the end date must not be before the start date");
-    errors.check(end <= today, ResearchReason.END_IN_FUTURE, "endDate", "a collaboration cannot be ended on a future date");
+    errors.check(
+      end >= state.startDate,
+      ResearchReason.END_BEFORE_START,
+      "endDate",
+      "the end date must not be before the start date",
+    );
+    errors.check(
+      end <= today,
+      ResearchReason.END_IN_FUTURE,
+      "endDate",
+      "a collaboration cannot be ended on a future date",
+    );
   }
   errors.throwIfAny();
-  return { ...state, status: CollaborationStatus.ENDED, endDate: end, endedAt: now, version: state.version + 1 };
+  return {
+    ...state,
+    status: CollaborationStatus.ENDED,
+    endDate: end,
+    endedAt: now,
+    version: state.version + 1,
+  };
 }
 
 /** PLANNED → CANCELLED; an ongoing collaboration is ended instead, so its end is published. */
 export function cancelCollaboration(state: CollaborationState): CollaborationState {
-  if (state.status !== CollaborationStatus.PLANNED) throw illegalTransition(state, CollaborationStatus.CANCELLED);
+  if (state.status !== CollaborationStatus.PLANNED)
+    throw illegalTransition(state, CollaborationStatus.CANCELLED);
   return { ...state, status: CollaborationStatus.CANCELLED, version: state.version + 1 };
 }

@@ -30,7 +30,14 @@ const facts: PlanCollaborationFacts = {
 };
 
 function faculty(facultyId: string): AuthenticatedViewer {
-  return { authenticated: true, subject: facultyId, role: "FACULTY", hdr: false, institutionId: null, facultyId };
+  return {
+    authenticated: true,
+    subject: facultyId,
+    role: "FACULTY",
+    hdr: false,
+    institutionId: null,
+    facultyId,
+  };
 }
 
 describe("planning a collaboration", () => {
@@ -47,13 +54,24 @@ describe("planning a collaboration", () => {
   });
 
   it("refuses a collaboration without any partner institution or company", () => {
-    const error = caught(() => planCollaboration({ ...command, institutionIds: [], companies: [] }, facts, "col-1"));
-    expect(error).toMatchObject({ kind: "BAD_USER_INPUT", reason: "NO_PARTNER", field: "input.institutionIds" });
+    const error = caught(() =>
+      planCollaboration({ ...command, institutionIds: [], companies: [] }, facts, "col-1"),
+    );
+    expect(error).toMatchObject({
+      kind: "BAD_USER_INPUT",
+      reason: "NO_PARTNER",
+      field: "input.institutionIds",
+    });
   });
 
   it("accepts a company as the only partner", () => {
     const planned = planCollaboration(
-      { ...command, type: "APPLIED_RESEARCH_FOR_COMPANY", institutionIds: [], companies: ["STMicroelectronics"] },
+      {
+        ...command,
+        type: "APPLIED_RESEARCH_FOR_COMPANY",
+        institutionIds: [],
+        companies: ["STMicroelectronics"],
+      },
       facts,
       "col-1",
     );
@@ -62,7 +80,11 @@ describe("planning a collaboration", () => {
 
   it("refuses an end date before the start date, naming input.endDate", () => {
     const error = caught(() => planCollaboration({ ...command, endDate: "2025-12-31" }, facts, "col-1"));
-    expect(error).toMatchObject({ kind: "BAD_USER_INPUT", reason: "END_BEFORE_START", field: "input.endDate" });
+    expect(error).toMatchObject({
+      kind: "BAD_USER_INPUT",
+      reason: "END_BEFORE_START",
+      field: "input.endDate",
+    });
   });
 
   it("refuses a date that is not a calendar date", () => {
@@ -72,16 +94,24 @@ describe("planning a collaboration", () => {
 
   it("refuses funding in something that is not an ISO 4217 currency, and a non-positive amount, together", () => {
     const error = caught(() =>
-      planCollaboration({ ...command, funding: { amount: 0, currency: "euro", funder: "ANR" } }, facts, "col-1"),
+      planCollaboration(
+        { ...command, funding: { amount: 0, currency: "euro", funder: "ANR" } },
+        facts,
+        "col-1",
+      ),
     );
     expect(error).toMatchObject({ reason: "INVALID_AMOUNT", field: "input.funding.amount" });
     expect(error.details?.errors).toEqual(
-      expect.arrayContaining([expect.objectContaining({ reason: "INVALID_CURRENCY", field: "input.funding.currency" })]),
+      expect.arrayContaining([
+        expect.objectContaining({ reason: "INVALID_CURRENCY", field: "input.funding.currency" }),
+      ]),
     );
   });
 
   it("refuses applied research for a company that names no company", () => {
-    const error = caught(() => planCollaboration({ ...command, type: "APPLIED_RESEARCH_FOR_COMPANY" }, facts, "col-1"));
+    const error = caught(() =>
+      planCollaboration({ ...command, type: "APPLIED_RESEARCH_FOR_COMPANY" }, facts, "col-1"),
+    );
     expect(error).toMatchObject({ reason: "COMPANY_REQUIRED", field: "input.companies" });
   });
 
@@ -92,12 +122,22 @@ describe("planning a collaboration", () => {
 
   it("refuses an unknown lead faculty member with NOT_FOUND", () => {
     const error = caught(() => planCollaboration(command, { ...facts, leadFaculty: null }, "col-1"));
-    expect(error).toMatchObject({ kind: "NOT_FOUND", reason: "UNKNOWN_FACULTY", field: "input.leadFacultyId" });
+    expect(error).toMatchObject({
+      kind: "NOT_FOUND",
+      reason: "UNKNOWN_FACULTY",
+      field: "input.leadFacultyId",
+    });
   });
 
   it("refuses institutions the read model does not hold, saying they may still be on their way", () => {
-    const error = caught(() => planCollaboration(command, { ...facts, unknownInstitutionIds: ["inst-1"] }, "col-1"));
-    expect(error).toMatchObject({ kind: "NOT_FOUND", reason: "UNKNOWN_INSTITUTION", field: "input.institutionIds" });
+    const error = caught(() =>
+      planCollaboration(command, { ...facts, unknownInstitutionIds: ["inst-1"] }, "col-1"),
+    );
+    expect(error).toMatchObject({
+      kind: "NOT_FOUND",
+      reason: "UNKNOWN_INSTITUTION",
+      field: "input.institutionIds",
+    });
     expect(error.message).toMatch(/not received/);
   });
 
@@ -109,7 +149,10 @@ describe("planning a collaboration", () => {
 
 describe("the dimensions a collaboration evidences", () => {
   it("applied research for a company implies corporate relations (and research)", () => {
-    expect(evidencedDimensions("APPLIED_RESEARCH_FOR_COMPANY", ["Safran"], [])).toEqual(["RESEARCH", "CORPORATE_RELATIONS"]);
+    expect(evidencedDimensions("APPLIED_RESEARCH_FOR_COMPANY", ["Safran"], [])).toEqual([
+      "RESEARCH",
+      "CORPORATE_RELATIONS",
+    ]);
   });
 
   it("any collaboration with a company evidences corporate relations", () => {
@@ -117,7 +160,10 @@ describe("the dimensions a collaboration evidences", () => {
   });
 
   it("keeps the requested dimensions beside the implied ones, once each, in canonical order", () => {
-    expect(evidencedDimensions("JOINT_PUBLICATION", [], ["SCIENTIFIC_CULTURE", "RESEARCH"])).toEqual(["RESEARCH", "SCIENTIFIC_CULTURE"]);
+    expect(evidencedDimensions("JOINT_PUBLICATION", [], ["SCIENTIFIC_CULTURE", "RESEARCH"])).toEqual([
+      "RESEARCH",
+      "SCIENTIFIC_CULTURE",
+    ]);
   });
 
   it("OTHER implies nothing", () => {
@@ -135,7 +181,10 @@ describe("a collaboration's life", () => {
 
   it("cannot start twice", () => {
     const started = startCollaboration(planned, now);
-    expect(caught(() => startCollaboration(started, now))).toMatchObject({ kind: "CONFLICT", reason: "COLLABORATION_ILLEGAL_TRANSITION" });
+    expect(caught(() => startCollaboration(started, now))).toMatchObject({
+      kind: "CONFLICT",
+      reason: "COLLABORATION_ILLEGAL_TRANSITION",
+    });
   });
 
   it("ends an ongoing collaboration today by default", () => {
@@ -154,7 +203,9 @@ describe("a collaboration's life", () => {
   });
 
   it("cannot end a collaboration that never started", () => {
-    expect(caught(() => endCollaboration(planned, undefined, now))).toMatchObject({ reason: "COLLABORATION_ILLEGAL_TRANSITION" });
+    expect(caught(() => endCollaboration(planned, undefined, now))).toMatchObject({
+      reason: "COLLABORATION_ILLEGAL_TRANSITION",
+    });
   });
 
   it("cancels only a planned collaboration: an ongoing one is ended instead", () => {

@@ -40,7 +40,9 @@ export function collaborationStats(
     total += 1;
     tally(byType, collaboration.type);
     tally(byCentre, collaboration.centreId);
-    const countries = new Set(collaboration.institutionIds.map(countryOf).filter((c): c is string => c !== undefined));
+    const countries = new Set(
+      collaboration.institutionIds.map(countryOf).filter((c): c is string => c !== undefined),
+    );
     for (const country of countries) tally(byCountry, country);
   }
   return {

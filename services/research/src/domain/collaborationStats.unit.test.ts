@@ -34,7 +34,10 @@ describe("collaboration counts for analysts", () => {
   });
 
   it("a company-only collaboration has no country", () => {
-    const only = collaborationStats([{ type: "APPLIED_RESEARCH_FOR_COMPANY", centreId: "SPIN", institutionIds: [] }], () => undefined);
+    const only = collaborationStats(
+      [{ type: "APPLIED_RESEARCH_FOR_COMPANY", centreId: "SPIN", institutionIds: [] }],
+      () => undefined,
+    );
     expect(only.byCountry).toEqual([]);
     expect(only.total).toBe(1);
   });

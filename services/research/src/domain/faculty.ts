@@ -47,8 +47,18 @@ export function registerFaculty(
   const errors = new InputErrors();
   checkText(errors, command.firstName, "input.firstName", "the first name");
   checkText(errors, command.lastName, "input.lastName", "the last name");
-  errors.check(EMAIL.test(command.email.trim()), ResearchReason.INVALID_EMAIL, "input.email", "the email address is not valid");
-  errors.check(command.domains.length > 0, ResearchReason.NO_DOMAIN, "input.domains", "a faculty member works in at least one domain");
+  errors.check(
+    EMAIL.test(command.email.trim()),
+    ResearchReason.INVALID_EMAIL,
+    "input.email",
+    "the email address is not valid",
+  );
+  errors.check(
+    command.domains.length > 0,
+    ResearchReason.NO_DOMAIN,
+    "input.domains",
+    "a faculty member works in at least one domain",
+  );
   const languages = command.languages.map((language) => language.trim().toLowerCase());
   errors.check(
     languages.length > 0 && languages.every((language) => LANGUAGE.test(language)),

@@ -32,11 +32,15 @@ describe("registering a faculty member", () => {
   });
 
   it("does not hold the HDR unless told", () => {
-    expect(registerFaculty({ ...command, hdr: undefined }, { centreExists: true }, "fac-1", now).hdr).toBe(false);
+    expect(registerFaculty({ ...command, hdr: undefined }, { centreExists: true }, "fac-1", now).hdr).toBe(
+      false,
+    );
   });
 
   it("refuses languages that are not ISO 639-1 codes", () => {
-    expect(caught(() => registerFaculty({ ...command, languages: ["french"] }, { centreExists: true }, "f", now))).toMatchObject({
+    expect(
+      caught(() => registerFaculty({ ...command, languages: ["french"] }, { centreExists: true }, "f", now)),
+    ).toMatchObject({
       kind: "BAD_USER_INPUT",
       reason: "INVALID_LANGUAGE",
       field: "input.languages",
@@ -44,19 +48,31 @@ describe("registering a faculty member", () => {
   });
 
   it("refuses a bad email and no domain together", () => {
-    const error = caught(() => registerFaculty({ ...command, email: "nope", domains: [] }, { centreExists: true }, "f", now));
+    const error = caught(() =>
+      registerFaculty({ ...command, email: "nope", domains: [] }, { centreExists: true }, "f", now),
+    );
     expect(error).toMatchObject({ reason: "INVALID_EMAIL", field: "input.email" });
-    expect(error.details?.errors).toEqual(expect.arrayContaining([expect.objectContaining({ reason: "NO_DOMAIN" })]));
+    expect(error.details?.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ reason: "NO_DOMAIN" })]),
+    );
   });
 
   it("refuses an unknown centre", () => {
-    expect(caught(() => registerFaculty(command, { centreExists: false }, "f", now))).toMatchObject({ kind: "NOT_FOUND", reason: "UNKNOWN_CENTRE" });
+    expect(caught(() => registerFaculty(command, { centreExists: false }, "f", now))).toMatchObject({
+      kind: "NOT_FOUND",
+      reason: "UNKNOWN_CENTRE",
+    });
   });
 });
 
 describe("creating a research centre", () => {
   it("has a short upper-case code, a name and its domains", () => {
-    expect(createResearchCentre({ code: "SPIN", name: "Processes for industry", domains: ["ENERGY", "CHEMICAL_PROCESSES"] }, "c-1")).toMatchObject({
+    expect(
+      createResearchCentre(
+        { code: "SPIN", name: "Processes for industry", domains: ["ENERGY", "CHEMICAL_PROCESSES"] },
+        "c-1",
+      ),
+    ).toMatchObject({
       code: "SPIN",
       domains: ["ENERGY", "CHEMICAL_PROCESSES"],
     });

@@ -77,10 +77,25 @@ export function planFacultyMobility(
   const outgoing = command.direction === MobilityDirection.OUTGOING;
   const guestName = command.guestName?.trim() || null;
   if (outgoing) {
-    errors.check(Boolean(command.facultyId), ResearchReason.FACULTY_REQUIRED, "input.facultyId", "an outgoing stay names the faculty member who goes");
-    errors.check(guestName === null, ResearchReason.GUEST_NOT_ALLOWED, "input.guestName", "an outgoing stay has no guest");
+    errors.check(
+      Boolean(command.facultyId),
+      ResearchReason.FACULTY_REQUIRED,
+      "input.facultyId",
+      "an outgoing stay names the faculty member who goes",
+    );
+    errors.check(
+      guestName === null,
+      ResearchReason.GUEST_NOT_ALLOWED,
+      "input.guestName",
+      "an outgoing stay has no guest",
+    );
   } else {
-    errors.check(guestName !== null, ResearchReason.GUEST_REQUIRED, "input.guestName", "hosting a foreign peer names the guest");
+    errors.check(
+      guestName !== null,
+      ResearchReason.GUEST_REQUIRED,
+      "input.guestName",
+      "hosting a foreign peer names the guest",
+    );
   }
   checkText(errors, command.purpose, "input.purpose", "the purpose");
   checkPeriod(errors, command.startDate, command.endDate, { start: "input.startDate", end: "input.endDate" });
@@ -114,7 +129,8 @@ function illegalTransition(state: FacultyMobilityState, to: FacultyMobilityStatu
 
 /** PLANNED → COMPLETED, once the stay is over (its end date is today or past). */
 export function completeFacultyMobility(state: FacultyMobilityState, now: Date): FacultyMobilityState {
-  if (state.status !== FacultyMobilityStatus.PLANNED) throw illegalTransition(state, FacultyMobilityStatus.COMPLETED);
+  if (state.status !== FacultyMobilityStatus.PLANNED)
+    throw illegalTransition(state, FacultyMobilityStatus.COMPLETED);
   if (state.endDate > isoDay(now)) {
     throw new DomainError(
       ErrorKind.CONFLICT,
@@ -128,6 +144,7 @@ export function completeFacultyMobility(state: FacultyMobilityState, now: Date):
 
 /** PLANNED → CANCELLED; a completed stay happened and stays so. */
 export function cancelFacultyMobility(state: FacultyMobilityState): FacultyMobilityState {
-  if (state.status !== FacultyMobilityStatus.PLANNED) throw illegalTransition(state, FacultyMobilityStatus.CANCELLED);
+  if (state.status !== FacultyMobilityStatus.PLANNED)
+    throw illegalTransition(state, FacultyMobilityStatus.CANCELLED);
   return { ...state, status: FacultyMobilityStatus.CANCELLED, version: state.version + 1 };
 }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { AuthenticatedViewer } from "@intl/auth";
 import { caughtDomainError as caught } from "../../test/caughtDomainError.ts";
-import { assertMayManageMobility, cancelFacultyMobility, completeFacultyMobility, planFacultyMobility } from "./facultyMobility.ts";
+import {
+  assertMayManageMobility,
+  cancelFacultyMobility,
+  completeFacultyMobility,
+  planFacultyMobility,
+} from "./facultyMobility.ts";
 import type { PlanFacultyMobilityCommand } from "./facultyMobility.ts";
 
 const outgoing: PlanFacultyMobilityCommand = {
@@ -23,16 +28,32 @@ const incoming: PlanFacultyMobilityCommand = {
 const known = { facultyExists: true, institutionKnown: true };
 
 function faculty(facultyId: string): AuthenticatedViewer {
-  return { authenticated: true, subject: facultyId, role: "FACULTY", hdr: false, institutionId: null, facultyId };
+  return {
+    authenticated: true,
+    subject: facultyId,
+    role: "FACULTY",
+    hdr: false,
+    institutionId: null,
+    facultyId,
+  };
 }
 
 describe("planning a faculty mobility", () => {
   it("plans an outgoing stay of one of our faculty members", () => {
-    expect(planFacultyMobility(outgoing, known, "mob-1")).toMatchObject({ status: "PLANNED", facultyId: "fac-1", guestName: null, version: 1 });
+    expect(planFacultyMobility(outgoing, known, "mob-1")).toMatchObject({
+      status: "PLANNED",
+      facultyId: "fac-1",
+      guestName: null,
+      version: 1,
+    });
   });
 
   it("plans the hosting of a foreign peer, with or without a host", () => {
-    expect(planFacultyMobility(incoming, known, "mob-2")).toMatchObject({ direction: "INCOMING", facultyId: null, guestName: "Dr. Kenji Watanabe" });
+    expect(planFacultyMobility(incoming, known, "mob-2")).toMatchObject({
+      direction: "INCOMING",
+      facultyId: null,
+      guestName: "Dr. Kenji Watanabe",
+    });
   });
 
   it("an outgoing stay names who goes", () => {
@@ -51,23 +72,34 @@ describe("planning a faculty mobility", () => {
   });
 
   it("an outgoing stay has no guest", () => {
-    expect(caught(() => planFacultyMobility({ ...outgoing, guestName: "Someone" }, known, "m"))).toMatchObject({ reason: "GUEST_NOT_ALLOWED" });
+    expect(
+      caught(() => planFacultyMobility({ ...outgoing, guestName: "Someone" }, known, "m")),
+    ).toMatchObject({ reason: "GUEST_NOT_ALLOWED" });
   });
 
   it("refuses an end before the start", () => {
-    expect(caught(() => planFacultyMobility({ ...outgoing, endDate: "2026-01-01" }, known, "m"))).toMatchObject({
+    expect(
+      caught(() => planFacultyMobility({ ...outgoing, endDate: "2026-01-01" }, known, "m")),
+    ).toMatchObject({
       reason: "END_BEFORE_START",
       field: "input.endDate",
     });
   });
 
   it("refuses a blank purpose", () => {
-    expect(caught(() => planFacultyMobility({ ...outgoing, purpose: "" }, known, "m"))).toMatchObject({ reason: "BLANK_TEXT", field: "input.purpose" });
+    expect(caught(() => planFacultyMobility({ ...outgoing, purpose: "" }, known, "m"))).toMatchObject({
+      reason: "BLANK_TEXT",
+      field: "input.purpose",
+    });
   });
 
   it("refuses an unknown faculty member and an unknown institution", () => {
-    expect(caught(() => planFacultyMobility(outgoing, { ...known, facultyExists: false }, "m"))).toMatchObject({ reason: "UNKNOWN_FACULTY" });
-    expect(caught(() => planFacultyMobility(outgoing, { ...known, institutionKnown: false }, "m"))).toMatchObject({
+    expect(
+      caught(() => planFacultyMobility(outgoing, { ...known, facultyExists: false }, "m")),
+    ).toMatchObject({ reason: "UNKNOWN_FACULTY" });
+    expect(
+      caught(() => planFacultyMobility(outgoing, { ...known, institutionKnown: false }, "m")),
+    ).toMatchObject({
       kind: "NOT_FOUND",
       reason: "UNKNOWN_INSTITUTION",
       field: "input.institutionId",
@@ -92,8 +124,12 @@ describe("completing and cancelling", () => {
 
   it("a completed stay can be neither completed again nor cancelled", () => {
     const done = completeFacultyMobility(planned, new Date("2026-03-01T00:00:00Z"));
-    expect(caught(() => completeFacultyMobility(done, new Date("2026-03-02T00:00:00Z")))).toMatchObject({ reason: "MOBILITY_ILLEGAL_TRANSITION" });
-    expect(caught(() => cancelFacultyMobility(done))).toMatchObject({ reason: "MOBILITY_ILLEGAL_TRANSITION" });
+    expect(caught(() => completeFacultyMobility(done, new Date("2026-03-02T00:00:00Z")))).toMatchObject({
+      reason: "MOBILITY_ILLEGAL_TRANSITION",
+    });
+    expect(caught(() => cancelFacultyMobility(done))).toMatchObject({
+      reason: "MOBILITY_ILLEGAL_TRANSITION",
+    });
   });
 
   it("cancels a planned stay", () => {
@@ -107,7 +143,12 @@ describe("who manages a faculty mobility", () => {
   });
 
   it("a faculty member may not manage a colleague's stay, nor a hosting without a host", () => {
-    expect(caught(() => assertMayManageMobility(faculty("fac-2"), "fac-1"))).toMatchObject({ kind: "FORBIDDEN", reason: "NOT_OWN_MOBILITY" });
-    expect(caught(() => assertMayManageMobility(faculty("fac-2"), null))).toMatchObject({ reason: "NOT_OWN_MOBILITY" });
+    expect(caught(() => assertMayManageMobility(faculty("fac-2"), "fac-1"))).toMatchObject({
+      kind: "FORBIDDEN",
+      reason: "NOT_OWN_MOBILITY",
+    });
+    expect(caught(() => assertMayManageMobility(faculty("fac-2"), null))).toMatchObject({
+      reason: "NOT_OWN_MOBILITY",
+    });
   });
 });

@@ -5,7 +5,11 @@ import { isAcademicYear } from "./inputChecks.ts";
 /** An academic year runs from 1 September to 31 August. */
 export function academicYearWindow(academicYear: string): { from: string; to: string } {
   if (!isAcademicYear(academicYear)) {
-    throw badInput(ResearchReason.INVALID_ACADEMIC_YEAR, "academicYear", "the academic year must look like 2025-2026");
+    throw badInput(
+      ResearchReason.INVALID_ACADEMIC_YEAR,
+      "academicYear",
+      "the academic year must look like 2025-2026",
+    );
   }
   const first = Number(academicYear.slice(0, 4));
   return { from: `${first}-09-01`, to: `${first + 1}-08-31` };

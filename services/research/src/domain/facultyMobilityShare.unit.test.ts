@@ -8,11 +8,17 @@ describe("the share of faculty who went abroad in a year", () => {
   });
 
   it("refuses a malformed academic year", () => {
-    expect(caught(() => academicYearWindow("2025-2027"))).toMatchObject({ kind: "BAD_USER_INPUT", reason: "INVALID_ACADEMIC_YEAR", field: "academicYear" });
+    expect(caught(() => academicYearWindow("2025-2027"))).toMatchObject({
+      kind: "BAD_USER_INPUT",
+      reason: "INVALID_ACADEMIC_YEAR",
+      field: "academicYear",
+    });
   });
 
   it("is those who went abroad over the faculty", () => {
-    expect(facultyMobilityShare({ academicYear: "2025-2026", facultyCount: 200, wentAbroad: 30, hostedPeers: 12 })).toEqual({
+    expect(
+      facultyMobilityShare({ academicYear: "2025-2026", facultyCount: 200, wentAbroad: 30, hostedPeers: 12 }),
+    ).toEqual({
       academicYear: "2025-2026",
       facultyCount: 200,
       wentAbroad: 30,
@@ -22,6 +28,9 @@ describe("the share of faculty who went abroad in a year", () => {
   });
 
   it("is 0 without faculty", () => {
-    expect(facultyMobilityShare({ academicYear: "2025-2026", facultyCount: 0, wentAbroad: 0, hostedPeers: 0 }).share).toBe(0);
+    expect(
+      facultyMobilityShare({ academicYear: "2025-2026", facultyCount: 0, wentAbroad: 0, hostedPeers: 0 })
+        .share,
+    ).toBe(0);
   });
 });

@@ -22,8 +22,18 @@ export function isAcademicYear(value: string): boolean {
   return match !== null && Number(match[2]) === Number(match[1]) + 1;
 }
 
-export function checkText(errors: InputErrors, value: string | null | undefined, field: string, label: string): void {
-  errors.check(typeof value === "string" && value.trim().length > 0, ResearchReason.BLANK_TEXT, field, `${label} must not be blank`);
+export function checkText(
+  errors: InputErrors,
+  value: string | null | undefined,
+  field: string,
+  label: string,
+): void {
+  errors.check(
+    typeof value === "string" && value.trim().length > 0,
+    ResearchReason.BLANK_TEXT,
+    field,
+    `${label} must not be blank`,
+  );
 }
 
 export function checkDate(errors: InputErrors, value: string | null | undefined, field: string): boolean {
@@ -43,10 +53,20 @@ export function checkPeriod(
   if (endDate === null || endDate === undefined) return;
   const endOk = checkDate(errors, endDate, fields.end);
   if (startOk && endOk) {
-    errors.check(endDate >= startDate, ResearchReason.END_BEFORE_START, fields.end, "the end date must not be before the start date");
+    errors.check(
+      endDate >= startDate,
+      ResearchReason.END_BEFORE_START,
+      fields.end,
+      "the end date must not be before the start date",
+    );
   }
 }
 
 export function checkAcademicYear(errors: InputErrors, value: string, field: string): void {
-  errors.check(isAcademicYear(value), ResearchReason.INVALID_ACADEMIC_YEAR, field, "the academic year must look like 2025-2026");
+  errors.check(
+    isAcademicYear(value),
+    ResearchReason.INVALID_ACADEMIC_YEAR,
+    field,
+    "the academic year must look like 2025-2026",
+  );
 }

@@ -2,11 +2,21 @@ import { DomainError, ErrorKind } from "@intl/errors";
 import { ResearchReason } from "./errors.ts";
 
 export function unknownCentre(field: string, centreId: string): DomainError {
-  return new DomainError(ErrorKind.NOT_FOUND, ResearchReason.UNKNOWN_CENTRE, `No research centre ${centreId}.`, { field });
+  return new DomainError(
+    ErrorKind.NOT_FOUND,
+    ResearchReason.UNKNOWN_CENTRE,
+    `No research centre ${centreId}.`,
+    { field },
+  );
 }
 
 export function unknownFaculty(field: string, facultyId: string): DomainError {
-  return new DomainError(ErrorKind.NOT_FOUND, ResearchReason.UNKNOWN_FACULTY, `No faculty member ${facultyId}.`, { field });
+  return new DomainError(
+    ErrorKind.NOT_FOUND,
+    ResearchReason.UNKNOWN_FACULTY,
+    `No faculty member ${facultyId}.`,
+    { field },
+  );
 }
 
 /**

@@ -3,7 +3,13 @@ import { Role } from "@intl/auth";
 import type { Role as RoleName } from "@intl/auth";
 import { ResearchReason } from "./errors.ts";
 import { checkAcademicYear, checkText } from "./inputChecks.ts";
-import { notFound, unknownApplication, unknownCentre, unknownFaculty, unknownInstitutions } from "./missingReferences.ts";
+import {
+  notFound,
+  unknownApplication,
+  unknownCentre,
+  unknownFaculty,
+  unknownInstitutions,
+} from "./missingReferences.ts";
 import type { ResearchDomain } from "./vocabulary.ts";
 
 export const PhdPositionStatus = { OPEN: "OPEN", FILLED: "FILLED", CANCELLED: "CANCELLED" } as const;
@@ -93,7 +99,13 @@ export function openPhdPosition(
   const errors = new InputErrors();
   checkText(errors, command.subject, "input.subject", "the subject");
   checkAcademicYear(errors, command.academicYear, "input.academicYear");
-  if (command.coSupervisor) checkText(errors, command.coSupervisor.fullName, "input.coSupervisor.fullName", "the co-supervisor's name");
+  if (command.coSupervisor)
+    checkText(
+      errors,
+      command.coSupervisor.fullName,
+      "input.coSupervisor.fullName",
+      "the co-supervisor's name",
+    );
   errors.throwIfAny();
   const { supervisor } = facts;
   if (!supervisor) throw unknownFaculty("input.supervisorId", command.supervisorId);
@@ -131,15 +143,21 @@ export function openPhdPosition(
 
 function assertOpen(position: PhdPositionState): void {
   if (position.status !== PhdPositionStatus.OPEN) {
-    throw new DomainError(ErrorKind.CONFLICT, ResearchReason.POSITION_NOT_OPEN, `This PhD position is ${position.status}.`, {
-      details: { status: position.status },
-    });
+    throw new DomainError(
+      ErrorKind.CONFLICT,
+      ResearchReason.POSITION_NOT_OPEN,
+      `This PhD position is ${position.status}.`,
+      {
+        details: { status: position.status },
+      },
+    );
   }
 }
 
 function findCandidate(position: PhdPositionState, candidateId: string): PhdCandidateState {
   const candidate = position.candidates.find((c) => c.id === candidateId);
-  if (!candidate) throw notFound(ResearchReason.CANDIDATE_NOT_FOUND, "candidate on this position", candidateId);
+  if (!candidate)
+    throw notFound(ResearchReason.CANDIDATE_NOT_FOUND, "candidate on this position", candidateId);
   return candidate;
 }
 
@@ -185,20 +203,36 @@ export function addPhdCandidate(
   );
   errors.throwIfAny();
   assertOpen(position);
-  const base = { id: candidateId, assessment: null, candidateAgreedAt: null, coSupervisorAgreedAt: null, addedAt: now };
+  const base = {
+    id: candidateId,
+    assessment: null,
+    candidateAgreedAt: null,
+    coSupervisorAgreedAt: null,
+    addedAt: now,
+  };
   let candidate: PhdCandidateState;
   if (command.applicationId) {
     const { application } = facts;
     if (!application) throw unknownApplication("input.applicationId", command.applicationId);
     if (application.withdrawn) {
-      throw new DomainError(ErrorKind.CONFLICT, ResearchReason.APPLICATION_WITHDRAWN, "This PhD application was withdrawn.", {
-        field: "input.applicationId",
-      });
+      throw new DomainError(
+        ErrorKind.CONFLICT,
+        ResearchReason.APPLICATION_WITHDRAWN,
+        "This PhD application was withdrawn.",
+        {
+          field: "input.applicationId",
+        },
+      );
     }
     if (position.candidates.some((c) => c.applicationId === application.applicationId)) {
-      throw new DomainError(ErrorKind.CONFLICT, ResearchReason.CANDIDATE_ALREADY_ADDED, "This application is already a candidate for this position.", {
-        field: "input.applicationId",
-      });
+      throw new DomainError(
+        ErrorKind.CONFLICT,
+        ResearchReason.CANDIDATE_ALREADY_ADDED,
+        "This application is already a candidate for this position.",
+        {
+          field: "input.applicationId",
+        },
+      );
     }
     candidate = {
       ...base,
@@ -211,7 +245,13 @@ export function addPhdCandidate(
     if (command.institutionId && !facts.institutionKnown) {
       throw unknownInstitutions("input.institutionId", [command.institutionId]);
     }
-    candidate = { ...base, applicationId: null, studentId: null, fullName, institutionId: command.institutionId || null };
+    candidate = {
+      ...base,
+      applicationId: null,
+      studentId: null,
+      fullName,
+      institutionId: command.institutionId || null,
+    };
   }
   return { ...position, candidates: [...position.candidates, candidate], version: position.version + 1 };
 }
@@ -228,7 +268,11 @@ function isSupervisor(actor: PhdActor, position: PhdPositionState): boolean {
 }
 
 function notSupervisor(): DomainError {
-  return new DomainError(ErrorKind.FORBIDDEN, ResearchReason.NOT_SUPERVISOR, "Only the position's supervisor may do this.");
+  return new DomainError(
+    ErrorKind.FORBIDDEN,
+    ResearchReason.NOT_SUPERVISOR,
+    "Only the position's supervisor may do this.",
+  );
 }
 
 const SCORE_FIELDS = ["scientificExcellence", "motivation", "professionalProject"] as const;
@@ -245,7 +289,12 @@ export function assessPhdCandidate(
   const errors = new InputErrors();
   for (const field of SCORE_FIELDS) {
     const score = scores[field];
-    errors.check(Number.isFinite(score) && score >= 0 && score <= 20, ResearchReason.INVALID_SCORE, `input.${field}`, `${field} must be between 0 and 20`);
+    errors.check(
+      Number.isFinite(score) && score >= 0 && score <= 20,
+      ResearchReason.INVALID_SCORE,
+      `input.${field}`,
+      `${field} must be between 0 and 20`,
+    );
   }
   errors.throwIfAny();
   assertOpen(position);
@@ -279,18 +328,31 @@ export function agreeSubject(
   if (actor.role === Role.FACULTY && !isSupervisor(actor, position)) throw notSupervisor();
   if (actor.role === Role.PARTNER) {
     if (party !== SubjectParty.CO_SUPERVISOR) {
-      throw new DomainError(ErrorKind.FORBIDDEN, ResearchReason.NOT_PARTY_REPRESENTATIVE, "A partner records only its co-supervisor's agreement.");
+      throw new DomainError(
+        ErrorKind.FORBIDDEN,
+        ResearchReason.NOT_PARTY_REPRESENTATIVE,
+        "A partner records only its co-supervisor's agreement.",
+      );
     }
     if (!position.coSupervisor || actor.institutionId !== position.coSupervisor.institutionId) {
-      throw new DomainError(ErrorKind.FORBIDDEN, ResearchReason.NOT_OWN_INSTITUTION, "The co-supervisor of this position is not from your institution.");
+      throw new DomainError(
+        ErrorKind.FORBIDDEN,
+        ResearchReason.NOT_OWN_INSTITUTION,
+        "The co-supervisor of this position is not from your institution.",
+      );
     }
   }
   assertOpen(position);
   const candidate = findCandidate(position, candidateId);
   if (party === SubjectParty.CO_SUPERVISOR && !position.coSupervisor) {
-    throw new DomainError(ErrorKind.CONFLICT, ResearchReason.NO_CO_SUPERVISOR, "This position has no co-supervisor to agree its subject.", {
-      field: "input.party",
-    });
+    throw new DomainError(
+      ErrorKind.CONFLICT,
+      ResearchReason.NO_CO_SUPERVISOR,
+      "This position has no co-supervisor to agree its subject.",
+      {
+        field: "input.party",
+      },
+    );
   }
   const key = party === SubjectParty.CANDIDATE ? "candidateAgreedAt" : "coSupervisorAgreedAt";
   if (candidate[key]) return position; // already agreed: the first agreement stands
@@ -298,7 +360,10 @@ export function agreeSubject(
 }
 
 /** The parties whose agreement on the subject is still missing for `candidate`. */
-export function missingSubjectAgreements(position: PhdPositionState, candidate: PhdCandidateState): SubjectParty[] {
+export function missingSubjectAgreements(
+  position: PhdPositionState,
+  candidate: PhdCandidateState,
+): SubjectParty[] {
   const missing: SubjectParty[] = [];
   if (!candidate.candidateAgreedAt) missing.push(SubjectParty.CANDIDATE);
   if (position.coSupervisor && !candidate.coSupervisorAgreedAt) missing.push(SubjectParty.CO_SUPERVISOR);

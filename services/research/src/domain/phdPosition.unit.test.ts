@@ -9,7 +9,12 @@ import {
   PhdPositionStatus,
   selectPhdCandidate,
 } from "./phdPosition.ts";
-import type { OpenPhdPositionCommand, OpenPhdPositionFacts, PhdActor, PhdPositionState } from "./phdPosition.ts";
+import type {
+  OpenPhdPositionCommand,
+  OpenPhdPositionFacts,
+  PhdActor,
+  PhdPositionState,
+} from "./phdPosition.ts";
 
 const now = new Date("2026-04-01T10:00:00Z");
 const later = new Date("2026-04-15T10:00:00Z");
@@ -27,13 +32,29 @@ const openFacts: OpenPhdPositionFacts = {
   coSupervisorInstitutionKnown: true,
 };
 
-const supervisor: PhdActor & { hdr: boolean } = { role: "FACULTY", facultyId: "fac-hdr", institutionId: null, hdr: true };
-const office: PhdActor & { hdr: boolean } = { role: "INTERNATIONAL_OFFICE", facultyId: null, institutionId: null, hdr: false };
+const supervisor: PhdActor & { hdr: boolean } = {
+  role: "FACULTY",
+  facultyId: "fac-hdr",
+  institutionId: null,
+  hdr: true,
+};
+const office: PhdActor & { hdr: boolean } = {
+  role: "INTERNATIONAL_OFFICE",
+  facultyId: null,
+  institutionId: null,
+  hdr: false,
+};
 const scores = { scientificExcellence: 17, motivation: 15, professionalProject: 14 };
 
 function positionWithCandidate(): PhdPositionState {
   const position = openPhdPosition(open, openFacts, "pos-1", now);
-  return addPhdCandidate(position, { fullName: "Lucas Pereira", institutionId: "inst-usp" }, { application: null, institutionKnown: true }, "cand-1", now);
+  return addPhdCandidate(
+    position,
+    { fullName: "Lucas Pereira", institutionId: "inst-usp" },
+    { application: null, institutionKnown: true },
+    "cand-1",
+    now,
+  );
 }
 
 function readyToSelect(): PhdPositionState {
@@ -45,65 +66,133 @@ function readyToSelect(): PhdPositionState {
 describe("opening a PhD position", () => {
   it("given an HDR supervisor, opens it in the supervisor's centre", () => {
     const position = openPhdPosition(open, openFacts, "pos-1", now);
-    expect(position).toMatchObject({ status: PhdPositionStatus.OPEN, centreId: "centre-sms", supervisorId: "fac-hdr", version: 1, candidates: [] });
+    expect(position).toMatchObject({
+      status: PhdPositionStatus.OPEN,
+      centreId: "centre-sms",
+      supervisorId: "fac-hdr",
+      version: 1,
+      candidates: [],
+    });
   });
 
   it("refuses a supervisor who does not hold the HDR", () => {
-    const error = caught(() => openPhdPosition(open, { ...openFacts, supervisor: { id: "fac-2", hdr: false, centreId: "c" } }, "pos-1", now));
-    expect(error).toMatchObject({ kind: "CONFLICT", reason: "SUPERVISOR_NOT_HDR", field: "input.supervisorId" });
+    const error = caught(() =>
+      openPhdPosition(
+        open,
+        { ...openFacts, supervisor: { id: "fac-2", hdr: false, centreId: "c" } },
+        "pos-1",
+        now,
+      ),
+    );
+    expect(error).toMatchObject({
+      kind: "CONFLICT",
+      reason: "SUPERVISOR_NOT_HDR",
+      field: "input.supervisorId",
+    });
   });
 
   it("refuses an unknown supervisor", () => {
-    expect(caught(() => openPhdPosition(open, { ...openFacts, supervisor: null }, "pos-1", now))).toMatchObject({
+    expect(
+      caught(() => openPhdPosition(open, { ...openFacts, supervisor: null }, "pos-1", now)),
+    ).toMatchObject({
       kind: "NOT_FOUND",
       reason: "UNKNOWN_FACULTY",
     });
   });
 
   it("refuses a blank subject and a malformed academic year together", () => {
-    const error = caught(() => openPhdPosition({ ...open, subject: "  ", academicYear: "2026" }, openFacts, "pos-1", now));
+    const error = caught(() =>
+      openPhdPosition({ ...open, subject: "  ", academicYear: "2026" }, openFacts, "pos-1", now),
+    );
     expect(error).toMatchObject({ kind: "BAD_USER_INPUT", reason: "BLANK_TEXT", field: "input.subject" });
     expect(error.details?.errors).toHaveLength(2);
   });
 
   it("refuses a co-supervisor from an institution the school does not know", () => {
-    const error = caught(() => openPhdPosition(open, { ...openFacts, coSupervisorInstitutionKnown: false }, "pos-1", now));
+    const error = caught(() =>
+      openPhdPosition(open, { ...openFacts, coSupervisorInstitutionKnown: false }, "pos-1", now),
+    );
     expect(error).toMatchObject({ reason: "UNKNOWN_INSTITUTION", field: "input.coSupervisor.institutionId" });
   });
 });
 
 describe("adding candidates", () => {
   const position = openPhdPosition(open, openFacts, "pos-1", now);
-  const application = { applicationId: "app-1", studentId: "stu-1", institutionId: "inst-usp", withdrawn: false };
+  const application = {
+    applicationId: "app-1",
+    studentId: "stu-1",
+    institutionId: "inst-usp",
+    withdrawn: false,
+  };
 
   it("adds a nominated candidate from their PhD application, with the application's student and institution", () => {
-    const next = addPhdCandidate(position, { applicationId: "app-1" }, { application, institutionKnown: true }, "cand-1", now);
+    const next = addPhdCandidate(
+      position,
+      { applicationId: "app-1" },
+      { application, institutionKnown: true },
+      "cand-1",
+      now,
+    );
     expect(next.candidates).toEqual([
-      expect.objectContaining({ id: "cand-1", applicationId: "app-1", studentId: "stu-1", institutionId: "inst-usp", assessment: null }),
+      expect.objectContaining({
+        id: "cand-1",
+        applicationId: "app-1",
+        studentId: "stu-1",
+        institutionId: "inst-usp",
+        assessment: null,
+      }),
     ]);
     expect(next.version).toBe(2);
   });
 
   it("refuses an application the research service has not received", () => {
-    const error = caught(() => addPhdCandidate(position, { applicationId: "app-x" }, { application: null, institutionKnown: true }, "c", now));
-    expect(error).toMatchObject({ kind: "NOT_FOUND", reason: "UNKNOWN_APPLICATION", field: "input.applicationId" });
+    const error = caught(() =>
+      addPhdCandidate(
+        position,
+        { applicationId: "app-x" },
+        { application: null, institutionKnown: true },
+        "c",
+        now,
+      ),
+    );
+    expect(error).toMatchObject({
+      kind: "NOT_FOUND",
+      reason: "UNKNOWN_APPLICATION",
+      field: "input.applicationId",
+    });
   });
 
   it("refuses a withdrawn application", () => {
     const error = caught(() =>
-      addPhdCandidate(position, { applicationId: "app-1" }, { application: { ...application, withdrawn: true }, institutionKnown: true }, "c", now),
+      addPhdCandidate(
+        position,
+        { applicationId: "app-1" },
+        { application: { ...application, withdrawn: true }, institutionKnown: true },
+        "c",
+        now,
+      ),
     );
     expect(error).toMatchObject({ kind: "CONFLICT", reason: "APPLICATION_WITHDRAWN" });
   });
 
   it("refuses the same application twice on one position", () => {
-    const once = addPhdCandidate(position, { applicationId: "app-1" }, { application, institutionKnown: true }, "c1", now);
-    const error = caught(() => addPhdCandidate(once, { applicationId: "app-1" }, { application, institutionKnown: true }, "c2", now));
+    const once = addPhdCandidate(
+      position,
+      { applicationId: "app-1" },
+      { application, institutionKnown: true },
+      "c1",
+      now,
+    );
+    const error = caught(() =>
+      addPhdCandidate(once, { applicationId: "app-1" }, { application, institutionKnown: true }, "c2", now),
+    );
     expect(error).toMatchObject({ kind: "CONFLICT", reason: "CANDIDATE_ALREADY_ADDED" });
   });
 
   it("refuses a candidate with neither application nor name", () => {
-    const error = caught(() => addPhdCandidate(position, {}, { application: null, institutionKnown: true }, "c", now));
+    const error = caught(() =>
+      addPhdCandidate(position, {}, { application: null, institutionKnown: true }, "c", now),
+    );
     expect(error).toMatchObject({ kind: "BAD_USER_INPUT", reason: "CANDIDATE_IDENTITY_REQUIRED" });
   });
 });
@@ -117,21 +206,33 @@ describe("assessing a candidate on the seed's criteria", () => {
 
   it("refuses scores outside 0 to 20, naming each field", () => {
     const error = caught(() =>
-      assessPhdCandidate(positionWithCandidate(), supervisor, "cand-1", { ...scores, motivation: 21, professionalProject: -1 }, now),
+      assessPhdCandidate(
+        positionWithCandidate(),
+        supervisor,
+        "cand-1",
+        { ...scores, motivation: 21, professionalProject: -1 },
+        now,
+      ),
     );
     expect(error).toMatchObject({ reason: "INVALID_SCORE", field: "input.motivation" });
-    expect(error.details?.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: "input.professionalProject" })]));
+    expect(error.details?.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: "input.professionalProject" })]),
+    );
   });
 
   it("only the supervisor assesses", () => {
-    expect(caught(() => assessPhdCandidate(positionWithCandidate(), office, "cand-1", scores, now))).toMatchObject({
+    expect(
+      caught(() => assessPhdCandidate(positionWithCandidate(), office, "cand-1", scores, now)),
+    ).toMatchObject({
       kind: "FORBIDDEN",
       reason: "NOT_SUPERVISOR",
     });
   });
 
   it("refuses an unknown candidate", () => {
-    expect(caught(() => assessPhdCandidate(positionWithCandidate(), supervisor, "nobody", scores, now))).toMatchObject({
+    expect(
+      caught(() => assessPhdCandidate(positionWithCandidate(), supervisor, "nobody", scores, now)),
+    ).toMatchObject({
       kind: "NOT_FOUND",
       reason: "CANDIDATE_NOT_FOUND",
     });
@@ -155,7 +256,9 @@ describe("agreeing the subject", () => {
 
   it("a partner of another institution may not", () => {
     const partner: PhdActor = { role: "PARTNER", facultyId: null, institutionId: "inst-other" };
-    expect(caught(() => agreeSubject(positionWithCandidate(), partner, "cand-1", "CO_SUPERVISOR", now))).toMatchObject({
+    expect(
+      caught(() => agreeSubject(positionWithCandidate(), partner, "cand-1", "CO_SUPERVISOR", now)),
+    ).toMatchObject({
       kind: "FORBIDDEN",
       reason: "NOT_OWN_INSTITUTION",
     });
@@ -163,7 +266,9 @@ describe("agreeing the subject", () => {
 
   it("a partner may not speak for the candidate", () => {
     const partner: PhdActor = { role: "PARTNER", facultyId: null, institutionId: "inst-usp" };
-    expect(caught(() => agreeSubject(positionWithCandidate(), partner, "cand-1", "CANDIDATE", now))).toMatchObject({
+    expect(
+      caught(() => agreeSubject(positionWithCandidate(), partner, "cand-1", "CANDIDATE", now)),
+    ).toMatchObject({
       reason: "NOT_PARTY_REPRESENTATIVE",
     });
   });
@@ -185,13 +290,23 @@ describe("agreeing the subject", () => {
 
 describe("selecting a PhD candidate: only HDR faculty select", () => {
   it("the HDR supervisor selects an assessed candidate whose subject is agreed; the position is filled", () => {
-    const filled = selectPhdCandidate(readyToSelect(), supervisor, { actorRecordHoldsHdr: true }, "cand-1", later);
+    const filled = selectPhdCandidate(
+      readyToSelect(),
+      supervisor,
+      { actorRecordHoldsHdr: true },
+      "cand-1",
+      later,
+    );
     expect(filled).toMatchObject({ status: "FILLED", selectedCandidateId: "cand-1", selectedAt: later });
   });
 
   it("refuses an administrator: the seed says only HDR faculty select", () => {
     const admin = { ...office, role: "ADMIN" as const };
-    expect(caught(() => selectPhdCandidate(readyToSelect(), admin, { actorRecordHoldsHdr: false }, "cand-1", later))).toMatchObject({
+    expect(
+      caught(() =>
+        selectPhdCandidate(readyToSelect(), admin, { actorRecordHoldsHdr: false }, "cand-1", later),
+      ),
+    ).toMatchObject({
       kind: "FORBIDDEN",
       reason: "HDR_REQUIRED",
     });
@@ -199,20 +314,32 @@ describe("selecting a PhD candidate: only HDR faculty select", () => {
 
   it("refuses a faculty member without the HDR", () => {
     const nonHdr = { ...supervisor, hdr: false };
-    expect(caught(() => selectPhdCandidate(readyToSelect(), nonHdr, { actorRecordHoldsHdr: false }, "cand-1", later))).toMatchObject({
+    expect(
+      caught(() =>
+        selectPhdCandidate(readyToSelect(), nonHdr, { actorRecordHoldsHdr: false }, "cand-1", later),
+      ),
+    ).toMatchObject({
       reason: "HDR_REQUIRED",
     });
   });
 
   it("refuses a token claiming the HDR when the faculty record does not hold it", () => {
-    expect(caught(() => selectPhdCandidate(readyToSelect(), supervisor, { actorRecordHoldsHdr: false }, "cand-1", later))).toMatchObject({
+    expect(
+      caught(() =>
+        selectPhdCandidate(readyToSelect(), supervisor, { actorRecordHoldsHdr: false }, "cand-1", later),
+      ),
+    ).toMatchObject({
       reason: "HDR_REQUIRED",
     });
   });
 
   it("refuses an HDR faculty member who does not supervise the position", () => {
     const colleague = { ...supervisor, facultyId: "fac-other" };
-    expect(caught(() => selectPhdCandidate(readyToSelect(), colleague, { actorRecordHoldsHdr: true }, "cand-1", later))).toMatchObject({
+    expect(
+      caught(() =>
+        selectPhdCandidate(readyToSelect(), colleague, { actorRecordHoldsHdr: true }, "cand-1", later),
+      ),
+    ).toMatchObject({
       kind: "FORBIDDEN",
       reason: "NOT_SUPERVISOR",
     });
@@ -221,7 +348,9 @@ describe("selecting a PhD candidate: only HDR faculty select", () => {
   it("refuses a candidate not yet assessed", () => {
     let position = agreeSubject(positionWithCandidate(), supervisor, "cand-1", "CANDIDATE", now);
     position = agreeSubject(position, supervisor, "cand-1", "CO_SUPERVISOR", now);
-    expect(caught(() => selectPhdCandidate(position, supervisor, { actorRecordHoldsHdr: true }, "cand-1", later))).toMatchObject({
+    expect(
+      caught(() => selectPhdCandidate(position, supervisor, { actorRecordHoldsHdr: true }, "cand-1", later)),
+    ).toMatchObject({
       kind: "CONFLICT",
       reason: "CANDIDATE_NOT_ASSESSED",
     });
@@ -230,13 +359,27 @@ describe("selecting a PhD candidate: only HDR faculty select", () => {
   it("refuses while the partner's co-supervisor has not agreed the subject, saying who is missing", () => {
     let position = assessPhdCandidate(positionWithCandidate(), supervisor, "cand-1", scores, now);
     position = agreeSubject(position, supervisor, "cand-1", "CANDIDATE", now);
-    const error = caught(() => selectPhdCandidate(position, supervisor, { actorRecordHoldsHdr: true }, "cand-1", later));
-    expect(error).toMatchObject({ kind: "CONFLICT", reason: "SUBJECT_NOT_AGREED", details: { missing: ["CO_SUPERVISOR"] } });
+    const error = caught(() =>
+      selectPhdCandidate(position, supervisor, { actorRecordHoldsHdr: true }, "cand-1", later),
+    );
+    expect(error).toMatchObject({
+      kind: "CONFLICT",
+      reason: "SUBJECT_NOT_AGREED",
+      details: { missing: ["CO_SUPERVISOR"] },
+    });
   });
 
   it("refuses a second selection: the position is no longer open", () => {
-    const filled = selectPhdCandidate(readyToSelect(), supervisor, { actorRecordHoldsHdr: true }, "cand-1", later);
-    expect(caught(() => selectPhdCandidate(filled, supervisor, { actorRecordHoldsHdr: true }, "cand-1", later))).toMatchObject({
+    const filled = selectPhdCandidate(
+      readyToSelect(),
+      supervisor,
+      { actorRecordHoldsHdr: true },
+      "cand-1",
+      later,
+    );
+    expect(
+      caught(() => selectPhdCandidate(filled, supervisor, { actorRecordHoldsHdr: true }, "cand-1", later)),
+    ).toMatchObject({
       kind: "CONFLICT",
       reason: "POSITION_NOT_OPEN",
     });

@@ -11,7 +11,10 @@ export type InstitutionEvent = EventOf<typeof institutionCreated> | EventOf<type
  * An older event meeting a newer document fails the filter, tries to insert, and is
  * refused by the unique `_id`: that is `applyOnce` reporting "not applied".
  */
-export async function applyInstitutionEvent(model: Model<KnownInstitutionDocument>, event: InstitutionEvent): Promise<boolean> {
+export async function applyInstitutionEvent(
+  model: Model<KnownInstitutionDocument>,
+  event: InstitutionEvent,
+): Promise<boolean> {
   const { institutionId, name, countryCode, city } = event.data;
   return applyOnce(
     model,

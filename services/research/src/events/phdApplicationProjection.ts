@@ -1,6 +1,12 @@
 import type { Model } from "mongoose";
 import { applyOnce } from "@intl/mongo";
-import type { EventOf, applicationDecided, applicationEnrolled, applicationSubmitted, applicationWithdrawn } from "@intl/events";
+import type {
+  EventOf,
+  applicationDecided,
+  applicationEnrolled,
+  applicationSubmitted,
+  applicationWithdrawn,
+} from "@intl/events";
 import type { KnownPhdApplicationDocument } from "../models/phdApplicationModel.ts";
 
 export type ApplicationEvent =
@@ -27,7 +33,10 @@ export function applicationStatusAfter(event: ApplicationEvent): string {
  * Keeps the PhD applications read model (other programme kinds are not this
  * service's business). Newer sequences only, like every read model.
  */
-export async function applyApplicationEvent(model: Model<KnownPhdApplicationDocument>, event: ApplicationEvent): Promise<boolean> {
+export async function applyApplicationEvent(
+  model: Model<KnownPhdApplicationDocument>,
+  event: ApplicationEvent,
+): Promise<boolean> {
   const { data } = event;
   if (data.programmeKind !== "PHD") return false;
   return applyOnce(

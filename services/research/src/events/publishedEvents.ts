@@ -1,4 +1,10 @@
-import { collaborationEnded, collaborationStarted, createEvent, facultyMobilityCompleted, phdCandidateSelected } from "@intl/events";
+import {
+  collaborationEnded,
+  collaborationStarted,
+  createEvent,
+  facultyMobilityCompleted,
+  phdCandidateSelected,
+} from "@intl/events";
 import type { OutboxEvent } from "@intl/kafka";
 import type { CollaborationState } from "../domain/collaboration.ts";
 import type { FacultyMobilityState } from "../domain/facultyMobility.ts";
@@ -22,7 +28,11 @@ function collaborationData(state: CollaborationState) {
 }
 
 /** research.collaboration.started.v1, for a collaboration that just became ONGOING. */
-export function collaborationStartedEvent(state: CollaborationState, eventId: string, now: Date): OutboxEvent {
+export function collaborationStartedEvent(
+  state: CollaborationState,
+  eventId: string,
+  now: Date,
+): OutboxEvent {
   const envelope = createEvent(collaborationStarted, {
     id: eventId,
     source: EVENT_SOURCE,
@@ -48,7 +58,11 @@ export function collaborationEndedEvent(state: CollaborationState, eventId: stri
 }
 
 /** research.faculty-mobility.completed.v1. The guest's name (personal data) never travels. */
-export function facultyMobilityCompletedEvent(state: FacultyMobilityState, eventId: string, now: Date): OutboxEvent {
+export function facultyMobilityCompletedEvent(
+  state: FacultyMobilityState,
+  eventId: string,
+  now: Date,
+): OutboxEvent {
   const envelope = createEvent(facultyMobilityCompleted, {
     id: eventId,
     source: EVENT_SOURCE,
@@ -72,9 +86,14 @@ export function facultyMobilityCompletedEvent(state: FacultyMobilityState, event
  * research.phd.candidate-selected.v1. The institution is the candidate's home
  * institution when known, else the co-supervisor's.
  */
-export function phdCandidateSelectedEvent(position: PhdPositionState, eventId: string, now: Date): OutboxEvent {
+export function phdCandidateSelectedEvent(
+  position: PhdPositionState,
+  eventId: string,
+  now: Date,
+): OutboxEvent {
   const candidate = position.candidates.find((c) => c.id === position.selectedCandidateId);
-  if (!candidate || !position.selectedAt) throw new Error(`position ${position.id} has no selected candidate`);
+  if (!candidate || !position.selectedAt)
+    throw new Error(`position ${position.id} has no selected candidate`);
   const envelope = createEvent(phdCandidateSelected, {
     id: eventId,
     source: EVENT_SOURCE,

@@ -6,7 +6,10 @@ import { FacultyMobilityStatus } from "../domain/facultyMobility.ts";
 import type { FacultyMobilityState } from "../domain/facultyMobility.ts";
 import { MobilityDirection } from "../domain/vocabulary.ts";
 
-export type FacultyMobilityDocument = Omit<FacultyMobilityState, "id"> & { _id: string; _outbox?: OutboxEntry[] };
+export type FacultyMobilityDocument = Omit<FacultyMobilityState, "id"> & {
+  _id: string;
+  _outbox?: OutboxEntry[];
+};
 
 const facultyMobilitySchema = new Schema<FacultyMobilityDocument>(
   {

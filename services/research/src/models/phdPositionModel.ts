@@ -78,11 +78,19 @@ export function positionFromDocument(document: PhdPositionDocument): PhdPosition
     id: _id,
     ...rest,
     coSupervisor: rest.coSupervisor ?? null,
-    candidates: candidates.map(({ _id: candidateId, ...candidate }) => ({ id: candidateId, ...candidate, assessment: candidate.assessment ?? null })),
+    candidates: candidates.map(({ _id: candidateId, ...candidate }) => ({
+      id: candidateId,
+      ...candidate,
+      assessment: candidate.assessment ?? null,
+    })),
   };
 }
 
 export function positionToDocument(position: PhdPositionState): Omit<PhdPositionDocument, "_outbox"> {
   const { id, candidates, ...rest } = position;
-  return { _id: id, ...rest, candidates: candidates.map(({ id: candidateId, ...candidate }) => ({ _id: candidateId, ...candidate })) };
+  return {
+    _id: id,
+    ...rest,
+    candidates: candidates.map(({ id: candidateId, ...candidate }) => ({ _id: candidateId, ...candidate })),
+  };
 }

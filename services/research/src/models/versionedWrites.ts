@@ -21,7 +21,11 @@ export async function insertAggregate<D extends { _id: string }>(
     await model.create(events.length > 0 ? withEventsInDocument(document, events, now) : document);
   } catch (error) {
     if (isDuplicateKeyError(error)) {
-      throw new DomainError(ErrorKind.CONFLICT, ResearchReason.ALREADY_EXISTS, `${model.modelName} ${document._id} already exists.`);
+      throw new DomainError(
+        ErrorKind.CONFLICT,
+        ResearchReason.ALREADY_EXISTS,
+        `${model.modelName} ${document._id} already exists.`,
+      );
     }
     throw error;
   }
@@ -35,7 +39,12 @@ export async function insertAggregate<D extends { _id: string }>(
  * can match twice and a relay `$pop` can overwrite a change (see @intl/mongo's
  * `createWriteQueue`). Across processes, the version guard below protects it.
  */
-export function inWriteQueue<T>(writeQueue: WriteQueue, model: AnyModel, id: string, work: () => Promise<T>): Promise<T> {
+export function inWriteQueue<T>(
+  writeQueue: WriteQueue,
+  model: AnyModel,
+  id: string,
+  work: () => Promise<T>,
+): Promise<T> {
   return writeQueue.run(documentKey(model.collection.collectionName, id), work);
 }
 

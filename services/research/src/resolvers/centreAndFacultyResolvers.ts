@@ -2,8 +2,8 @@ import { requireSignedIn } from "@intl/auth";
 import type { FacultyState } from "../domain/faculty.ts";
 import { assertMayReadPersonalData } from "../domain/personalData.ts";
 import type { ResearchCentreState } from "../domain/researchCentre.ts";
-import { isoInstant } from "./researchContext.ts";
-import type { ResearchContext } from "./researchContext.ts";
+import { isoInstant } from "./context.ts";
+import type { ResearchContext } from "./context.ts";
 
 type Args = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- GraphQL has validated the arguments
 
@@ -14,8 +14,11 @@ export const researchCentreResolvers = {
   },
   faculty: (centre: ResearchCentreState, { first, after, hdr }: Args, { app, viewer }: ResearchContext) =>
     app.listFaculty(viewer, { first, after, filter: { centreId: centre.id, hdr } }),
-  collaborations: (centre: ResearchCentreState, { first, after, status, type }: Args, { app, viewer }: ResearchContext) =>
-    app.listCollaborations(viewer, { first, after, filter: { centreId: centre.id, status, type } }),
+  collaborations: (
+    centre: ResearchCentreState,
+    { first, after, status, type }: Args,
+    { app, viewer }: ResearchContext,
+  ) => app.listCollaborations(viewer, { first, after, filter: { centreId: centre.id, status, type } }),
 };
 
 function personal<K extends "firstName" | "lastName" | "email">(field: K, label: string) {
@@ -33,10 +36,14 @@ export const facultyResolvers = {
   firstName: personal("firstName", "A faculty member's name"),
   lastName: personal("lastName", "A faculty member's name"),
   email: personal("email", "A faculty member's email"),
-  centre: (faculty: FacultyState, _: Args, { loaders }: ResearchContext) => loaders.centre.load(faculty.centreId),
+  centre: (faculty: FacultyState, _: Args, { loaders }: ResearchContext) =>
+    loaders.centre.load(faculty.centreId),
   registeredAt: (faculty: FacultyState) => isoInstant(faculty.registeredAt),
-  collaborationsLed: (faculty: FacultyState, { first, after, status }: Args, { app, viewer }: ResearchContext) =>
-    app.listCollaborations(viewer, { first, after, filter: { leadFacultyId: faculty.id, status } }),
+  collaborationsLed: (
+    faculty: FacultyState,
+    { first, after, status }: Args,
+    { app, viewer }: ResearchContext,
+  ) => app.listCollaborations(viewer, { first, after, filter: { leadFacultyId: faculty.id, status } }),
   mobilities: (faculty: FacultyState, { first, after, direction }: Args, { app, viewer }: ResearchContext) =>
     app.listFacultyMobilities(viewer, { first, after, filter: { facultyId: faculty.id, direction } }),
 };

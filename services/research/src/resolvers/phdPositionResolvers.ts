@@ -1,8 +1,13 @@
 import { assertMayReadPersonalData } from "../domain/personalData.ts";
 import { assessmentMean, missingSubjectAgreements } from "../domain/phdPosition.ts";
-import type { PhdAssessment, PhdCandidateState, PhdCoSupervisor, PhdPositionState } from "../domain/phdPosition.ts";
-import { isoInstant } from "./researchContext.ts";
-import type { ResearchContext } from "./researchContext.ts";
+import type {
+  PhdAssessment,
+  PhdCandidateState,
+  PhdCoSupervisor,
+  PhdPositionState,
+} from "../domain/phdPosition.ts";
+import { isoInstant } from "./context.ts";
+import type { ResearchContext } from "./context.ts";
 
 type Args = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- GraphQL has validated the arguments
 
@@ -21,9 +26,12 @@ function candidateView(position: PhdPositionState, candidate: PhdCandidateState)
 }
 
 export const phdPositionResolvers = {
-  __resolveReference: (reference: { id: string }, { app, viewer }: ResearchContext) => app.getPhdPosition(viewer, reference.id),
-  centre: (position: PhdPositionState, _: Args, { loaders }: ResearchContext) => loaders.centre.load(position.centreId),
-  supervisor: (position: PhdPositionState, _: Args, { loaders }: ResearchContext) => loaders.faculty.load(position.supervisorId),
+  __resolveReference: (reference: { id: string }, { app, viewer }: ResearchContext) =>
+    app.getPhdPosition(viewer, reference.id),
+  centre: (position: PhdPositionState, _: Args, { loaders }: ResearchContext) =>
+    loaders.centre.load(position.centreId),
+  supervisor: (position: PhdPositionState, _: Args, { loaders }: ResearchContext) =>
+    loaders.faculty.load(position.supervisorId),
   candidates: (position: PhdPositionState, _: Args, { viewer }: ResearchContext) => {
     assertMayReadPersonalData(viewer, "A PhD position's candidates");
     return position.candidates.map((candidate) => candidateView(position, candidate));
@@ -45,9 +53,11 @@ export const phdCoSupervisorResolvers = {
 };
 
 export const phdCandidateResolvers = {
-  application: (candidate: CandidateView) => (candidate.applicationId ? { id: candidate.applicationId } : null),
+  application: (candidate: CandidateView) =>
+    candidate.applicationId ? { id: candidate.applicationId } : null,
   student: (candidate: CandidateView) => (candidate.studentId ? { id: candidate.studentId } : null),
-  institution: (candidate: CandidateView) => (candidate.institutionId ? { id: candidate.institutionId } : null),
+  institution: (candidate: CandidateView) =>
+    candidate.institutionId ? { id: candidate.institutionId } : null,
   subjectAgreement: (candidate: CandidateView) => ({
     candidateAgreedAt: isoInstant(candidate.candidateAgreedAt),
     coSupervisorAgreedAt: isoInstant(candidate.coSupervisorAgreedAt),
@@ -58,6 +68,7 @@ export const phdCandidateResolvers = {
 
 export const phdAssessmentResolvers = {
   mean: (assessment: PhdAssessment) => assessmentMean(assessment),
-  assessedBy: (assessment: PhdAssessment, _: Args, { loaders }: ResearchContext) => loaders.faculty.load(assessment.assessedBy),
+  assessedBy: (assessment: PhdAssessment, _: Args, { loaders }: ResearchContext) =>
+    loaders.faculty.load(assessment.assessedBy),
   assessedAt: (assessment: PhdAssessment) => isoInstant(assessment.assessedAt),
 };

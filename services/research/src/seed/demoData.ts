@@ -32,9 +32,24 @@ export interface DemoCentre {
 
 /** The school's research centres (demo names), their domains the seed's PhD domains of excellence. */
 export const demoCentres: DemoCentre[] = [
-  { id: "centre-demo-cmp", code: "CMP", name: "Centre for Microelectronics in Provence (demo)", domains: ["MICROELECTRONICS", "COMPUTER_SCIENCE"] },
-  { id: "centre-demo-cis", code: "CIS", name: "Centre for Biomedical and Healthcare Engineering (demo)", domains: ["BIOMEDICAL", "MATERIALS"] },
-  { id: "centre-demo-sms", code: "SMS", name: "Materials and Structures Science Centre (demo)", domains: ["MATERIALS", "MECHANICS"] },
+  {
+    id: "centre-demo-cmp",
+    code: "CMP",
+    name: "Centre for Microelectronics in Provence (demo)",
+    domains: ["MICROELECTRONICS", "COMPUTER_SCIENCE"],
+  },
+  {
+    id: "centre-demo-cis",
+    code: "CIS",
+    name: "Centre for Biomedical and Healthcare Engineering (demo)",
+    domains: ["BIOMEDICAL", "MATERIALS"],
+  },
+  {
+    id: "centre-demo-sms",
+    code: "SMS",
+    name: "Materials and Structures Science Centre (demo)",
+    domains: ["MATERIALS", "MECHANICS"],
+  },
   {
     id: "centre-demo-spin",
     code: "SPIN",
@@ -50,14 +65,68 @@ export const demoCentres: DemoCentre[] = [
 ];
 
 const firstNames = [
-  "Camille", "Julien", "Sophie", "Nicolas", "Claire", "Thomas", "Amélie", "Antoine", "Léa", "Mathieu",
-  "Chloé", "Pierre", "Inès", "Hugo", "Manon", "Karim", "Yasmine", "Olivier", "Élise", "Vincent",
-  "Lucía", "Marco", "Anna", "Wei", "Priya", "Rafael", "Nadia", "David", "Hélène", "Sébastien",
+  "Camille",
+  "Julien",
+  "Sophie",
+  "Nicolas",
+  "Claire",
+  "Thomas",
+  "Amélie",
+  "Antoine",
+  "Léa",
+  "Mathieu",
+  "Chloé",
+  "Pierre",
+  "Inès",
+  "Hugo",
+  "Manon",
+  "Karim",
+  "Yasmine",
+  "Olivier",
+  "Élise",
+  "Vincent",
+  "Lucía",
+  "Marco",
+  "Anna",
+  "Wei",
+  "Priya",
+  "Rafael",
+  "Nadia",
+  "David",
+  "Hélène",
+  "Sébastien",
 ];
 const lastNames = [
-  "Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau",
-  "Simon", "Laurent", "Lefebvre", "Michel", "Garcia", "Fournier", "Girard", "Bonnet", "Dupont", "Lambert",
-  "Fontaine", "Rousseau", "Vincent", "Muller", "Faure", "Blanc", "Guerin", "Chevalier", "Ferrari", "Zhang",
+  "Martin",
+  "Bernard",
+  "Dubois",
+  "Thomas",
+  "Robert",
+  "Richard",
+  "Petit",
+  "Durand",
+  "Leroy",
+  "Moreau",
+  "Simon",
+  "Laurent",
+  "Lefebvre",
+  "Michel",
+  "Garcia",
+  "Fournier",
+  "Girard",
+  "Bonnet",
+  "Dupont",
+  "Lambert",
+  "Fontaine",
+  "Rousseau",
+  "Vincent",
+  "Muller",
+  "Faure",
+  "Blanc",
+  "Guerin",
+  "Chevalier",
+  "Ferrari",
+  "Zhang",
 ];
 const extraLanguages = ["es", "de", "it", "pt", "zh", "ar", "ja"];
 
@@ -114,7 +183,11 @@ const demoCompanies = [
 const topicsByDomain: Record<ResearchDomain, string[]> = {
   MICROELECTRONICS: ["Secure embedded systems", "Flexible electronics", "Hardware security of IoT chips"],
   BIOMEDICAL: ["Bioresorbable implants", "Tissue engineering scaffolds", "Wearable health sensors"],
-  INDUSTRIAL_AND_ENVIRONMENTAL_ENGINEERING: ["Circular supply chains", "Industrial ecology", "Lean and green production"],
+  INDUSTRIAL_AND_ENVIRONMENTAL_ENGINEERING: [
+    "Circular supply chains",
+    "Industrial ecology",
+    "Lean and green production",
+  ],
   COMPUTER_SCIENCE: ["Process mining", "Trustworthy machine learning", "Optimisation for logistics"],
   MATERIALS: ["Additive manufacturing of alloys", "Ceramic composites", "Corrosion of light alloys"],
   MECHANICS: ["Fatigue of welded structures", "Tribology of coatings", "Multiscale modelling of metals"],
@@ -147,8 +220,15 @@ export interface DemoCollaboration {
 }
 
 const collaborationTypes: CollaborationType[] = [
-  "JOINT_RESEARCH", "JOINT_RESEARCH", "JOINT_RESEARCH", "COTUTELLE", "COTUTELLE",
-  "APPLIED_RESEARCH_FOR_COMPANY", "JOINT_PUBLICATION", "JOINT_LAB", "OTHER",
+  "JOINT_RESEARCH",
+  "JOINT_RESEARCH",
+  "JOINT_RESEARCH",
+  "COTUTELLE",
+  "COTUTELLE",
+  "APPLIED_RESEARCH_FOR_COMPANY",
+  "JOINT_PUBLICATION",
+  "JOINT_LAB",
+  "OTHER",
 ];
 
 /**
@@ -156,7 +236,11 @@ const collaborationTypes: CollaborationType[] = [
  * one, so strategic partners gain research evidence), led by demo faculty.
  * `currentYear` is the first calendar year of the current academic year.
  */
-export function demoCollaborations(institutions: DemoInstitution[], faculty: DemoFaculty[], currentYear: number): DemoCollaboration[] {
+export function demoCollaborations(
+  institutions: DemoInstitution[],
+  faculty: DemoFaculty[],
+  currentYear: number,
+): DemoCollaboration[] {
   const random = seededRandom(130);
   const collaborations: DemoCollaboration[] = [];
   institutions.forEach((institution, index) => {
@@ -165,11 +249,13 @@ export function demoCollaborations(institutions: DemoInstitution[], faculty: Dem
       const lead = pick(random, faculty);
       const domain = pick(random, lead.domains);
       const type = pick(random, collaborationTypes);
-      const companies = type === "APPLIED_RESEARCH_FOR_COMPANY" || random() < 0.15 ? [pick(random, demoCompanies)] : [];
+      const companies =
+        type === "APPLIED_RESEARCH_FOR_COMPANY" || random() < 0.15 ? [pick(random, demoCompanies)] : [];
       const startYear = currentYear - 1 - Math.floor(random() * 5);
       const roll = random();
       const target: DemoCollaborationTarget = roll < 0.7 ? "ONGOING" : roll < 0.85 ? "ENDED" : "PLANNED";
-      const startDate = target === "PLANNED" ? `${currentYear + 1}-01-15` : `${startYear}-${random() < 0.5 ? "01" : "09"}-15`;
+      const startDate =
+        target === "PLANNED" ? `${currentYear + 1}-01-15` : `${startYear}-${random() < 0.5 ? "01" : "09"}-15`;
       const plannedEnd = target === "PLANNED" ? `${currentYear + 4}-01-14` : `${startYear + 4}-12-31`;
       const endedOn = target === "ENDED" ? `${Math.min(startYear + 2, currentYear - 1)}-12-31` : null;
       collaborations.push({
@@ -181,7 +267,14 @@ export function demoCollaborations(institutions: DemoInstitution[], faculty: Dem
         leadFacultyId: lead.id,
         startDate,
         endDate: plannedEnd,
-        funding: random() < 0.6 ? { amount: 50_000 + Math.round(random() * 45) * 10_000, currency: "EUR", funder: pick(random, ["ANR", "Horizon Europe", "Région AURA", "Company contract"]) } : null,
+        funding:
+          random() < 0.6
+            ? {
+                amount: 50_000 + Math.round(random() * 45) * 10_000,
+                currency: "EUR",
+                funder: pick(random, ["ANR", "Horizon Europe", "Région AURA", "Company contract"]),
+              }
+            : null,
         dimensions: type === "OTHER" ? ["SCIENTIFIC_CULTURE"] : random() < 0.2 ? ["SCIENTIFIC_CULTURE"] : [],
         description: "Demo collaboration generated by the research seed.",
         target,
@@ -204,10 +297,20 @@ export interface DemoFacultyMobility {
   complete: boolean;
 }
 
-const purposes = ["Teaching a short course", "Joint research stay", "Conference and lab visit", "Thesis defence jury", "Co-supervision meeting"];
+const purposes = [
+  "Teaching a short course",
+  "Joint research stay",
+  "Conference and lab visit",
+  "Thesis defence jury",
+  "Co-supervision meeting",
+];
 
 /** Outgoing stays (mostly in the two past academic years, some planned) and hostings of foreign peers. */
-export function demoFacultyMobilities(institutions: DemoInstitution[], faculty: DemoFaculty[], currentYear: number): DemoFacultyMobility[] {
+export function demoFacultyMobilities(
+  institutions: DemoInstitution[],
+  faculty: DemoFaculty[],
+  currentYear: number,
+): DemoFacultyMobility[] {
   const random = seededRandom(42);
   const mobilities: DemoFacultyMobility[] = [];
   const outgoing = Math.min(80, Math.round(faculty.length * 0.3));
@@ -253,13 +356,21 @@ export interface DemoPhdPosition {
   coSupervisor: { fullName: string; institutionId: string } | null;
   academicYear: string;
   /** Candidates added directly (fictitious names). */
-  candidates: { fullName: string; institutionId: string | null; scores: { scientificExcellence: number; motivation: number; professionalProject: number } }[];
+  candidates: {
+    fullName: string;
+    institutionId: string | null;
+    scores: { scientificExcellence: number; motivation: number; professionalProject: number };
+  }[];
   /** Whether the supervisor selects the first candidate. */
   select: boolean;
 }
 
 /** A few PhD positions supervised by HDR faculty, some co-supervised at a partner, two already filled. */
-export function demoPhdPositions(institutions: DemoInstitution[], faculty: DemoFaculty[], currentYear: number): DemoPhdPosition[] {
+export function demoPhdPositions(
+  institutions: DemoInstitution[],
+  faculty: DemoFaculty[],
+  currentYear: number,
+): DemoPhdPosition[] {
   const random = seededRandom(8);
   const supervisors = faculty.filter((member) => member.hdr);
   return Array.from({ length: Math.min(8, supervisors.length) }, (_, index) => {
@@ -272,7 +383,12 @@ export function demoPhdPositions(institutions: DemoInstitution[], faculty: DemoF
       subject: `${pick(random, topicsByDomain[domain])}: doctoral project (demo)`,
       domain,
       supervisorId: supervisor.id,
-      coSupervisor: partner ? { fullName: `Prof. ${pick(random, firstNames)} ${pick(random, lastNames)} (demo)`, institutionId: partner.id } : null,
+      coSupervisor: partner
+        ? {
+            fullName: `Prof. ${pick(random, firstNames)} ${pick(random, lastNames)} (demo)`,
+            institutionId: partner.id,
+          }
+        : null,
       academicYear: `${currentYear + 1}-${currentYear + 2}`,
       candidates: Array.from({ length: candidateCount }, () => ({
         fullName: `${pick(random, firstNames)} ${pick(random, lastNames)} (demo candidate)`,

@@ -39,7 +39,9 @@ try {
 
   const faculty = await loadCentresAndFaculty(app, seedSettings.SEED_FACULTY_COUNT, progress);
 
-  progress(`waiting for at least ${seedSettings.SEED_MIN_INSTITUTIONS} demo institutions from the partnerships service…`);
+  progress(
+    `waiting for at least ${seedSettings.SEED_MIN_INSTITUTIONS} demo institutions from the partnerships service…`,
+  );
   const deadline = Date.now() + seedSettings.SEED_WAIT_SECONDS * 1000;
   let known = (await app.listKnownInstitutions()).filter((i) => i._id.startsWith(DEMO_INSTITUTION_PREFIX));
   let lastReported = -1;
@@ -55,8 +57,12 @@ try {
     );
     exitCode = 1;
   } else {
-    if (known.length < seedSettings.SEED_MIN_INSTITUTIONS) progress(`only ${known.length} demo institutions known: going on with them`);
-    const institutions = known.map((institution) => ({ id: institution._id, countryCode: institution.countryCode }));
+    if (known.length < seedSettings.SEED_MIN_INSTITUTIONS)
+      progress(`only ${known.length} demo institutions known: going on with them`);
+    const institutions = known.map((institution) => ({
+      id: institution._id,
+      countryCode: institution.countryCode,
+    }));
     await loadPartnerActivity(app, institutions, faculty, new Date(), progress);
   }
   const published = await service.publishPending();

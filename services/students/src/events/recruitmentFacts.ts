@@ -11,7 +11,7 @@ import type { EventsQueued } from "@intl/kafka";
 import type { WriteQueue } from "@intl/mongo";
 import type { Store } from "../models/store.ts";
 import { updateAtVersion, inWriteQueue } from "../models/versionedUpdate.ts";
-import { retryOnConcurrentWrite } from "../operations/concurrentWrite.ts";
+import { retryOnConcurrentWrite } from "../application/concurrentWrite.ts";
 import { applicationDecidedEvent } from "./publishedEvents.ts";
 
 export interface FactDeps {

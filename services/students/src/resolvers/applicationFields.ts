@@ -11,7 +11,7 @@ import type {
   PhdSelectionRecord,
   ReviewRecord,
 } from "../models/application.ts";
-import type { StudentsApp } from "../operations/studentsApp.ts";
+import type { StudentsApp } from "../application/studentsApp.ts";
 import type { StudentsContext } from "./context.ts";
 import { isoInstant, reference } from "./formats.ts";
 

@@ -5,7 +5,7 @@ import type { BaseContext } from "@intl/subgraph";
 import type { OutgoingMobilityFact } from "../domain/mobilityCompliance.ts";
 import type { Store } from "../models/store.ts";
 import type { StudentRecord } from "../models/student.ts";
-import type { StudentsApp } from "../operations/studentsApp.ts";
+import type { StudentsApp } from "../application/studentsApp.ts";
 
 /** What every resolver of this service gets: the viewer, and the request's DataLoaders. */
 export interface StudentsContext extends BaseContext {

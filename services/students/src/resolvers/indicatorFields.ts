@@ -1,6 +1,6 @@
 import type { CohortCompliance, ComplianceStatus } from "../domain/mobilityCompliance.ts";
-import type { StudentsApp } from "../operations/studentsApp.ts";
-import type { PageArgs } from "../operations/pages.ts";
+import type { StudentsApp } from "../application/studentsApp.ts";
+import type { PageArgs } from "../application/pages.ts";
 
 /** The 100 % rule's lists, paged over the ids the compliance query classified. */
 export function indicatorResolvers(app: StudentsApp) {

@@ -1,8 +1,8 @@
 import type { ApplicationStatus } from "../domain/applicationWorkflow.ts";
 import type { MobilityStatus } from "../domain/mobilityPlanning.ts";
-import type { PartnerFlowRow } from "../operations/indicators.ts";
-import type { StudentsApp } from "../operations/studentsApp.ts";
-import type { PageArgs } from "../operations/pages.ts";
+import type { PartnerFlowRow } from "../application/indicators.ts";
+import type { StudentsApp } from "../application/studentsApp.ts";
+import type { PageArgs } from "../application/pages.ts";
 import type { StudentsContext } from "./context.ts";
 import { reference } from "./formats.ts";
 

@@ -8,7 +8,7 @@ import type { MobilityPlan } from "../domain/mobilityPlanning.ts";
 import type { NominationInput } from "../domain/nomination.ts";
 import type { CriterionScore } from "../domain/reviewScores.ts";
 import type { StudentRegistration } from "../domain/studentRegistration.ts";
-import type { StudentsApp } from "../operations/studentsApp.ts";
+import type { StudentsApp } from "../application/studentsApp.ts";
 import type { StudentsContext } from "./context.ts";
 
 type Id = { id: string };

@@ -1,8 +1,8 @@
-import type { StudentsApp } from "../operations/studentsApp.ts";
-import type { ApplicationFilter, ApplicationSort } from "../operations/nominations.ts";
-import type { MobilityFilter, MobilitySort } from "../operations/mobilities.ts";
-import type { StudentFilter, StudentSort } from "../operations/students.ts";
-import type { PageArgs } from "../operations/pages.ts";
+import type { StudentsApp } from "../application/studentsApp.ts";
+import type { ApplicationFilter, ApplicationSort } from "../application/nominations.ts";
+import type { MobilityFilter, MobilitySort } from "../application/mobilities.ts";
+import type { StudentFilter, StudentSort } from "../application/students.ts";
+import type { PageArgs } from "../application/pages.ts";
 import type { ProgrammeKind } from "../domain/programmes.ts";
 import type { StudentsContext } from "./context.ts";
 

@@ -3,7 +3,7 @@ import { complianceStatusOf } from "../domain/mobilityCompliance.ts";
 import { assertCanSeePersonalData, isVisibleTo } from "../domain/personalData.ts";
 import { findProgramme, isBoundByMobilityRule } from "../domain/programmes.ts";
 import type { StudentRecord } from "../models/student.ts";
-import type { StudentsApp } from "../operations/studentsApp.ts";
+import type { StudentsApp } from "../application/studentsApp.ts";
 import type { StudentsContext } from "./context.ts";
 import { isoInstant, reference } from "./formats.ts";
 

@@ -8,9 +8,9 @@
 import { z } from "zod";
 import { ConfigError, loadConfig } from "@intl/config";
 import { startServiceRuntime } from "@intl/subgraph";
-import { loadStudentsSettings } from "../settings.ts";
+import { loadStudentsConfig } from "../config.ts";
 import { buildService, serviceName } from "../subgraph.ts";
-import { loadDemoData } from "./demoLoader.ts";
+import { loadDemoData } from "./loadDemoData.ts";
 
 const seedSchema = z.object({
   SEED_STUDENTS: z.coerce.number().int().min(0).max(100_000).default(3000),
@@ -24,7 +24,7 @@ const log = (message: string) =>
 const { settings, seed } = (() => {
   try {
     // The seed answers no request: a placeholder secret satisfies the shared settings when none is set.
-    const settings = loadStudentsSettings({
+    const settings = loadStudentsConfig({
       AUTH_JWT_SECRET: "the-seed-verifies-no-token-0123456789",
       ...process.env,
     });

@@ -1,0 +1,73 @@
+import type { Kafka } from "kafkajs";
+import type { Connection } from "mongoose";
+import {
+  applicationDecided,
+  applicationEnrolled,
+  applicationSubmitted,
+  applicationWithdrawn,
+  institutionCreated,
+  institutionUpdated,
+} from "@intl/events";
+import { startConsumer } from "@intl/kafka";
+import type { EventContract, EventOf } from "@intl/events";
+import type { KitLogger, RunningConsumer } from "@intl/kafka";
+import type { ResearchModels } from "../models/researchModels.ts";
+import { applyInstitutionEvent } from "./institutionProjection.ts";
+import { applyApplicationEvent } from "./phdApplicationProjection.ts";
+
+/** The consumer group of the research read models (its dead-letter topic is `dlq.research.read-models`). */
+export const CONSUMER_GROUP = "research.read-models";
+
+/** What the research service consumes: partner institutions, and PhD applications. */
+export const consumedContracts = [
+  institutionCreated,
+  institutionUpdated,
+  applicationSubmitted,
+  applicationDecided,
+  applicationWithdrawn,
+  applicationEnrolled,
+] as const;
+
+/** One of the consumed events, as a union the `type` narrows (`EventOf` of a union is not distributive). */
+type ConsumedEvent = (typeof consumedContracts)[number] extends infer C
+  ? C extends EventContract
+    ? EventOf<C>
+    : never
+  : never;
+
+export function startReadModelConsumer(options: {
+  kafka: Kafka;
+  connection: Connection;
+  models: ResearchModels;
+  topicPrefix: string;
+  logger: KitLogger;
+}): Promise<RunningConsumer> {
+  const { models } = options;
+  return startConsumer({
+    kafka: options.kafka,
+    groupId: CONSUMER_GROUP,
+    topicPrefix: options.topicPrefix,
+    contracts: consumedContracts,
+    connection: options.connection,
+    logger: options.logger,
+    handle: async (received, { logger }) => {
+      const event = received as ConsumedEvent;
+      switch (event.type) {
+        case "partnerships.institution.created.v1":
+        case "partnerships.institution.updated.v1": {
+          const applied = await applyInstitutionEvent(models.KnownInstitution, event);
+          logger.debug({ applied }, "institution read model");
+          return;
+        }
+        case "students.application.submitted.v1":
+        case "students.application.decided.v1":
+        case "students.application.withdrawn.v1":
+        case "students.application.enrolled.v1": {
+          const applied = await applyApplicationEvent(models.KnownPhdApplication, event);
+          logger.debug({ applied }, "PhD application read model");
+          return;
+        }
+      }
+    },
+  });
+}

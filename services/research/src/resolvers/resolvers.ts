@@ -1,0 +1,33 @@
+import type { SubgraphResolvers } from "@intl/subgraph";
+import type { ResearchContext } from "./context.ts";
+import {
+  collaborationResolvers,
+  collaborationStatsResolvers,
+  facultyMobilityResolvers,
+  institutionResolvers,
+} from "./collaborationResolvers.ts";
+import { facultyResolvers, researchCentreResolvers } from "./centreAndFacultyResolvers.ts";
+import { mutationResolvers } from "./mutationResolvers.ts";
+import {
+  phdAssessmentResolvers,
+  phdCandidateResolvers,
+  phdCoSupervisorResolvers,
+  phdPositionResolvers,
+} from "./phdPositionResolvers.ts";
+import { queryResolvers } from "./queryResolvers.ts";
+
+/** Every resolver; they reach the application operations through the context (`context.app`). */
+export const resolvers: SubgraphResolvers<ResearchContext> = {
+  Query: queryResolvers,
+  Mutation: mutationResolvers,
+  ResearchCentre: researchCentreResolvers,
+  Faculty: facultyResolvers,
+  Collaboration: collaborationResolvers,
+  CollaborationStats: collaborationStatsResolvers,
+  Institution: institutionResolvers,
+  FacultyMobility: facultyMobilityResolvers,
+  PhdPosition: phdPositionResolvers,
+  PhdCoSupervisor: phdCoSupervisorResolvers,
+  PhdCandidate: phdCandidateResolvers,
+  PhdAssessment: phdAssessmentResolvers,
+} as SubgraphResolvers<ResearchContext>;

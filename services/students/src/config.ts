@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { loadConfig, serviceConfigSchema } from "@intl/config";
+import { DEFAULT_AT_RISK_MONTHS } from "./domain/mobilityCompliance.ts";
+
+/** The students service's own settings, on top of the shared ones. */
+const studentsOnlySchema = z.object({
+  /** Early-warning horizon of the 100 % rule: students with nothing planned this close to graduation are at risk. */
+  AT_RISK_MONTHS: z.coerce
+    .number()
+    .int()
+    .min(1, "must be at least 1")
+    .max(60, "must be at most 60")
+    .default(DEFAULT_AT_RISK_MONTHS),
+});
+
+/** Settings of the service (shared ones + its own), validated once; names every bad variable. */
+export function loadStudentsConfig(env: Record<string, string | undefined> = process.env) {
+  const shared = loadConfig("students", serviceConfigSchema({ port: 4002, database: "students" }), env);
+  const own = loadConfig("students", studentsOnlySchema, env);
+  return { ...shared, ...own };
+}
+
+export type StudentsConfig = ReturnType<typeof loadStudentsConfig>;

@@ -1,0 +1,25 @@
+import type { SubgraphResolvers } from "@intl/subgraph";
+import type { StudentsApp } from "../application/studentsApp.ts";
+import { applicationResolvers } from "./applicationFields.ts";
+import type { StudentsContext } from "./context.ts";
+import { indicatorResolvers } from "./indicatorFields.ts";
+import { institutionResolvers } from "./institutionFields.ts";
+import { mobilityResolvers } from "./mobilityFields.ts";
+import { mutationResolvers } from "./mutations.ts";
+import { programmeResolvers } from "./programmeFields.ts";
+import { queryResolvers } from "./queries.ts";
+import { studentResolvers } from "./studentFields.ts";
+
+/** Every resolver of the subgraph, each a thin call into the application operations. */
+export function buildResolvers(app: StudentsApp): SubgraphResolvers<StudentsContext> {
+  return {
+    Query: queryResolvers(app),
+    Mutation: mutationResolvers(app),
+    Student: studentResolvers(app),
+    ...applicationResolvers(app),
+    ...mobilityResolvers,
+    ...institutionResolvers(app),
+    ...indicatorResolvers(app),
+    ...programmeResolvers,
+  } as unknown as SubgraphResolvers<StudentsContext>;
+}
