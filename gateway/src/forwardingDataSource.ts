@@ -2,6 +2,8 @@ import { RemoteGraphQLDataSource } from "@apollo/gateway";
 import type { GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { secondsSince } from "@intl/metrics";
 import { OVERLOADED, abortedOperationError } from "@intl/subgraph";
+import { SpanKind, currentTraceContext, inSpan } from "@intl/telemetry";
+import type { Span } from "@intl/telemetry";
 import { GraphQLError } from "graphql";
 import type { GatewayContext } from "./gatewayContext.ts";
 import { recordSubgraphFetch } from "./operationMetrics.ts";
@@ -45,10 +47,32 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
     const context: Partial<GatewayContext> = options.context;
     if (context.authorization) headers.set("authorization", context.authorization);
     if (context.requestId) headers.set("x-request-id", context.requestId);
+    // W3C trace context of the fetch's span (see `process`): the subgraph's span is its child.
+    const sent = currentTraceContext();
+    if (sent) {
+      headers.set("traceparent", sent.traceparent);
+      if (sent.tracestate) headers.set("tracestate", sent.tracestate);
+    }
   }
 
-  override async process(
+  /** One CLIENT span per subgraph fetch, child of the plan's fetch node, active while the request is sent. */
+  override process(
     options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): ReturnType<RemoteGraphQLDataSource<GatewayContext>["process"]> {
+    return inSpan(
+      "@intl/gateway",
+      `fetch ${this.name}`,
+      {
+        kind: SpanKind.CLIENT,
+        attributes: { "http.request.method": "POST", "url.full": this.url, "intl.subgraph": this.name },
+      },
+      (span) => this.fetchWithinLimits(options, span),
+    );
+  }
+
+  private async fetchWithinLimits(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+    span: Span,
   ): ReturnType<RemoteGraphQLDataSource<GatewayContext>["process"]> {
     const deadline = AbortSignal.timeout(this.timeoutMs);
     // The operation's own signal: its deadline passed or its client left.
@@ -69,6 +93,7 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
       if (operation?.aborted) throw abortedOperationError(operation);
       throw error;
     } finally {
+      span.setAttribute("intl.fetch.outcome", outcome);
       recordSubgraphFetch(this.name, outcome, secondsSince(started));
     }
   }

@@ -12,6 +12,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import { ErrorKind, isDomainError } from "@intl/errors";
 import { metricsHandler } from "@intl/metrics";
 import { requestSignal, shedLoad } from "@intl/subgraph";
+import { traceHttpRequests } from "@intl/telemetry";
 import express from "express";
 import type { ErrorRequestHandler, Express, RequestHandler } from "express";
 import { GraphQLError } from "graphql";
@@ -290,6 +291,9 @@ function answerHttpErrorsAsJson(logger: Logger): ErrorRequestHandler {
     if (typeof status === "number" && status >= 400 && status < 500) {
       res.status(status).json({
         errors: [{ message: (error as Error).message, extensions: { code: "BAD_REQUEST" } }],
+    // One SERVER span per operation, continuing a caller's `traceparent`; the plan's spans
+    // (@apollo/gateway's own) and each subgraph fetch's are its children.
+    traceHttpRequests("@intl/gateway"),
       });
       return;
     }

@@ -1,4 +1,6 @@
 // Starts the gateway: `npm start -w @intl/gateway` (env names: see gateway/src/config.ts).
+// First, before @apollo/gateway is loaded (see telemetry.ts).
+import { telemetry } from "./telemetry.ts";
 import { readFileSync } from "node:fs";
 import { loadConfig } from "@intl/config";
 import { closeOnSignals, createLogger, tokenVerifierFromSettings } from "@intl/subgraph";
@@ -44,4 +46,7 @@ console.info(`Gateway: ${server.url}`);
 if (edge.graphiql) console.info(`GraphiQL: ${origin}/graphiql`);
 console.info(`Health: ${origin}/health  Ready: ${origin}/ready`);
 
-closeOnSignals(logger, () => server.close());
+closeOnSignals(logger, async () => {
+  await server.close();
+  await telemetry.shutdown();
+});

@@ -1,5 +1,6 @@
 import { EventValidationError, eventCatalogue, fromKafkaMessage } from "@intl/events";
 import type { EventContract, EventOf } from "@intl/events";
+import { SpanKind, contextFrom, inSpan } from "@intl/telemetry";
 import kafkajs from "kafkajs";
 import type { Consumer, EachMessagePayload, Kafka, Producer } from "kafkajs";
 import type { Connection } from "mongoose";
@@ -173,7 +174,12 @@ export async function startConsumer<C extends EventContract>(
     }
     for (let attempt = 1; ; attempt++) {
       try {
-        await handle(event, { logger: eventLogger, topic, partition, offset: message.offset, attempt });
+        await inSpan(
+          "@intl/kafka",
+          `handle ${event.type}`,
+          { attributes: { "intl.handler.attempt": attempt, "cloudevents.event_id": event.id } },
+          () => handle(event, { logger: eventLogger, topic, partition, offset: message.offset, attempt }),
+        );
         break;
       } catch (error) {
         const delay = delays[attempt - 1];
@@ -200,6 +206,32 @@ export async function startConsumer<C extends EventContract>(
     return "handled";
   };
 
+  // One CONSUMER span per message, the child of the publication named by its `traceparent`
+  // header: the handler's work (store writes, the events it queues) joins the trace of the
+  // request that caused the event, in whichever service published it.
+  const tracedMessage = (payload: EachMessagePayload): Promise<MessageOutcome> =>
+    inSpan(
+      "@intl/kafka",
+      `process ${payload.topic}`,
+      {
+        kind: SpanKind.CONSUMER,
+        parent: contextFrom(payload.message.headers),
+        attributes: {
+          "messaging.system": "kafka",
+          "messaging.operation.type": "process",
+          "messaging.destination.name": payload.topic,
+          "messaging.destination.partition.id": String(payload.partition),
+          "messaging.kafka.offset": Number(payload.message.offset),
+          "messaging.consumer.group.name": kafkaGroupId,
+        },
+      },
+      async (span) => {
+        const outcome = await eachMessage(payload);
+        span.setAttribute("intl.message.outcome", outcome);
+        return outcome;
+      },
+    );
+
   const joined = waitForGroupJoin(consumer, options.joinTimeoutMs ?? 60_000);
   try {
     await producer.connect();
@@ -209,7 +241,7 @@ export async function startConsumer<C extends EventContract>(
       autoCommit: true,
       eachMessage: async (payload) => {
         try {
-          metrics.finished(payload, await eachMessage(payload));
+          metrics.finished(payload, await tracedMessage(payload));
         } catch (error) {
           // kafkajs does not resolve the offset of a failed message: it is redelivered, never skipped.
           if (!(error instanceof SleepAbortedError)) throw error;

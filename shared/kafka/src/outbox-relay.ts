@@ -1,4 +1,6 @@
 import { toKafkaMessage } from "@intl/events";
+import { SpanKind, contextFrom, currentTraceContext, recordFailure, trace, tracer } from "@intl/telemetry";
+import type { Span } from "@intl/telemetry";
 import type { Kafka, Message, Producer } from "kafkajs";
 import type { Model } from "mongoose";
 import { childLogger, silentLogger } from "./logger.ts";
@@ -316,21 +318,31 @@ export class OutboxRelay {
   /** Sends the documents' events in one batch, then removes them from each document. */
   private async publishDocuments(found: readonly Found[]): Promise<number> {
     const messagesByTopic = new Map<string, Message[]>();
+    const spans: Span[] = [];
     for (const { document } of found) {
       for (const entry of document._outbox ?? []) {
         const topic = prefixedTopic(this.topicPrefix, entry.topic);
         const messages = messagesByTopic.get(topic) ?? [];
+        const { span, traceHeaders } = publishSpan(entry, topic);
+        spans.push(span);
         // CloudEvents Kafka binding, structured mode: readable by any conforming consumer.
-        messages.push({ ...toKafkaMessage(entry.envelope), key: entry.key });
+        messages.push({ ...toKafkaMessage(entry.envelope, traceHeaders), key: entry.key });
         messagesByTopic.set(topic, messages);
       }
     }
     if (messagesByTopic.size > 0) {
-      const producer = await this.connectedProducer();
-      await producer.sendBatch({
-        acks: ACKS_ALL,
-        topicMessages: [...messagesByTopic].map(([topic, messages]) => ({ topic, messages })),
-      });
+      try {
+        const producer = await this.connectedProducer();
+        await producer.sendBatch({
+          acks: ACKS_ALL,
+          topicMessages: [...messagesByTopic].map(([topic, messages]) => ({ topic, messages })),
+        });
+      } catch (error) {
+        for (const span of spans) recordFailure(span, error);
+        throw error;
+      } finally {
+        for (const span of spans) span.end();
+      }
     }
     // One document after the other: the embedded store (FerretDB on SQLite) refuses concurrent writes
     // when it is busy (SQLITE_BUSY), and a round holds only the few documents written meanwhile.
@@ -377,6 +389,38 @@ export class OutboxRelay {
     });
     return this.connecting;
   }
+}
+
+/**
+ * The PRODUCER span of one event's publication, in the trace of the write that
+ * queued it (stored with the entry, so a relay publishing after a restart, or in
+ * another process, continues it), and the W3C headers that make the consumer's
+ * span its child. Never a child of whatever the relay runs in: a nudge arrives in
+ * the context of the request that wrote, a scan in none.
+ */
+function publishSpan(
+  entry: OutboxEntry,
+  topic: string,
+): { span: Span; traceHeaders: Record<string, string> } {
+  const parent = contextFrom(entry.traceContext);
+  const span = tracer("@intl/kafka").startSpan(
+    `send ${topic}`,
+    {
+      kind: SpanKind.PRODUCER,
+      attributes: {
+        "messaging.system": "kafka",
+        "messaging.operation.type": "send",
+        "messaging.destination.name": topic,
+        "messaging.message.id": entry._id,
+        "messaging.kafka.message.key": entry.key,
+        "cloudevents.event_id": entry._id,
+        "cloudevents.event_type": entry.envelope.type,
+      },
+    },
+    parent,
+  );
+  const sent = currentTraceContext(trace.setSpan(parent, span));
+  return { span, traceHeaders: sent ? { ...sent } : {} };
 }
 
 /**

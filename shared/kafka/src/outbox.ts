@@ -1,6 +1,8 @@
 import { Schema } from "mongoose";
 import type { EventEnvelope } from "@intl/events";
 import { allowUnindexedQuery } from "@intl/mongo";
+import { currentTraceContext } from "@intl/telemetry";
+import type { TraceContext } from "@intl/telemetry";
 
 /**
  * One event waiting in its aggregate document to be published. It was written
@@ -16,6 +18,12 @@ export interface OutboxEntry {
   key: string;
   envelope: EventEnvelope;
   createdAt: Date;
+  /**
+   * The trace of the write that queued the event (when tracing is on): the relay
+   * publishes under it, even much later or from another process, so the event's
+   * consumers join the trace of the request that caused it.
+   */
+  traceContext?: TraceContext;
 }
 
 /** An envelope and where it goes: its contract (from `@intl/events`) or just the contract's topic. */
@@ -49,6 +57,10 @@ const outboxEntrySchema = new Schema<OutboxEntry>(
     key: { type: String, required: true },
     envelope: { type: Schema.Types.Mixed, required: true },
     createdAt: { type: Date, required: true },
+    traceContext: {
+      type: new Schema<TraceContext>({ traceparent: String, tracestate: String }, { _id: false }),
+      required: false,
+    },
   },
   // Mongoose would otherwise drop empty objects inside the envelope on insert and publish something else.
   { minimize: false },
@@ -76,9 +88,11 @@ export function outboxPlugin(schema: Schema): void {
 /**
  * Turns envelopes into outbox entries. Each envelope is reduced to plain JSON
  * first, so what is stored is exactly what will be published (no `undefined`
- * turned into `null` by the store, no class instances).
+ * turned into `null` by the store, no class instances). Each entry keeps the
+ * active trace context, if any (see `OutboxEntry.traceContext`).
  */
 export function outboxEntries(events: readonly OutboxEvent[], now: Date = new Date()): OutboxEntry[] {
+  const traceContext = currentTraceContext();
   return events.map((event) => {
     const envelope = JSON.parse(JSON.stringify(event.envelope)) as EventEnvelope;
     return {
@@ -87,6 +101,7 @@ export function outboxEntries(events: readonly OutboxEvent[], now: Date = new Da
       key: envelope.subject,
       envelope,
       createdAt: now,
+      ...(traceContext ? { traceContext } : {}),
     };
   });
 }

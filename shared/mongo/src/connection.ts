@@ -1,5 +1,6 @@
 import mongoose from "mongoose";
 import type { Connection } from "mongoose";
+import { tracingEnabled } from "@intl/telemetry";
 import { recordCommandDurations } from "./command-metrics.ts";
 import { DEFAULT_QUERY_MAX_TIME_MS, limitQueryTime } from "./query-deadline.ts";
 import { enableReadCache } from "./read-cache.ts";
@@ -38,7 +39,9 @@ export async function connectMongo(
   options: ConnectMongoOptions = {},
 ): Promise<Connection> {
   // Off by default: with it the driver decodes every reply a second time for its event.
-  const monitorCommands = (options.monitorCommands ?? false) || (options.readCacheMs ?? 0) > 0;
+  // On with tracing too: store commands are spans (command-metrics.ts).
+  const monitorCommands =
+    (options.monitorCommands ?? false) || (options.readCacheMs ?? 0) > 0 || tracingEnabled();
   const connection = mongoose.createConnection(uri, {
     dbName,
     serverSelectionTimeoutMS: 5_000,

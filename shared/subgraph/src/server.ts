@@ -17,6 +17,7 @@ import type { DocumentNode, GraphQLSchema } from "graphql";
 import type { TokenVerifier } from "@intl/auth";
 import { metricsHandler } from "@intl/metrics";
 import { markReadOnly, runInReadScope } from "@intl/mongo";
+import { describeActiveSpan, traceHttpRequests } from "@intl/telemetry";
 import { createRequestContext } from "./context.ts";
 import type { BaseContext } from "./context.ts";
 import { boundResolversBySignal, requestSignal } from "./deadline.ts";
@@ -151,10 +152,16 @@ export function createSubgraphServer<TContext extends BaseContext = BaseContext>
       operationLogPlugin(logger),
       operationMetricsPlugin(name),
       // Reads of `query` operations may be served by the read cache of @intl/mongo; mutations never.
+      // The request's span is named after its operation, as the gateway's plan sent it.
       {
         requestDidStart: async () => ({
-          didResolveOperation: async ({ operation }) => {
+          didResolveOperation: async ({ operation, operationName }) => {
             if (operation?.operation === "query") markReadOnly();
+            describeActiveSpan(`${operation?.operation ?? "operation"} ${operationName ?? "anonymous"}`, {
+              "graphql.operation.type": operation?.operation ?? "unknown",
+              ...(operationName ? { "graphql.operation.name": operationName } : {}),
+              "intl.subgraph": name,
+            });
           },
         }),
       },
@@ -212,6 +219,8 @@ export function createSubgraphServer<TContext extends BaseContext = BaseContext>
     "/graphql",
     (req, res, next) => shedding(req, res, next),
     express.json({ limit: bodyLimit }),
+    // A SERVER span per operation, continuing the gateway's trace (its `traceparent` header).
+    traceHttpRequests("@intl/subgraph"),
     (req, res, next) => {
       if (!graphqlHandler) {
         res.status(503).json(errorBody("The server is starting.", "SERVICE_UNAVAILABLE"));

@@ -2,6 +2,8 @@ import { createTokenVerifier, type TokenVerifier, type Viewer } from "@intl/auth
 import type { ServiceConfig } from "@intl/config";
 import { createKafka, ensureTopics } from "@intl/kafka";
 import { connectMongo } from "@intl/mongo";
+import { startTelemetry, telemetrySettingsFrom } from "@intl/telemetry";
+import type { TelemetrySettings } from "@intl/telemetry";
 import type { Kafka } from "kafkajs";
 import type { Connection } from "mongoose";
 import type { Logger } from "pino";
@@ -64,8 +66,9 @@ export interface StartedService<S extends RunnableService> {
 }
 
 /**
- * Connects to the store and Kafka as `config` says, builds the service, creates its
- * topics and starts its relay, consumers and jobs — without listening. Used by each
+ * Starts tracing (service.name: the service's name; see @intl/telemetry), connects
+ * to the store and Kafka as `config` says, builds the service, creates its topics
+ * and starts its relay, consumers and jobs — without listening. Used by each
  * service's `main.ts` (through `runSubgraphService`) and by its demo seed.
  */
 export async function startServiceRuntime<S extends RunnableService>(options: {
@@ -74,8 +77,15 @@ export async function startServiceRuntime<S extends RunnableService>(options: {
   build: (deps: ServiceRuntimeDeps) => S;
   /** Overrides LOG_LEVEL (a seed keeps the service quiet). */
   logLevel?: ServiceConfig["LOG_LEVEL"];
+  /** Where spans go; default: the OTEL_* variables of the environment (off unless set). */
+  telemetry?: TelemetrySettings;
 }): Promise<StartedService<S>> {
   const { name, config } = options;
+  // First: the store connection monitors its commands only when tracing is on at connect time.
+  const telemetry = startTelemetry({
+    serviceName: name,
+    settings: options.telemetry ?? telemetrySettingsFrom(),
+  });
   const logger = createLogger(name, options.logLevel ?? config.LOG_LEVEL);
   const connection = await connectMongo(config.MONGODB_URI, config.MONGODB_DATABASE, {
     maxTimeMS: config.MONGODB_MAX_TIME_MS,
@@ -104,6 +114,8 @@ export async function startServiceRuntime<S extends RunnableService>(options: {
     async close() {
       await service.stop();
       await connection.close();
+      // The spans of the shutdown itself (the relay's last publications) included.
+      await telemetry.shutdown();
     },
   };
 }
