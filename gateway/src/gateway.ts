@@ -219,6 +219,9 @@ export function buildGateway(dependencies: GatewayDependencies): Gateway {
     corsAllowlist(edge.corsOrigins),
     shedding,
     express.json({ limit: "1mb" }),
+    // One SERVER span per operation, continuing a caller's `traceparent`; the plan's spans
+    // (@apollo/gateway's own) and each subgraph fetch's are its children.
+    traceHttpRequests("@intl/gateway"),
     logging,
     ...trusted,
     tokenLimit(queryLimits.maxTokens),
@@ -291,9 +294,6 @@ function answerHttpErrorsAsJson(logger: Logger): ErrorRequestHandler {
     if (typeof status === "number" && status >= 400 && status < 500) {
       res.status(status).json({
         errors: [{ message: (error as Error).message, extensions: { code: "BAD_REQUEST" } }],
-    // One SERVER span per operation, continuing a caller's `traceparent`; the plan's spans
-    // (@apollo/gateway's own) and each subgraph fetch's are its children.
-    traceHttpRequests("@intl/gateway"),
       });
       return;
     }
