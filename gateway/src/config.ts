@@ -1,7 +1,11 @@
+import { readFileSync } from "node:fs";
 import { logLevel, port, positiveInt } from "@intl/config";
 import { z } from "zod";
 import { parseOrigins } from "./cors.ts";
-import type { EdgeSettings } from "./gateway.ts";
+import { defaultSchoolCircuit } from "./gateway.ts";
+import type { EdgeSettings, SchoolSettings } from "./gateway.ts";
+import { defaultRegisterPath } from "./register/subgraphRegister.ts";
+import type { SubgraphSdl } from "./supergraph.ts";
 import { defaultQueryLimits } from "./queryLimits.ts";
 import type { QueryLimits } from "./queryLimits.ts";
 import { subgraphCatalogue } from "./subgraphCatalogue.ts";
@@ -59,6 +63,12 @@ export const gatewayConfigSchema = z
     QUERY_DEFAULT_LIST_SIZE: positiveInt(defaultQueryLimits.defaultListSize),
     TRUSTED_DOCUMENTS: z.string().min(1).optional(),
     TRUSTED_DOCUMENTS_ONLY: flag.default(false),
+    // Other IMT schools' subgraphs (docs/federating-a-school.md).
+    SUBGRAPH_REGISTER: z.string().min(1).default(defaultRegisterPath),
+    SCHOOL_TOKEN_ISSUER: z.string().min(1).default("intl-graph-gateway"),
+    SCHOOL_SIGNING_KEY_FILE: z.string().min(1).optional(),
+    SCHOOL_CIRCUIT_FAILURES: positiveInt(defaultSchoolCircuit.failureThreshold),
+    SCHOOL_CIRCUIT_COOLDOWN_MS: positiveInt(defaultSchoolCircuit.cooldownMs),
   })
   .refine((c) => !c.TRUSTED_DOCUMENTS_ONLY || c.TRUSTED_DOCUMENTS !== undefined, {
     message: "TRUSTED_DOCUMENTS_ONLY needs TRUSTED_DOCUMENTS (the manifest's path)",
@@ -104,5 +114,20 @@ export function queryLimitsFrom(config: GatewayConfig): QueryLimits {
     maxCost: config.QUERY_MAX_COST,
     maxTokens: config.QUERY_MAX_TOKENS,
     defaultListSize: config.QUERY_DEFAULT_LIST_SIZE,
+  };
+}
+
+/** Where the register is, how schools' tokens are signed, when a school's circuit opens. */
+export function schoolSettingsFrom(config: GatewayConfig, ours: readonly SubgraphSdl[]): SchoolSettings {
+  return {
+    register: { path: config.SUBGRAPH_REGISTER, ours },
+    tokenIssuer: config.SCHOOL_TOKEN_ISSUER,
+    ...(config.SCHOOL_SIGNING_KEY_FILE
+      ? { signingKeyPem: readFileSync(config.SCHOOL_SIGNING_KEY_FILE, "utf8") }
+      : {}),
+    circuit: {
+      failureThreshold: config.SCHOOL_CIRCUIT_FAILURES,
+      cooldownMs: config.SCHOOL_CIRCUIT_COOLDOWN_MS,
+    },
   };
 }

@@ -26,7 +26,7 @@ const clientFacingCodes = new Set([
  * fault (a subgraph too slow or at capacity): logged as warnings, and their
  * `details` name the subgraph so that a client knows which fields are missing.
  */
-const capacityCodes = new Set(["SUBGRAPH_TIMEOUT", "TIMEOUT", "OVERLOADED"]);
+const capacityCodes = new Set(["SUBGRAPH_TIMEOUT", "SUBGRAPH_UNAVAILABLE", "TIMEOUT", "OVERLOADED"]);
 for (const code of capacityCodes) clientFacingCodes.add(code);
 
 /** The only extensions a client ever sees; the rest (stacktrace, serviceName, exception, response URLs) stays inside. */

@@ -33,6 +33,13 @@ import { trustedDocuments } from "./trustedDocuments.ts";
 import type { TrustedDocuments } from "./trustedDocuments.ts";
 import { createSubgraphFetcher } from "./subgraphFetcher.ts";
 import { checkSubgraphHealth } from "./subgraphHealth.ts";
+import { createServiceTokenSigner } from "@intl/auth";
+import { CircuitBreaker } from "./circuitBreaker.ts";
+import { ExternalDataSource, checkSchoolHealth } from "./externalDataSource.ts";
+import { registerSupergraph } from "./register/registerSupergraph.ts";
+import type { RegisterStatus } from "./register/registerSupergraph.ts";
+import type { ExternalSubgraph } from "./register/subgraphRegister.ts";
+import type { SubgraphSdl } from "./supergraph.ts";
 
 export interface GatewayDependencies {
   /** The composed supergraph (gateway/supergraph.graphql). */
@@ -49,7 +56,24 @@ export interface GatewayDependencies {
   healthTimeoutMs?: number;
   /** How much work the gateway takes on (defaults: `defaultGatewayLimits`). */
   overload?: Partial<GatewayLimits>;
+  /** Other IMT schools' subgraphs (docs/federating-a-school.md); without it, only `supergraphSdl`. */
+  schools?: SchoolSettings;
 }
+
+/** How the gateway serves other IMT schools' subgraphs. */
+export interface SchoolSettings {
+  /** The register it watches (SUBGRAPH_REGISTER), and our services' SDLs it composes the schools with. */
+  register: { path: string; ours: readonly SubgraphSdl[]; onReload?: (status: RegisterStatus) => void };
+  /** `iss` of the tokens sent to schools (default intl-graph-gateway). */
+  tokenIssuer?: string;
+  /** The EC P-256 key (PKCS#8 PEM) those tokens are signed with; default: one generated at start. */
+  signingKeyPem?: string;
+  /** A school's circuit: failures in a row that open it, and how long it then stays open. */
+  circuit?: { failureThreshold: number; cooldownMs: number };
+}
+
+/** Three failures in a row open a school's circuit for 30 s. */
+export const defaultSchoolCircuit = { failureThreshold: 3, cooldownMs: 30_000 };
 
 /** How much work the gateway takes on, and how long it waits for a subgraph. */
 export interface GatewayLimits {
@@ -120,10 +144,45 @@ export function buildGateway(dependencies: GatewayDependencies): Gateway {
   // @apollo/gateway otherwise reports this host (uptime, CPUs, memory, OS) to Apollo every hour;
   // nothing here may leave the configured addresses. Read when the gateway is constructed.
   process.env["APOLLO_TELEMETRY_DISABLED"] = "true";
+  // Other schools' subgraphs: served from the register, each with its own token, timeout and breaker.
+  const schools = new Map<string, ExternalSubgraph>();
+  const breakers = new Map<string, CircuitBreaker>();
+  const signer = createServiceTokenSigner({
+    issuer: dependencies.schools?.tokenIssuer ?? "intl-graph-gateway",
+    ...(dependencies.schools?.signingKeyPem ? { privateKeyPem: dependencies.schools.signingKeyPem } : {}),
+  });
+  const register = dependencies.schools
+    ? registerSupergraph({
+        ...dependencies.schools.register,
+        ourSupergraphSdl: supergraphSdl,
+        logger,
+        healthCheck: (school) => checkSchoolHealth(school, signer),
+        willServe(served) {
+          schools.clear();
+          for (const [name, school] of served) schools.set(name, school);
+        },
+      })
+    : undefined;
   const gateway = new ApolloGateway({
-    supergraphSdl,
+    supergraphSdl: register ? register.manager : supergraphSdl,
     logger,
     buildService({ name, url }) {
+      const school = schools.get(name);
+      if (school) {
+        let breaker = breakers.get(name);
+        if (!breaker) {
+          breaker = new CircuitBreaker(dependencies.schools?.circuit ?? defaultSchoolCircuit);
+          breakers.set(name, breaker);
+        }
+        return new ExternalDataSource({
+          name,
+          url: school.url,
+          timeoutMs: Math.min(school.timeoutMs, limits.subgraphTimeoutMs),
+          fetcher: subgraphClient.fetcher,
+          signer,
+          breaker,
+        });
+      }
       const target = subgraphUrls[name] ?? url;
       if (!target) throw new Error(`no URL for subgraph "${name}"`);
       effectiveUrls.set(name, target);
@@ -185,6 +244,10 @@ export function buildGateway(dependencies: GatewayDependencies): Gateway {
   app.get("/health", (_req, res) => {
     res.json({ status: "ok" });
   });
+  // The key other schools verify our tokens with (docs/federating-a-school.md).
+  app.get("/.well-known/jwks.json", async (_req, res) => {
+    res.set("cache-control", "public, max-age=300").json((await signer).jwks);
+  });
   // The process's Prometheus metrics; like /health, never shed nor authenticated.
   app.get("/metrics", metricsHandler());
   app.get("/ready", async (_req, res) => {
@@ -196,9 +259,18 @@ export function buildGateway(dependencies: GatewayDependencies): Gateway {
       effectiveUrls,
       dependencies.healthTimeoutMs ?? 2000,
     );
+    // A school's subgraph never makes the gateway unready: its fields answer a coded error instead.
+    const schoolsState = register
+      ? {
+          schools: {
+            ...register.status(),
+            circuits: Object.fromEntries([...breakers].map(([name, breaker]) => [name, breaker.state])),
+          },
+        }
+      : {};
     res
       .status(healthy ? 200 : 503)
-      .json({ status: healthy ? "ready" : "degraded", supergraph: "loaded", subgraphs });
+      .json({ status: healthy ? "ready" : "degraded", supergraph: "loaded", subgraphs, ...schoolsState });
   });
   app.use(edge.graphiql ? graphiqlRouter() : graphiqlDisabledRouter());
   const shedding = shedLoad({

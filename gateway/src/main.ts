@@ -4,9 +4,15 @@ import { telemetry } from "./telemetry.ts";
 import { readFileSync } from "node:fs";
 import { loadConfig } from "@intl/config";
 import { closeOnSignals, createLogger, tokenVerifierFromSettings } from "@intl/subgraph";
-import { edgeSettingsFrom, gatewayConfigSchema, queryLimitsFrom, subgraphUrlsFrom } from "./config.ts";
+import {
+  edgeSettingsFrom,
+  gatewayConfigSchema,
+  queryLimitsFrom,
+  schoolSettingsFrom,
+  subgraphUrlsFrom,
+} from "./config.ts";
 import { buildGateway } from "./gateway.ts";
-import { supergraphPath } from "./subgraphCatalogue.ts";
+import { readSubgraphSdls, supergraphPath } from "./subgraphCatalogue.ts";
 
 const config = loadConfig("gateway", gatewayConfigSchema);
 const logger = createLogger("gateway", config.LOG_LEVEL);
@@ -19,6 +25,7 @@ const gateway = buildGateway({
   logger,
   limits: queryLimitsFrom(config),
   edge,
+  schools: schoolSettingsFrom(config, readSubgraphSdls().found),
   overload: {
     subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
     subgraphMaxConnections: config.SUBGRAPH_MAX_CONNECTIONS,

@@ -16,6 +16,7 @@ import { createLogger } from "@intl/subgraph";
 import { uniqueName } from "@intl/testing";
 import type mongoose from "mongoose";
 import { buildGateway } from "../../src/gateway.ts";
+import type { GatewayDependencies } from "../../src/gateway.ts";
 import { supergraphPath } from "../../src/subgraphCatalogue.ts";
 
 const secret = "e2e-secret-0123456789abcdef0123456789";
@@ -36,7 +37,13 @@ export interface GraphQLResponse<Data = Record<string, unknown>> {
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
 }
 
-export async function startSystem(options: { kafkaBrokers: string[]; mongoUri: string; clock?: () => Date }) {
+export async function startSystem(options: {
+  kafkaBrokers: string[];
+  mongoUri: string;
+  clock?: () => Date;
+  /** More gateway settings (other schools' register, limits...). */
+  gateway?: Partial<GatewayDependencies>;
+}) {
   const topicPrefix = uniqueName("e2e");
   const logger = createLogger("e2e", process.env.E2E_LOG_LEVEL ?? "silent");
   const verifyToken = createTokenVerifier({ secret, issuer, audience });
@@ -81,6 +88,7 @@ export async function startSystem(options: { kafkaBrokers: string[]; mongoUri: s
     subgraphUrls,
     verifyToken,
     logger,
+    ...options.gateway,
   });
   const gatewayAddress = await gateway.listen({ port: 0, host: "127.0.0.1" });
 
