@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildSubgraphSchema } from "@apollo/subgraph";
-import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/resolverMap.js";
+import type { GraphQLResolverMap } from "@apollo/subgraph";
 import { resolvers, topics, typeDefs } from "./subgraph.ts";
 
 // Duck-typed: under vitest, @apollo/subgraph and this file load different copies of graphql-js.
@@ -10,7 +10,7 @@ function fieldsOf(schema: ReturnType<typeof buildSubgraphSchema>, typeName: stri
 }
 
 describe("the research subgraph", () => {
-  const schema = buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> });
+  const schema = buildSubgraphSchema([{ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> }]);
 
   it("resolves only types and fields its SDL declares", () => {
     for (const [typeName, fields] of Object.entries(resolvers)) {
@@ -31,7 +31,14 @@ describe("the research subgraph", () => {
 
   it("names every topic it uses, its dead-letter topic included", () => {
     expect([...topics].sort()).toEqual(
-      ["dlq.research.read-models", "partnerships.institution", "research.collaboration", "research.faculty-mobility", "research.phd", "students.application"].sort(),
+      [
+        "dlq.research.read-models",
+        "partnerships.institution",
+        "research.collaboration",
+        "research.faculty-mobility",
+        "research.phd",
+        "students.application",
+      ].sort(),
     );
   });
 });

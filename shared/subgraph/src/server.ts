@@ -10,7 +10,7 @@ import {
 } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import { buildSubgraphSchema } from "@apollo/subgraph";
-import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/resolverMap.js";
+import type { GraphQLResolverMap } from "@apollo/subgraph";
 import express from "express";
 import type { ErrorRequestHandler, Express, RequestHandler } from "express";
 import type { DocumentNode, GraphQLSchema } from "graphql";
@@ -127,10 +127,10 @@ export function createSubgraphServer<TContext extends BaseContext = BaseContext>
   let shedding = shedder();
 
   const schema = boundResolversBySignal(
-    buildSubgraphSchema({
-      typeDefs: options.typeDefs,
-      resolvers: options.resolvers as GraphQLResolverMap<unknown>,
-    }),
+    // A list of modules: since @apollo/subgraph 2.15 a lone { typeDefs, resolvers } object is read as SDL.
+    buildSubgraphSchema([
+      { typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> },
+    ]),
   );
   const apollo = new ApolloServer<TContext>({
     schema,

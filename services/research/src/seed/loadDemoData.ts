@@ -80,7 +80,7 @@ export async function loadPartnerActivity(
     if (target !== "PLANNED" && state.status === CollaborationStatus.PLANNED)
       state = await app.startCollaboration(seedAdmin, input.id);
     if (target === "ENDED" && state.status === CollaborationStatus.ONGOING)
-      state = await app.endCollaboration(seedAdmin, input.id, endedOn);
+      await app.endCollaboration(seedAdmin, input.id, endedOn);
     collaborationsTouched += 1;
   }
   progress(`collaborations: ${collaborationsTouched} with ${institutions.length} demo institutions`);
@@ -121,7 +121,7 @@ export async function loadPartnerActivity(
         position = await app.agreeSubject(seedAdmin, input.id, added.id, "CO_SUPERVISOR");
     }
     const first = position.candidates[0];
-    if (select && first) position = await app.selectPhdCandidate(supervisor, input.id, first.id);
+    if (select && first) await app.selectPhdCandidate(supervisor, input.id, first.id);
   }
   progress(
     `PhD positions: ${positions.length} (${positions.filter((p) => p.select).length} filled by their HDR supervisor)`,
