@@ -37,6 +37,7 @@ describe("one trace", () => {
       .getFinishedSpans()
       .filter((span) => span.instrumentationScope.name === "@intl/gateway" && span.kind === SpanKind.SERVER);
     expect(others).toEqual([]);
+    expect(request?.name).toBe("POST /graphql");
     expect(request?.parentSpanContext).toBeUndefined();
     const traceId = request?.spanContext().traceId ?? "";
 

@@ -72,7 +72,9 @@ export function traceHttpRequests(
 ): (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void {
   return (req, res, next) => {
     const parent = contextFrom(req.headers);
-    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    // Express strips the mount path from `url` inside `app.use("/graphql", …)`; `originalUrl` keeps it.
+    const url = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? "/";
+    const path = url.split("?")[0] ?? "/";
     const span = tracer(scope).startSpan(
       `${req.method ?? "GET"} ${path}`,
       {
