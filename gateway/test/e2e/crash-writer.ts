@@ -9,6 +9,7 @@ import { createKafka } from "@intl/kafka";
 import { connectMongo } from "@intl/mongo";
 import { buildService } from "@intl/partnerships/subgraph";
 import { createLogger } from "@intl/subgraph";
+import { office } from "./viewers.ts";
 
 const { CRASH_MONGODB_URI, CRASH_DATABASE, CRASH_KAFKA_BROKERS, CRASH_TOPIC_PREFIX, CRASH_INSTITUTION_ID } =
   process.env;
@@ -27,6 +28,7 @@ const service = buildService({
   logger: createLogger("crash-writer", "silent"),
 });
 await service.app.registerInstitution(
+  office,
   { name: "Universidad de Chile (kill test)", countryCode: "CL", city: "Santiago" },
   { id: CRASH_INSTITUTION_ID },
 );

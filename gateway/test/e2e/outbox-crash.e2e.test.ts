@@ -9,6 +9,7 @@ import { createLogger } from "@intl/subgraph";
 import { expectEventually, uniqueName } from "@intl/testing";
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from "vitest";
 import { startSystem, type System } from "./system.ts";
+import { office } from "./viewers.ts";
 
 const writer = fileURLToPath(new URL("./crash-writer.ts", import.meta.url));
 
@@ -88,7 +89,7 @@ describe("an event is never lost", () => {
     });
 
     // The institution is renamed; then the creation event is delivered again (a replay).
-    await restarted.app.updateInstitution(institutionId, {
+    await restarted.app.updateInstitution(office, institutionId, {
       name: "Universidad de Chile",
       countryCode: "CL",
       city: "Santiago",

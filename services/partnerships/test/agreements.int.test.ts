@@ -6,6 +6,7 @@ import {
   manualClock,
   startPartnerships,
   type RunningPartnerships,
+  office,
 } from "./partnershipsHarness.ts";
 
 const clock = manualClock("2025-10-01T10:00:00Z");
@@ -46,19 +47,22 @@ function exchangeWith(institutionId: string, overrides: Record<string, unknown> 
 
 async function draftActive(institutionId: string, overrides: Record<string, unknown> = {}): Promise<string> {
   const drafted = await partnerships.app.draftAgreement(
+    office,
     exchangeWith(institutionId, { signedBySchoolOn: "2025-06-20", ...overrides }) as never,
   );
-  await partnerships.app.activateAgreement(drafted._id);
+  await partnerships.app.activateAgreement(office, drafted._id);
   return drafted._id;
 }
 
 beforeAll(async () => {
   partnerships = await startPartnerships({ clock: clock.now, expiryIntervalMs: 300 });
   events = await collectPublishedEvents(partnerships.kafka, partnerships.topicPrefix);
-  chileId = (await partnerships.app.registerInstitution({ name: "Universidad de Chile", countryCode: "CL" }))
-    ._id;
-  milanId = (await partnerships.app.registerInstitution({ name: "Politecnico di Milano", countryCode: "IT" }))
-    ._id;
+  chileId = (
+    await partnerships.app.registerInstitution(office, { name: "Universidad de Chile", countryCode: "CL" })
+  )._id;
+  milanId = (
+    await partnerships.app.registerInstitution(office, { name: "Politecnico di Milano", countryCode: "IT" })
+  )._id;
 });
 
 afterAll(async () => {
@@ -233,7 +237,7 @@ describe("the agreement lifecycle", () => {
   });
 
   it("refuses to terminate or renew a draft", async () => {
-    const drafted = await partnerships.app.draftAgreement(exchangeWith(milanId) as never);
+    const drafted = await partnerships.app.draftAgreement(office, exchangeWith(milanId) as never);
     expect(
       firstError(await partnerships.graphql(terminate, { id: drafted._id, input: { reason: "x" } })),
     ).toMatchObject({
@@ -300,6 +304,7 @@ describe("validating an agreement", () => {
 
   it("refuses to activate a draft whose last academic year is already over", async () => {
     const stale = await partnerships.app.draftAgreement(
+      office,
       exchangeWith(milanId, {
         firstAcademicYear: "2023-2024",
         lastAcademicYear: "2024-2025",
@@ -331,14 +336,14 @@ describe("validating an agreement", () => {
 
 describe("overlapping writes", () => {
   it("keeps every transition while events are being published from the same documents", async () => {
-    const lima = await partnerships.app.registerInstitution({
+    const lima = await partnerships.app.registerInstitution(office, {
       name: "Pontificia Universidad Católica del Perú",
       countryCode: "PE",
     });
     const ids = await Promise.all(
       Array.from({ length: 8 }, async () => {
         const id = await draftActive(lima._id);
-        await partnerships.app.terminateAgreement(id, { reason: "Programme closed" });
+        await partnerships.app.terminateAgreement(office, id, { reason: "Programme closed" });
         return id;
       }),
     );
@@ -353,25 +358,26 @@ describe("overlapping writes", () => {
   });
 
   it("copies a corrected country to every agreement, those drafted or changing meanwhile included, losing no transition", async () => {
-    const quito = await partnerships.app.registerInstitution({
+    const quito = await partnerships.app.registerInstitution(office, {
       name: "Escuela Politécnica Nacional",
       countryCode: "EC",
     });
     const active = await Promise.all(Array.from({ length: 6 }, () => draftActive(quito._id)));
     const [, terminated, drafted] = await Promise.all([
-      partnerships.app.updateInstitution(quito._id, {
+      partnerships.app.updateInstitution(office, quito._id, {
         name: "Escuela Politécnica Nacional",
         countryCode: "PE",
       }),
       Promise.all(
         active.map(
-          async (id) => (await partnerships.app.terminateAgreement(id, { reason: "Programme closed" }))._id,
+          async (id) =>
+            (await partnerships.app.terminateAgreement(office, id, { reason: "Programme closed" }))._id,
         ),
       ),
       Promise.all(
         Array.from(
           { length: 3 },
-          async () => (await partnerships.app.draftAgreement(exchangeWith(quito._id) as never))._id,
+          async () => (await partnerships.app.draftAgreement(office, exchangeWith(quito._id) as never))._id,
         ),
       ),
     ]);
@@ -451,7 +457,7 @@ describe("lists and aggregates of agreements", () => {
   type List = { agreements: { totalCount: number; nodes: Agreement[] } };
 
   beforeAll(async () => {
-    const tokyo = await partnerships.app.registerInstitution({
+    const tokyo = await partnerships.app.registerInstitution(office, {
       name: "Tokyo Institute of Technology",
       countryCode: "JP",
     });

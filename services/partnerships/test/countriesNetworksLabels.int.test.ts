@@ -4,6 +4,7 @@ import {
   manualClock,
   startPartnerships,
   type RunningPartnerships,
+  office,
 } from "./partnershipsHarness.ts";
 
 const clock = manualClock("2025-10-01T10:00:00Z");
@@ -44,9 +45,13 @@ const setProfile = /* GraphQL */ `
 describe("countries and priorities", () => {
   beforeAll(async () => {
     for (const code of ["CN", "IN", "BR"])
-      await partnerships.app.setCountryProfile({ code, imtPriority: true, schoolTarget: code === "BR" });
+      await partnerships.app.setCountryProfile(office, {
+        code,
+        imtPriority: true,
+        schoolTarget: code === "BR",
+      });
     for (const code of ["MA", "LB", "SN"])
-      await partnerships.app.setCountryProfile({ code, imtPriority: false, schoolTarget: true });
+      await partnerships.app.setCountryProfile(office, { code, imtPriority: false, schoolTarget: true });
   });
 
   it("lets the office score a country on the selection criteria", async () => {
@@ -150,7 +155,7 @@ describe("countries and priorities", () => {
   });
 
   it("shows a country's institutions only to signed-in viewers", async () => {
-    await partnerships.app.registerInstitution({
+    await partnerships.app.registerInstitution(office, {
       name: "Université Mohammed VI Polytechnique",
       countryCode: "MA",
     });
@@ -173,7 +178,7 @@ describe("networks", () => {
 
   beforeAll(async () => {
     memberId = (
-      await partnerships.app.registerInstitution({
+      await partnerships.app.registerInstitution(office, {
         name: "Technische Universität München",
         countryCode: "DE",
       })
@@ -197,12 +202,12 @@ describe("networks", () => {
       schoolMemberSince: "2010-01-01",
     });
     networkId = answer.data!.createNetwork.id;
-    await partnerships.app.createNetwork({
+    await partnerships.app.createNetwork(office, {
       name: "Université de Lyon",
       scope: "REGIONAL",
       schoolMember: true,
     });
-    await partnerships.app.createNetwork({ name: "A network we left", scope: "NATIONAL" });
+    await partnerships.app.createNetwork(office, { name: "A network we left", scope: "NATIONAL" });
   });
 
   it("refuses a second network with the same name", async () => {
@@ -281,7 +286,7 @@ describe("networks", () => {
   });
 
   it("removes a member", async () => {
-    const network = await partnerships.app.removeNetworkMember(networkId, memberId);
+    const network = await partnerships.app.removeNetworkMember(office, networkId, memberId);
     expect(network.memberInstitutionIds).toEqual([]);
   });
 });
@@ -333,11 +338,11 @@ describe("labels and rankings", () => {
 
 describe("the federation entities", () => {
   it("resolves Institution, Agreement and Country references for the gateway", async () => {
-    const institution = await partnerships.app.registerInstitution({
+    const institution = await partnerships.app.registerInstitution(office, {
       name: "Universidade Federal do Rio de Janeiro",
       countryCode: "BR",
     });
-    const agreement = await partnerships.app.draftAgreement({
+    const agreement = await partnerships.app.draftAgreement(office, {
       institutionId: institution._id,
       type: "DOUBLE_DEGREE",
       programmeCodes: ["ICM"],

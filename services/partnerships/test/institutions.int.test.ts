@@ -6,6 +6,7 @@ import {
   firstError,
   startPartnerships,
   type RunningPartnerships,
+  office,
 } from "./partnershipsHarness.ts";
 
 const register = /* GraphQL */ `
@@ -62,8 +63,8 @@ let stuttgartId: string;
 beforeAll(async () => {
   partnerships = await startPartnerships();
   events = await collectPublishedEvents(partnerships.kafka, partnerships.topicPrefix);
-  await partnerships.app.setCountryProfile({ code: "DE", imtPriority: false, schoolTarget: true });
-  await partnerships.app.setCountryProfile({ code: "BR", imtPriority: true, schoolTarget: true });
+  await partnerships.app.setCountryProfile(office, { code: "DE", imtPriority: false, schoolTarget: true });
+  await partnerships.app.setCountryProfile(office, { code: "BR", imtPriority: true, schoolTarget: true });
   const answer = await partnerships.graphql<{ registerInstitution: { id: string } }>(register, {
     input: stuttgart,
   });
@@ -190,11 +191,11 @@ describe("finding an institution", () => {
 
 describe("correcting an institution", () => {
   it("replaces its details, copies a country change to its agreements and publishes partnerships.institution.updated.v1", async () => {
-    const created = await partnerships.app.registerInstitution({
+    const created = await partnerships.app.registerInstitution(office, {
       name: "Universidade de São Paulo",
       countryCode: "PT",
     });
-    const agreement = await partnerships.app.draftAgreement({
+    const agreement = await partnerships.app.draftAgreement(office, {
       institutionId: created._id,
       type: "EXCHANGE",
       programmeCodes: ["ICM"],
@@ -294,7 +295,7 @@ describe("listing institutions", () => {
       ["Hanoi University of Science and Technology", "VN"],
       ["Universidade Estadual de Campinas", "BR"],
     ] as const) {
-      await partnerships.app.registerInstitution({ name, countryCode }, { demo: true });
+      await partnerships.app.registerInstitution(office, { name, countryCode }, { demo: true });
     }
   });
 

@@ -15,6 +15,7 @@ import {
   manualClock,
   startPartnerships,
   type RunningPartnerships,
+  office,
 } from "./partnershipsHarness.ts";
 
 const clock = manualClock("2025-10-01T10:00:00Z");
@@ -194,9 +195,9 @@ describe("completeness computed from facts", () => {
 
   beforeAll(async () => {
     chileId = (
-      await partnerships.app.registerInstitution({ name: "Universidad de Chile", countryCode: "CL" })
+      await partnerships.app.registerInstitution(office, { name: "Universidad de Chile", countryCode: "CL" })
     )._id;
-    const agreement = await partnerships.app.draftAgreement({
+    const agreement = await partnerships.app.draftAgreement(office, {
       institutionId: chileId,
       type: "EXCHANGE",
       programmeCodes: ["ICM"],
@@ -207,7 +208,7 @@ describe("completeness computed from facts", () => {
       signedByPartnerOn: "2024-05-01",
       signedBySchoolOn: "2024-05-02",
     });
-    await partnerships.app.activateAgreement(agreement._id);
+    await partnerships.app.activateAgreement(office, agreement._id);
   });
 
   it("does not count teaching from an active agreement alone", async () => {
@@ -356,7 +357,7 @@ describe("completeness computed from facts", () => {
   });
 
   it("keeps an ended collaboration ended when its start arrives late (out of order)", async () => {
-    const bogota = await partnerships.app.registerInstitution({
+    const bogota = await partnerships.app.registerInstitution(office, {
       name: "Universidad de los Andes",
       countryCode: "CO",
     });
@@ -385,7 +386,7 @@ describe("completeness computed from facts", () => {
   });
 
   it("does not count a student mobility older than three academic years", async () => {
-    const lyon = await partnerships.app.registerInstitution({
+    const lyon = await partnerships.app.registerInstitution(office, {
       name: "Old Flows University",
       countryCode: "AR",
     });
@@ -420,6 +421,7 @@ describe("completeness computed from facts", () => {
       ).toBe(1),
     );
     await partnerships.app.registerInstitution(
+      office,
       { name: "Late Registered University", countryCode: "KR" },
       { id: "inst-late" },
     );
@@ -434,7 +436,7 @@ describe("strategic partnerships", () => {
 
   beforeAll(async () => {
     milanId = (
-      await partnerships.app.registerInstitution({ name: "Politecnico di Milano", countryCode: "IT" })
+      await partnerships.app.registerInstitution(office, { name: "Politecnico di Milano", countryCode: "IT" })
     )._id;
   });
 
@@ -574,13 +576,13 @@ describe("strategic partnerships", () => {
   });
 
   it("keeps every piece of evidence recorded at the same time", async () => {
-    const rome = await partnerships.app.registerInstitution({
+    const rome = await partnerships.app.registerInstitution(office, {
       name: "Sapienza Università di Roma",
       countryCode: "IT",
     });
     await Promise.all(
       Array.from({ length: 10 }, (_, index) =>
-        partnerships.app.recordPartnershipEvidence(rome._id, {
+        partnerships.app.recordPartnershipEvidence(office, rome._id, {
           dimension: "SCIENTIFIC_CULTURE",
           description: `Public lecture ${index}`,
           occurredOn: "2025-05-01",

@@ -1,4 +1,4 @@
-import { createTokenVerifier, mintDevelopmentToken, Role } from "@intl/auth";
+import { createTokenVerifier, mintDevelopmentToken, Role, type AuthenticatedViewer } from "@intl/auth";
 import {
   parseEvent,
   partnershipsEvents,
@@ -19,6 +19,16 @@ const issuer = "intl-graph-test";
 const audience = "intl-graph-test";
 
 export type RoleName = keyof typeof Role;
+
+/** The international office, for calling the application operations directly (setting the scene). */
+export const office: AuthenticatedViewer = {
+  authenticated: true,
+  subject: "test-international-office",
+  role: Role.INTERNATIONAL_OFFICE,
+  hdr: false,
+  institutionId: null,
+  facultyId: null,
+};
 
 export interface GraphQLAnswer<T = Record<string, unknown>> {
   data?: T | null;

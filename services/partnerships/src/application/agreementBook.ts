@@ -19,6 +19,8 @@ import type { InstitutionDocument } from "../models/institutionModel.ts";
 import { retryInWriteQueue, STALE } from "../models/optimisticWrite.ts";
 import type { ApplicationDeps } from "./applicationDeps.ts";
 import { institutionNotFound, type PartnershipStandingService } from "./partnershipStanding.ts";
+import type { Viewer } from "@intl/auth";
+import { requireWriter } from "../domain/access.ts";
 
 export type DraftAgreementInput = AgreementTermsInput & { institutionId: string };
 
@@ -92,7 +94,12 @@ export function agreementBook(deps: ApplicationDeps, standing: PartnershipStandi
 
   return {
     /** A new agreement in DRAFT: no event until it is activated. */
-    async draftAgreement(input: DraftAgreementInput, options: DraftOptions = {}): Promise<AgreementDocument> {
+    async draftAgreement(
+      viewer: Viewer,
+      input: DraftAgreementInput,
+      options: DraftOptions = {},
+    ): Promise<AgreementDocument> {
+      requireWriter(viewer);
       const now = clock();
       const terms = validateAgreementTerms(input, now);
       // Under the institution's key from reading its place to inserting the agreement that
@@ -135,7 +142,12 @@ export function agreementBook(deps: ApplicationDeps, standing: PartnershipStandi
     },
 
     /** Replaces the terms of a draft (same checks as drafting). */
-    async amendDraftAgreement(id: string, input: AgreementTermsInput): Promise<AgreementDocument> {
+    async amendDraftAgreement(
+      viewer: Viewer,
+      id: string,
+      input: AgreementTermsInput,
+    ): Promise<AgreementDocument> {
+      requireWriter(viewer);
       return retryInWriteQueue(writeQueue, agreementKey(id), async () => {
         const agreement = await Agreement.findById(id).lean<AgreementDocument>().exec();
         if (!agreement) throw agreementNotFound(id);
@@ -153,14 +165,16 @@ export function agreementBook(deps: ApplicationDeps, standing: PartnershipStandi
       });
     },
 
-    activateAgreement(id: string, input: ActivationInput = {}) {
+    activateAgreement(viewer: Viewer, id: string, input: ActivationInput = {}) {
+      requireWriter(viewer);
       return transition(id, (agreement, now) => ({
         set: activateAgreement(agreement, input, now),
         event: { kind: "activated" },
       }));
     },
 
-    renewAgreement(id: string, input: { lastAcademicYear: string }) {
+    renewAgreement(viewer: Viewer, id: string, input: { lastAcademicYear: string }) {
+      requireWriter(viewer);
       return transition(id, (agreement, now) => {
         const { previousLastAcademicYear, renewedOn, ...set } = renewAgreement(agreement, input, now);
         return {
@@ -171,7 +185,8 @@ export function agreementBook(deps: ApplicationDeps, standing: PartnershipStandi
       });
     },
 
-    terminateAgreement(id: string, input: { terminatedOn?: string | null; reason: string }) {
+    terminateAgreement(viewer: Viewer, id: string, input: { terminatedOn?: string | null; reason: string }) {
+      requireWriter(viewer);
       return transition(id, (agreement, now) => {
         const set = terminateAgreement(agreement, input, now);
         return {

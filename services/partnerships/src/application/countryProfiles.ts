@@ -13,6 +13,8 @@ import {
 } from "../domain/countryProfile.ts";
 import type { CountryProfileDocument } from "../models/countryProfileModel.ts";
 import type { ApplicationDeps } from "./applicationDeps.ts";
+import type { Viewer } from "@intl/auth";
+import { requireWriter } from "../domain/access.ts";
 
 export interface CountryFilter {
   zone?: Zone[] | null;
@@ -49,7 +51,8 @@ export function countryProfiles({ models, clock, writeQueue }: ApplicationDeps) 
   const { CountryProfile } = models;
 
   return {
-    async setCountryProfile(input: CountryProfileInput): Promise<CountryProfile> {
+    async setCountryProfile(viewer: Viewer, input: CountryProfileInput): Promise<CountryProfile> {
+      requireWriter(viewer);
       const profile = profileCountry(input);
       const now = clock();
       const { code, ...fields } = profile;

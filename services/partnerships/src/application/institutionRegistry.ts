@@ -23,6 +23,8 @@ import type { InstitutionDocument } from "../models/institutionModel.ts";
 import { isDuplicateKeyError, retryWhileStale, STALE } from "../models/optimisticWrite.ts";
 import type { ApplicationDeps } from "./applicationDeps.ts";
 import { institutionNotFound, type PartnershipStandingService } from "./partnershipStanding.ts";
+import type { Viewer } from "@intl/auth";
+import { requireWriter } from "../domain/access.ts";
 
 /** Only the identifiers that are set: absent ones stay out of the document (see the sparse unique indexes). */
 function storedIdentifiers(identifiers: InstitutionIdentifiers): InstitutionDocument["identifiers"] {
@@ -192,9 +194,11 @@ export function institutionRegistry(deps: ApplicationDeps, standing: Partnership
 
   return {
     async registerInstitution(
+      viewer: Viewer,
       input: InstitutionDetailsInput,
       options: RegistrationOptions = {},
     ): Promise<InstitutionDocument> {
+      requireWriter(viewer);
       const details = validateInstitutionDetails(input);
       const id = options.id ?? newId();
       // Under the new institution's key: a reassessment queued meanwhile (a consumed fact
@@ -206,7 +210,12 @@ export function institutionRegistry(deps: ApplicationDeps, standing: Partnership
      * Replaces name, place, website and identifiers. A country change is copied
      * to the institution's agreements (they are counted by country and zone).
      */
-    async updateInstitution(id: string, input: InstitutionDetailsInput): Promise<InstitutionDocument> {
+    async updateInstitution(
+      viewer: Viewer,
+      id: string,
+      input: InstitutionDetailsInput,
+    ): Promise<InstitutionDocument> {
+      requireWriter(viewer);
       const details = validateInstitutionDetails(input);
       // The copy to the agreements stays under the institution's key, like drafting an
       // agreement (which reads the place to copy): no agreement keeps a place left behind.

@@ -9,6 +9,8 @@ import type { SchoolLabelDocument } from "../models/schoolLabelModel.ts";
 import { isDuplicateKeyError } from "../models/optimisticWrite.ts";
 import type { ApplicationDeps } from "./applicationDeps.ts";
 import { institutionNotFound } from "./partnershipStanding.ts";
+import type { Viewer } from "@intl/auth";
+import { requireWriter } from "../domain/access.ts";
 
 export interface NetworkFilter {
   scope?: NetworkScope[] | null;
@@ -53,7 +55,12 @@ export function networksAndLabels({ models, clock, newId, writeQueue }: Applicat
   }
 
   return {
-    async createNetwork(input: NetworkInput, options: CreationOptions = {}): Promise<NetworkDocument> {
+    async createNetwork(
+      viewer: Viewer,
+      input: NetworkInput,
+      options: CreationOptions = {},
+    ): Promise<NetworkDocument> {
+      requireWriter(viewer);
       const now = clock();
       const details = validateNetwork(input, now);
       const document = {
@@ -80,10 +87,14 @@ export function networksAndLabels({ models, clock, newId, writeQueue }: Applicat
       return document;
     },
 
-    addNetworkMember: (networkId: string, institutionId: string) =>
-      changeMembers(networkId, institutionId, "$addToSet"),
-    removeNetworkMember: (networkId: string, institutionId: string) =>
-      changeMembers(networkId, institutionId, "$pull"),
+    addNetworkMember(viewer: Viewer, networkId: string, institutionId: string) {
+      requireWriter(viewer);
+      return changeMembers(networkId, institutionId, "$addToSet");
+    },
+    removeNetworkMember(viewer: Viewer, networkId: string, institutionId: string) {
+      requireWriter(viewer);
+      return changeMembers(networkId, institutionId, "$pull");
+    },
 
     async findNetwork(id: string): Promise<NetworkDocument | null> {
       return Network.findById(id).lean<NetworkDocument>().exec();
@@ -113,9 +124,11 @@ export function networksAndLabels({ models, clock, newId, writeQueue }: Applicat
     },
 
     async recordSchoolLabel(
+      viewer: Viewer,
       input: SchoolLabelInput,
       options: CreationOptions = {},
     ): Promise<SchoolLabelDocument> {
+      requireWriter(viewer);
       const now = clock();
       const label = validateSchoolLabel(input, now);
       const document = { _id: options.id ?? newId(), ...label, createdAt: now };

@@ -31,6 +31,8 @@ import { retryInWriteQueue, STALE } from "../models/optimisticWrite.ts";
 import { withEvents } from "@intl/kafka";
 import { documentKey } from "@intl/mongo";
 import type { ApplicationDeps } from "./applicationDeps.ts";
+import type { Viewer } from "@intl/auth";
+import { requireWriter } from "../domain/access.ts";
 
 export function institutionNotFound(id: string, field = "institutionId"): DomainError {
   return new DomainError(
@@ -196,39 +198,45 @@ export function partnershipStanding({ models, clock, newId, eventsQueued, writeQ
       return ids.length;
     },
 
-    designateStrategicPartnership(institutionId: string, input: StrategicDesignationInput) {
+    designateStrategicPartnership(viewer: Viewer, institutionId: string, input: StrategicDesignationInput) {
+      requireWriter(viewer);
       return decideFor(institutionId, (current) =>
         withDesignation(current, designateStrategicPartnership(current.strategic, input, clock(), newId)),
       );
     },
 
-    withdrawStrategicDesignation(institutionId: string) {
+    withdrawStrategicDesignation(viewer: Viewer, institutionId: string) {
+      requireWriter(viewer);
       return decideFor(institutionId, (current) => {
         requireStrategic(current.strategic);
         return withDesignation(current, null);
       });
     },
 
-    addPlannedAction(institutionId: string, input: PlannedActionInput) {
+    addPlannedAction(viewer: Viewer, institutionId: string, input: PlannedActionInput) {
+      requireWriter(viewer);
       return decideFor(institutionId, (current) =>
         withDesignation(current, addPlannedAction(current.strategic, input, newId)),
       );
     },
 
-    setPlannedActionStatus(institutionId: string, actionId: string, status: ActionStatus) {
+    setPlannedActionStatus(viewer: Viewer, institutionId: string, actionId: string, status: ActionStatus) {
+      requireWriter(viewer);
       return decideFor(institutionId, (current) =>
         withDesignation(current, changeActionStatus(current.strategic, actionId, status)),
       );
     },
 
-    recordPartnershipEvidence(institutionId: string, input: OfficeEvidenceInput) {
+    recordPartnershipEvidence(viewer: Viewer, institutionId: string, input: OfficeEvidenceInput) {
+      requireWriter(viewer);
       return decideFor(institutionId, (current) => ({
         strategic: current.strategic,
         officeEvidence: [...current.officeEvidence, recordOfficeEvidence(input, clock(), newId)],
       }));
     },
 
-    withdrawPartnershipEvidence(institutionId: string, evidenceId: string) {
+    withdrawPartnershipEvidence(viewer: Viewer, institutionId: string, evidenceId: string) {
+      requireWriter(viewer);
       return decideFor(institutionId, (current) => {
         requireEvidence(current.officeEvidence, evidenceId);
         return {

@@ -5,7 +5,6 @@ import type { ActivationInput } from "../domain/agreementLifecycle.ts";
 import type { AgreementTermsInput } from "../domain/agreementTerms.ts";
 import {
   isoDateTime,
-  requireWriter,
   toSort,
   type AgreementDocument,
   type PartnershipsContext,
@@ -44,40 +43,35 @@ export const agreementResolvers = {
       { input }: { input: DraftAgreementInput },
       { app, viewer }: PartnershipsContext,
     ) => {
-      requireWriter(viewer);
-      return app.draftAgreement(input);
+      return app.draftAgreement(viewer, input);
     },
     amendDraftAgreement: (
       _: unknown,
       { id, input }: { id: string; input: AgreementTermsInput },
       { app, viewer }: PartnershipsContext,
     ) => {
-      requireWriter(viewer);
-      return app.amendDraftAgreement(id, input);
+      return app.amendDraftAgreement(viewer, id, input);
     },
     activateAgreement: (
       _: unknown,
       { id, input }: { id: string; input?: ActivationInput | null },
       { app, viewer }: PartnershipsContext,
     ) => {
-      requireWriter(viewer);
-      return app.activateAgreement(id, input ?? {});
+      return app.activateAgreement(viewer, id, input ?? {});
     },
     renewAgreement: (
       _: unknown,
       { id, input }: { id: string; input: { lastAcademicYear: string } },
       { app, viewer }: PartnershipsContext,
     ) => {
-      requireWriter(viewer);
-      return app.renewAgreement(id, input);
+      return app.renewAgreement(viewer, id, input);
     },
     terminateAgreement: (
       _: unknown,
       { id, input }: { id: string; input: { terminatedOn?: string | null; reason: string } },
       { app, viewer }: PartnershipsContext,
     ) => {
-      requireWriter(viewer);
-      return app.terminateAgreement(id, input);
+      return app.terminateAgreement(viewer, id, input);
     },
   },
   Agreement: {

@@ -1,5 +1,4 @@
 import DataLoader from "dataloader";
-import { Role, requireRole, type Viewer } from "@intl/auth";
 import { createByIdLoader, type BaseContext } from "@intl/subgraph";
 import type { PartnershipsApp } from "../application/partnershipsApp.ts";
 import type { CountryProfile } from "../domain/countryProfile.ts";
@@ -31,13 +30,6 @@ export interface PartnershipsContext extends BaseContext {
 
 export function buildPartnershipsContext(app: PartnershipsApp) {
   return (base: BaseContext): PartnershipsContext => ({ ...base, app, loaders: createLoaders(app) });
-}
-
-/** Who may change partnerships data. */
-const writers = [Role.ADMIN, Role.INTERNATIONAL_OFFICE];
-
-export function requireWriter(viewer: Viewer): void {
-  requireRole(viewer, ...writers);
 }
 
 export type SortInput<F extends string> = { field: F; direction: "ASC" | "DESC" } | null | undefined;

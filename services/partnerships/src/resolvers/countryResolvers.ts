@@ -8,7 +8,7 @@ import {
   type CountryProfileInput,
   type CountryScores,
 } from "../domain/countryProfile.ts";
-import { requireWriter, toSort, type PartnershipsContext, type SortInput } from "./context.ts";
+import { toSort, type PartnershipsContext, type SortInput } from "./context.ts";
 
 interface PageArgs {
   first?: number | null;
@@ -37,8 +37,7 @@ export const countryResolvers = {
       { input }: { input: CountryProfileInput },
       { app, viewer }: PartnershipsContext,
     ) => {
-      requireWriter(viewer);
-      return app.setCountryProfile(input);
+      return app.setCountryProfile(viewer, input);
     },
   },
   Country: {

@@ -5,7 +5,6 @@ import { rorUrl, type IdentifierKind } from "../domain/institutionIdentifiers.ts
 import type { InstitutionDetailsInput } from "../domain/institutionRegistration.ts";
 import {
   isoDateTime,
-  requireWriter,
   toSort,
   type InstitutionDocument,
   type PartnershipsContext,
@@ -52,16 +51,14 @@ export const institutionResolvers = {
       { input }: { input: InstitutionDetailsInput },
       { app, viewer }: PartnershipsContext,
     ) => {
-      requireWriter(viewer);
-      return app.registerInstitution(input);
+      return app.registerInstitution(viewer, input);
     },
     updateInstitution: (
       _: unknown,
       { id, input }: { id: string; input: InstitutionDetailsInput },
       { app, viewer }: PartnershipsContext,
     ) => {
-      requireWriter(viewer);
-      return app.updateInstitution(id, input);
+      return app.updateInstitution(viewer, id, input);
     },
   },
   Institution: {

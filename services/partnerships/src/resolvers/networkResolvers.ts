@@ -4,7 +4,7 @@ import type { NetworkInput } from "../domain/networkMembership.ts";
 import type { SchoolLabelInput } from "../domain/schoolLabel.ts";
 import type { NetworkDocument } from "../models/networkModel.ts";
 import type { SchoolLabelDocument } from "../models/schoolLabelModel.ts";
-import { requireWriter, type PartnershipsContext } from "./context.ts";
+import { type PartnershipsContext } from "./context.ts";
 
 interface PageArgs {
   first?: number | null;
@@ -26,32 +26,28 @@ export const networkResolvers = {
   },
   Mutation: {
     createNetwork: (_: unknown, { input }: { input: NetworkInput }, { app, viewer }: PartnershipsContext) => {
-      requireWriter(viewer);
-      return app.createNetwork(input);
+      return app.createNetwork(viewer, input);
     },
     addNetworkMember: (
       _: unknown,
       { networkId, institutionId }: { networkId: string; institutionId: string },
       { app, viewer }: PartnershipsContext,
     ) => {
-      requireWriter(viewer);
-      return app.addNetworkMember(networkId, institutionId);
+      return app.addNetworkMember(viewer, networkId, institutionId);
     },
     removeNetworkMember: (
       _: unknown,
       { networkId, institutionId }: { networkId: string; institutionId: string },
       { app, viewer }: PartnershipsContext,
     ) => {
-      requireWriter(viewer);
-      return app.removeNetworkMember(networkId, institutionId);
+      return app.removeNetworkMember(viewer, networkId, institutionId);
     },
     recordSchoolLabel: (
       _: unknown,
       { input }: { input: SchoolLabelInput },
       { app, viewer }: PartnershipsContext,
     ) => {
-      requireWriter(viewer);
-      return app.recordSchoolLabel(input);
+      return app.recordSchoolLabel(viewer, input);
     },
   },
   Network: {

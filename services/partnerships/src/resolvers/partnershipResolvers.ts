@@ -6,7 +6,7 @@ import type {
   StrategicDesignationInput,
 } from "../domain/strategicPartnership.ts";
 import type { PartnershipState } from "../models/institutionModel.ts";
-import { isoDateTime, requireWriter, type PartnershipsContext } from "./context.ts";
+import { isoDateTime, type PartnershipsContext } from "./context.ts";
 
 /** Designations, action plans and evidence are the office's; the standing itself is computed, never written. */
 export const partnershipResolvers = {
@@ -16,48 +16,42 @@ export const partnershipResolvers = {
       { institutionId, input }: { institutionId: string; input: StrategicDesignationInput },
       { app, viewer }: PartnershipsContext,
     ) => {
-      requireWriter(viewer);
-      return app.designateStrategicPartnership(institutionId, input);
+      return app.designateStrategicPartnership(viewer, institutionId, input);
     },
     withdrawStrategicDesignation: (
       _: unknown,
       { institutionId }: { institutionId: string },
       { app, viewer }: PartnershipsContext,
     ) => {
-      requireWriter(viewer);
-      return app.withdrawStrategicDesignation(institutionId);
+      return app.withdrawStrategicDesignation(viewer, institutionId);
     },
     addPlannedAction: (
       _: unknown,
       { institutionId, input }: { institutionId: string; input: PlannedActionInput },
       { app, viewer }: PartnershipsContext,
     ) => {
-      requireWriter(viewer);
-      return app.addPlannedAction(institutionId, input);
+      return app.addPlannedAction(viewer, institutionId, input);
     },
     setPlannedActionStatus: (
       _: unknown,
       { institutionId, actionId, status }: { institutionId: string; actionId: string; status: ActionStatus },
       { app, viewer }: PartnershipsContext,
     ) => {
-      requireWriter(viewer);
-      return app.setPlannedActionStatus(institutionId, actionId, status);
+      return app.setPlannedActionStatus(viewer, institutionId, actionId, status);
     },
     recordPartnershipEvidence: (
       _: unknown,
       { institutionId, input }: { institutionId: string; input: OfficeEvidenceInput },
       { app, viewer }: PartnershipsContext,
     ) => {
-      requireWriter(viewer);
-      return app.recordPartnershipEvidence(institutionId, input);
+      return app.recordPartnershipEvidence(viewer, institutionId, input);
     },
     withdrawPartnershipEvidence: (
       _: unknown,
       { institutionId, evidenceId }: { institutionId: string; evidenceId: string },
       { app, viewer }: PartnershipsContext,
     ) => {
-      requireWriter(viewer);
-      return app.withdrawPartnershipEvidence(institutionId, evidenceId);
+      return app.withdrawPartnershipEvidence(viewer, institutionId, evidenceId);
     },
   },
   Partnership: {

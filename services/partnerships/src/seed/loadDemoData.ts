@@ -1,3 +1,4 @@
+import type { AuthenticatedViewer } from "@intl/auth";
 import type { PartnershipsService } from "../subgraph.ts";
 import {
   demoActionPlan,
@@ -9,19 +10,30 @@ import { referenceCountries, referenceLabels, referenceNetworks } from "./refere
 import type { SeedClock } from "./seedClock.ts";
 
 type App = PartnershipsService["app"];
+
+/** The seed writes as the international office would, through the same checked operations. */
+const seedOffice: AuthenticatedViewer = {
+  authenticated: true,
+  subject: "seed-partnerships-demo",
+  role: "INTERNATIONAL_OFFICE",
+  hdr: false,
+  institutionId: null,
+  facultyId: null,
+};
 type Progress = (message: string) => void;
 
 /** The real countries, networks, labels and rankings of the source. Idempotent. */
 export async function loadReferenceData(app: App, progress: Progress): Promise<void> {
-  for (const country of referenceCountries) await app.setCountryProfile(country);
+  for (const country of referenceCountries) await app.setCountryProfile(seedOffice, country);
   progress(`${referenceCountries.length} country profiles (IMT priorities and school targets)`);
   for (const network of referenceNetworks) {
     if (!(await app.findNetwork(network.id)))
-      await app.createNetwork(network.input, { id: network.id, demo: !network.fromSource });
+      await app.createNetwork(seedOffice, network.input, { id: network.id, demo: !network.fromSource });
   }
   progress(`${referenceNetworks.length} networks`);
   for (const label of referenceLabels) {
-    if (!(await app.findSchoolLabel(label.id))) await app.recordSchoolLabel(label.input, { id: label.id });
+    if (!(await app.findSchoolLabel(label.id)))
+      await app.recordSchoolLabel(seedOffice, label.input, { id: label.id });
   }
   progress(`${referenceLabels.length} labels and rankings`);
 }
@@ -32,6 +44,7 @@ async function replayAgreement(app: App, clock: SeedClock, agreement: DemoAgreem
   if (!current) {
     clock.travelTo(agreement.activatedAt);
     current = await app.draftAgreement(
+      seedOffice,
       {
         institutionId: agreement.institutionId,
         ...agreement.terms,
@@ -44,11 +57,11 @@ async function replayAgreement(app: App, clock: SeedClock, agreement: DemoAgreem
   if (agreement.target === "DRAFT") return;
   if (current.status === "DRAFT") {
     clock.travelTo(agreement.activatedAt);
-    current = await app.activateAgreement(agreement.id);
+    current = await app.activateAgreement(seedOffice, agreement.id);
   }
   clock.backToPresent();
   if (agreement.target === "TERMINATED" && current.status === "ACTIVE") {
-    await app.terminateAgreement(agreement.id, {
+    await app.terminateAgreement(seedOffice, agreement.id, {
       reason: agreement.terminationReason ?? "Ended early (demo)",
     });
   }
@@ -64,7 +77,7 @@ export async function loadDemoPartners(
   let created = 0;
   for (const institution of demo.institutions) {
     if (await app.findInstitution(institution.id)) continue;
-    await app.registerInstitution(institution.input, { id: institution.id, demo: true });
+    await app.registerInstitution(seedOffice, institution.input, { id: institution.id, demo: true });
     created += 1;
     if (created % 25 === 0) progress(`  ${created} institutions registered…`);
   }
@@ -73,9 +86,10 @@ export async function loadDemoPartners(
   const europeans = demo.institutions.filter((institution) =>
     ["DE", "ES", "IT", "SE"].includes(institution.input.countryCode),
   );
-  for (const institution of europeans) await app.addNetworkMember("net-demo-erasmus", institution.id);
+  for (const institution of europeans)
+    await app.addNetworkMember(seedOffice, "net-demo-erasmus", institution.id);
   for (const institution of europeans.slice(0, 8))
-    await app.addNetworkMember("net-demo-cesaer", institution.id);
+    await app.addNetworkMember(seedOffice, "net-demo-cesaer", institution.id);
   progress(`${europeans.length} demo network memberships`);
 
   try {
@@ -98,7 +112,7 @@ export async function loadDemoPartners(
       )
     )
       continue;
-    await app.recordPartnershipEvidence(item.institutionId, item.input);
+    await app.recordPartnershipEvidence(seedOffice, item.institutionId, item.input);
     recorded += 1;
   }
   progress(`${demo.evidence.length} office-recorded evidence items (${recorded} new)`);
@@ -154,7 +168,7 @@ export async function designateDemoStrategicPartners(
     const collaboration = collaborations.find((candidate) => candidate.institutionIds.includes(id));
     if (!collaboration) continue;
     const index = Number(id.slice(demoInstitutionPrefix.length));
-    await app.designateStrategicPartnership(id, {
+    await app.designateStrategicPartnership(seedOffice, id, {
       carryingCentreId: collaboration.centreId,
       leadFacultyId: collaboration.leadFacultyId,
       rationale: "Demo strategic partnership: carried by the centre of an ongoing research collaboration.",
