@@ -56,14 +56,14 @@ export function checkRegisterChange(input: {
     report.compositionErrors.push(`${name} is not in the register.`);
   }
 
-  const composed = composeSupergraph(after);
+  const composed = composeOnce(after);
   if (!composed.ok) {
     report.compositionErrors.push(...composed.errors);
     return report;
   }
   report.supergraphSdl = composed.supergraphSdl;
 
-  const today = composeSupergraph([...ours, ...registered]);
+  const today = composeOnce([...ours, ...registered]);
   if (!today.ok) {
     report.compositionErrors.push(
       `Today's graph does not compose, so breaking changes cannot be measured: ${today.errors.join("; ")}`,
@@ -75,6 +75,19 @@ export function checkRegisterChange(input: {
   report.breakingChanges = findBreakingChanges(before, afterApi).map((c) => c.description);
   report.dangerousChanges = findDangerousChanges(before, afterApi).map((c) => c.description);
   return report;
+}
+
+// Composing our graph takes seconds; a command (or a test) asking for the same graph twice composes it once.
+const compositions = new Map<string, ReturnType<typeof composeSupergraph>>();
+function composeOnce(subgraphs: readonly SubgraphSdl[]): ReturnType<typeof composeSupergraph> {
+  const key = JSON.stringify(subgraphs.map(({ name, url, sdl }) => [name, url, sdl]));
+  let composed = compositions.get(key);
+  if (!composed) {
+    composed = composeSupergraph(subgraphs);
+    if (compositions.size >= 8) compositions.clear();
+    compositions.set(key, composed);
+  }
+  return composed;
 }
 
 /**
