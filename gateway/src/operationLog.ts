@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { ApolloServerPlugin } from "@apollo/server";
+import { activeTraceId } from "@intl/telemetry";
 import type { RequestHandler, Response } from "express";
 import type { GraphQLFormattedError } from "graphql";
 import type { Logger } from "pino";
@@ -30,15 +31,18 @@ export function traceIdFrom(traceparent: string | undefined): string | undefined
  * Writes one JSON line per operation on `/graphql` when its answer is sent (or
  * its client leaves): operation name and type, client name and version (Apollo's
  * `apollographql-client-*` headers), HTTP status, duration, the error codes sent,
- * request id and, when the caller sent `traceparent`, the trace id; and the same
+ * request id and the trace id (the request's span's, or the caller's `traceparent`); and the same
  * facts as metrics (`recordOperation`), refusals before Apollo included.
  */
 export function logOperations(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const started = performance.now();
     const record: OperationRecord = { operationName: undefined, operationType: undefined, errorCodes: [] };
+    // With tracing on, the trace of the request's span (the caller's, or the one it started);
+    // read now: "close" is emitted outside the request's context.
+    const tracedId = activeTraceId();
     res.once("close", () => {
-      const traceId = traceIdFrom(req.get("traceparent"));
+      const traceId = tracedId ?? traceIdFrom(req.get("traceparent"));
       const durationMs = performance.now() - started;
       const errorCodes = [...new Set(record.errorCodes)];
       const clientLeft = !res.writableFinished;

@@ -15,6 +15,8 @@ import type { SubgraphSdl } from "../src/supergraph.ts";
 export interface ReceivedRequest {
   authorization: string | undefined;
   requestId: string | undefined;
+  /** The W3C trace context the gateway sent (tracing on). */
+  traceparent?: string | undefined;
 }
 
 export interface RunningSubgraph {
@@ -106,7 +108,11 @@ async function startSubgraph(name: string, sdl: string, schema: GraphQLSchema): 
   app.use(
     "/graphql",
     (req, _res, next) => {
-      received.push({ authorization: req.get("authorization"), requestId: req.get("x-request-id") });
+      received.push({
+        authorization: req.get("authorization"),
+        requestId: req.get("x-request-id"),
+        traceparent: req.get("traceparent"),
+      });
       next();
     },
     express.json(),
