@@ -1,3 +1,4 @@
+import { InMemorySpanExporter, inSpan, startTelemetry } from "@intl/telemetry";
 import { describe, expect, it } from "vitest";
 import { Schema } from "mongoose";
 import { createEvent, defineEvent } from "@intl/events";
@@ -11,6 +12,7 @@ import {
   withEvents,
   withEventsInDocument,
 } from "./outbox.ts";
+import type { OutboxEntry } from "./outbox.ts";
 import { OutboxRelay } from "./outbox-relay.ts";
 import { createKafka } from "./client.ts";
 
@@ -42,6 +44,34 @@ describe("outbox entries", () => {
     expect(entry?.envelope).toEqual(JSON.parse(JSON.stringify(envelope)));
     expect(entry?.envelope.data).not.toHaveProperty("comment");
     expect(entry?.envelope.data).toHaveProperty("extra", {});
+  });
+});
+
+describe("outbox entries and traces", () => {
+  it("keep the trace context of the write that queued them, through the schema, for a later relay", async () => {
+    const telemetry = startTelemetry({ serviceName: "test", exporter: new InMemorySpanExporter() });
+    try {
+      const [entry, traceparent] = await inSpan("test", "write", {}, async (span) => {
+        const { traceId, spanId } = span.spanContext();
+        return [outboxEntries([{ contract: noteAdded, envelope }], now)[0], `00-${traceId}-${spanId}-01`];
+      });
+      expect(entry?.traceContext).toEqual({ traceparent });
+      const schema = new Schema({ _id: String }).plugin(outboxPlugin);
+      const Note = mongoose
+        .createConnection()
+        .model<{ _id: string; _outbox: OutboxEntry[] }>("TracedNote", schema);
+      // What the store is sent: the schema keeps the trace context (strict mode drops unknown paths).
+      const inTrace = await inSpan("test", "write", {}, async () =>
+        new Note(withEventsInDocument({ _id: "note-8" }, [{ contract: noteAdded, envelope }])).toObject(),
+      );
+      expect(inTrace._outbox[0]?.traceContext?.traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
+    } finally {
+      await telemetry.shutdown();
+    }
+  });
+
+  it("carry no trace context when tracing is off", () => {
+    expect(outboxEntries([{ contract: noteAdded, envelope }], now)[0]).not.toHaveProperty("traceContext");
   });
 });
 
