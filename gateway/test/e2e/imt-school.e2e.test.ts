@@ -11,6 +11,7 @@ import { expectEventually } from "@intl/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { RegisterStatus } from "../../src/register/registerSupergraph.ts";
 import { runSubgraphCommand } from "../../src/register/subgraphCommand.ts";
+import { readRegister, writeRegister } from "../../src/register/subgraphRegister.ts";
 import { readSubgraphSdls } from "../../src/subgraphCatalogue.ts";
 import {
   exampleSchoolName,
@@ -191,6 +192,32 @@ describe("an IMT school federating its subgraph", () => {
     ).toBe(0);
   });
 
+  it("keeps serving the last good supergraph when the register no longer composes", async () => {
+    const before = (await schoolsOnReady()).lastReload?.at;
+    const served = readRegister(registerPath);
+    // Written by hand, past the check: a second subgraph defining the same root field.
+    writeRegister(registerPath, [
+      ...served,
+      { ...served[0]!, name: "imt-clash", url: "http://127.0.0.1:9/graphql" },
+    ]);
+    const status = await expectEventually(async () => {
+      const seen = await schoolsOnReady();
+      expect(seen.lastReload?.at).not.toBe(before);
+      return seen;
+    });
+    expect(status.lastReload?.outcome).toBe("kept");
+    expect(status.lastReload?.problems.join(" ")).toContain("imtExampleAgreements");
+    expect(status.served).toEqual([exampleSchoolName]);
+    writeRegister(registerPath, served);
+    await expectEventually(async () =>
+      expect((await schoolsOnReady()).lastReload?.outcome).toBe("unchanged"),
+    );
+    expect(
+      (await system.data<{ imtExampleAgreements: unknown[] }>(officeToken, "{ imtExampleAgreements { id } }"))
+        .imtExampleAgreements,
+    ).toHaveLength(1);
+  });
+
   it("once the school is stopped, still answers our data, with a coded error on the school's fields only", async () => {
     await school.stop();
     for (let i = 0; i < 3; i++) {
@@ -238,5 +265,49 @@ describe("an IMT school federating its subgraph", () => {
       { schac },
     );
     expect(data.institutionByIdentifier.name).toBe("Universität Stuttgart");
+  });
+});
+
+describe("an IMT school's systems as clients of the graph (role IMT_SCHOOL)", () => {
+  it("read reference data and open aggregates, never personal data, KPIs or campaigns", async () => {
+    const admin = await system.token("ADMIN");
+    const { createResearchCentre } = await system.data<{ createResearchCentre: { id: string } }>(
+      admin,
+      `mutation { createResearchCentre(input: { code: "IMTSEE", name: "Seen by schools (e2e)", domains: [COMPUTER_SCIENCE] }) { id } }`,
+    );
+    await system.data(
+      admin,
+      `mutation($centre: ID!) { registerFaculty(input: { firstName: "Marie", lastName: "Durand", email: "marie.durand@example.org",
+         centreId: $centre, domains: [COMPUTER_SCIENCE], languages: ["fr"], hdr: false }) { id } }`,
+      { centre: createResearchCentre.id },
+    );
+    const client = await system.token("IMT_SCHOOL", {
+      subject: "imt-example-sync",
+      school: exampleSchoolName,
+    });
+
+    const open = await system.data<{ institutions: { totalCount: number }; agreementStats: unknown }>(
+      client,
+      "{ institutions { totalCount } agreementStats { total } }",
+    );
+    expect(open.institutions.totalCount).toBeGreaterThan(0);
+
+    const personal = await system.query<{ faculties: { nodes: { id: string; email: string | null }[] } }>(
+      client,
+      "{ faculties { nodes { id email } } }",
+    );
+    expect(personal.data?.faculties.nodes[0]).toMatchObject({ email: null });
+    expect(personal.errors?.[0]?.extensions).toMatchObject({
+      code: "FORBIDDEN",
+      reason: "PERSONAL_DATA_RESTRICTED",
+    });
+
+    for (const reserved of ["{ internationalShare { share } }", "{ campaigns { totalCount } }"]) {
+      const refused = await system.query(client, reserved);
+      expect(refused.errors?.[0]?.extensions).toMatchObject({
+        code: "FORBIDDEN",
+        reason: "ROLE_NOT_ALLOWED",
+      });
+    }
   });
 });

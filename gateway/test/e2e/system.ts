@@ -28,6 +28,7 @@ export interface TokenOptions {
   hdr?: boolean;
   institutionId?: string;
   facultyId?: string;
+  school?: string;
   expiresIn?: string;
 }
 
