@@ -71,6 +71,17 @@ describe("trace context", () => {
   });
 });
 
+describe("telemetry", () => {
+  it("is owned by its first starter: a later start shares it, and its shutdown leaves spans recorded", async () => {
+    const exporter = traced();
+    const later = startTelemetry({ serviceName: "another service in the same process" });
+    expect(later).toMatchObject({ serviceName: "test", enabled: true });
+    await later.shutdown();
+    await inSpan("test", "still recorded", {}, async () => undefined);
+    expect(exporter.getFinishedSpans().map((span) => span.name)).toEqual(["still recorded"]);
+  });
+});
+
 describe("a span", () => {
   it("records a failure of its work as status ERROR with the exception, and rethrows it", async () => {
     const exporter = traced();

@@ -63,11 +63,20 @@ function processors(options: StartTelemetryOptions): SpanProcessor[] {
  * default, `OTEL_TRACES_EXPORTER=none`) nothing is registered: every span is the
  * API's no-op and nothing is propagated.
  *
- * One provider per process: a second call (several services started in one test
- * process) returns the telemetry already running.
+ * One provider per process, owned by the first caller: a later call (several
+ * services started in one test process) shares the telemetry already running, and
+ * its `shutdown` only flushes, leaving the owner's spans recorded.
  */
 export function startTelemetry(options: StartTelemetryOptions): Telemetry {
-  if (running) return running;
+  if (running) {
+    const owner = running;
+    return {
+      serviceName: owner.serviceName,
+      enabled: owner.enabled,
+      flush: owner.flush,
+      shutdown: owner.flush,
+    };
+  }
   const spanProcessors = processors(options);
   if (spanProcessors.length === 0) {
     running = {
