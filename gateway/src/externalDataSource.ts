@@ -1,6 +1,7 @@
 import type { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@apollo/gateway";
 import type { ServiceTokenSigner } from "@intl/auth";
 import type { Viewer } from "@intl/auth";
+import { OVERLOADED } from "@intl/subgraph";
 import { GraphQLError } from "graphql";
 import type { CircuitBreaker } from "./circuitBreaker.ts";
 import { ForwardingDataSource, SUBGRAPH_TIMEOUT } from "./forwardingDataSource.ts";
@@ -69,7 +70,8 @@ export class ExternalDataSource extends ForwardingDataSource {
         throw error;
       }
       this.#breaker.failed();
-      if (code === SUBGRAPH_TIMEOUT) throw error;
+      // Already coded and naming the school: too slow, or shedding its load.
+      if (code === SUBGRAPH_TIMEOUT || code === OVERLOADED) throw error;
       throw unavailable(this.name, "it did not answer", this.#breaker.retryAfterMs());
     }
   }
