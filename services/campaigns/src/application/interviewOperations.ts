@@ -7,6 +7,7 @@ import {
   assertMayConductInterview,
   assertMaySeeInterview,
   interviewScopeOf,
+  INTERVIEWERS,
   MANAGERS,
   scoringPanelMember,
 } from "../domain/access.ts";
@@ -186,6 +187,7 @@ export function interviewOperations(deps: ApplicationDeps) {
       viewer: Viewer,
       input: { interviewId: string; panelMemberId?: string | null; scores: ScoreInput[] },
     ): Promise<Interview> {
+      requireRole(viewer, ...INTERVIEWERS);
       return onInterview(input.interviewId, "input.interviewId", async (interview) => {
         const panelMemberId = scoringPanelMember(viewer, interview, input.panelMemberId);
         const scored = scoredInterview(interview, panelMemberId, validateScores(input.scores), clock());
@@ -207,6 +209,7 @@ export function interviewOperations(deps: ApplicationDeps) {
         scores?: ScoreInput[] | null;
       },
     ): Promise<Interview> {
+      requireRole(viewer, ...INTERVIEWERS);
       const completed = await onInterview(input.interviewId, "input.interviewId", async (interview) => {
         assertMayConductInterview(viewer, interview);
         const now = clock();

@@ -12,6 +12,8 @@ export const CAMPAIGN_READERS: Role[] = [Role.ADMIN, Role.INTERNATIONAL_OFFICE, 
 export const OUTCOME_READERS: Role[] = [Role.ADMIN, Role.INTERNATIONAL_OFFICE, Role.ANALYST];
 /** Who reads an interview beyond its slot (panel, scores, recommendation). */
 export const INTERVIEW_DETAIL_READERS: Role[] = [Role.ADMIN, Role.INTERNATIONAL_OFFICE, Role.FACULTY];
+/** Who scores and completes interviews, checked before one is read (a faculty member: only on its panel). */
+export const INTERVIEWERS: Role[] = [Role.ADMIN, Role.INTERNATIONAL_OFFICE, Role.FACULTY];
 
 /** The interviews a viewer may see at all. */
 export type InterviewScope =
@@ -77,7 +79,7 @@ export function scoringPanelMember(
   interview: Pick<Interview, "panelFacultyIds" | "institutionId">,
   requestedPanelMemberId: string | null | undefined,
 ): string {
-  requireRole(viewer, Role.ADMIN, Role.INTERNATIONAL_OFFICE, Role.FACULTY);
+  requireRole(viewer, ...INTERVIEWERS);
   if (viewer.role === Role.FACULTY) {
     assertMaySeeInterview(viewer, interview);
     const own = viewer.facultyId as string;
@@ -111,7 +113,7 @@ export function assertMayConductInterview(
   viewer: Viewer,
   interview: Pick<Interview, "panelFacultyIds" | "institutionId">,
 ): AuthenticatedViewer {
-  requireRole(viewer, Role.ADMIN, Role.INTERNATIONAL_OFFICE, Role.FACULTY);
+  requireRole(viewer, ...INTERVIEWERS);
   if (viewer.role === Role.FACULTY) assertMaySeeInterview(viewer, interview);
   return viewer;
 }

@@ -2,6 +2,7 @@ import { Role, requireRole, requireSignedIn } from "@intl/auth";
 import type { AuthenticatedViewer, Viewer } from "@intl/auth";
 import { paginate } from "@intl/mongo";
 import type { PageConnection } from "@intl/mongo";
+import { requireHdrClaim, requireSupervisorRole } from "../domain/access.ts";
 import { ResearchReason } from "../domain/errors.ts";
 import { notFound } from "../domain/missingReferences.ts";
 import {
@@ -172,7 +173,7 @@ export function phdPositionOperations(deps: ApplicationDeps, references: KnownRe
       candidateId: string,
       scores: PhdScores,
     ): Promise<PhdPositionState> {
-      requireSignedIn(viewer);
+      requireSupervisorRole(viewer);
       return changePosition(positionId, async (position) => {
         const now = clock();
         return save(position, assessPhdCandidate(position, actorOf(viewer), candidateId, scores, now), now);
@@ -199,7 +200,7 @@ export function phdPositionOperations(deps: ApplicationDeps, references: KnownRe
       positionId: string,
       candidateId: string,
     ): Promise<PhdPositionState> {
-      requireSignedIn(viewer);
+      requireHdrClaim(viewer);
       return changePosition(positionId, async (position) => {
         // The token says HDR; the faculty record must say so too (a token outlives a record change).
         const record = viewer.facultyId

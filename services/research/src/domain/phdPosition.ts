@@ -1,6 +1,7 @@
 import { DomainError, ErrorKind, InputErrors } from "@intl/errors";
 import { Role } from "@intl/auth";
 import type { Role as RoleName } from "@intl/auth";
+import { hdrRequired, notSupervisor } from "./access.ts";
 import { ResearchReason } from "./errors.ts";
 import { checkAcademicYear, checkText } from "./inputChecks.ts";
 import {
@@ -267,14 +268,6 @@ function isSupervisor(actor: PhdActor, position: PhdPositionState): boolean {
   return actor.role === Role.FACULTY && actor.facultyId !== null && actor.facultyId === position.supervisorId;
 }
 
-function notSupervisor(): DomainError {
-  return new DomainError(
-    ErrorKind.FORBIDDEN,
-    ResearchReason.NOT_SUPERVISOR,
-    "Only the position's supervisor may do this.",
-  );
-}
-
 const SCORE_FIELDS = ["scientificExcellence", "motivation", "professionalProject"] as const;
 
 /** The supervisor scores a candidate on the seed's three criteria, each from 0 to 20. */
@@ -388,13 +381,7 @@ export function selectPhdCandidate(
   candidateId: string,
   now: Date,
 ): PhdPositionState {
-  if (actor.role !== Role.FACULTY || !actor.hdr || !facts.actorRecordHoldsHdr) {
-    throw new DomainError(
-      ErrorKind.FORBIDDEN,
-      ResearchReason.HDR_REQUIRED,
-      "Only a faculty member holding the HDR (habilitation to supervise research) may select a PhD candidate.",
-    );
-  }
+  if (actor.role !== Role.FACULTY || !actor.hdr || !facts.actorRecordHoldsHdr) throw hdrRequired();
   if (!isSupervisor(actor, position)) throw notSupervisor();
   assertOpen(position);
   const candidate = findCandidate(position, candidateId);

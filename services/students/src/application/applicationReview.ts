@@ -2,6 +2,7 @@ import { DomainError, ErrorKind } from "@intl/errors";
 import { withEvents } from "@intl/kafka";
 import type { OutboxEvent } from "@intl/kafka";
 import { Role, requireRole } from "@intl/auth";
+import { APPLICATION_REVIEWERS } from "../domain/access.ts";
 import type { Viewer } from "@intl/auth";
 import {
   decide,
@@ -76,6 +77,7 @@ export function applicationReviewOperations(deps: ApplicationDeps) {
   }
 
   async function startApplicationReview(viewer: Viewer, id: string) {
+    requireRole(viewer, ...APPLICATION_REVIEWERS);
     return change(viewer, id, "The application", (application) => {
       assertMayReview(viewer, application.programmeKind);
       return { set: { status: startReview(application) } };
@@ -88,6 +90,7 @@ export function applicationReviewOperations(deps: ApplicationDeps) {
     id: string,
     input: { scores: CriterionScore[]; comment?: string | null },
   ) {
+    requireRole(viewer, ...APPLICATION_REVIEWERS);
     return change(viewer, id, "The application", (application) => {
       assertMayReview(viewer, application.programmeKind);
       checkReviewScores(application.programmeKind, input.scores);
@@ -113,6 +116,7 @@ export function applicationReviewOperations(deps: ApplicationDeps) {
   }
 
   async function sendApplicationToInterview(viewer: Viewer, id: string) {
+    requireRole(viewer, ...APPLICATION_REVIEWERS);
     return change(viewer, id, "The application", (application) => {
       assertMayReview(viewer, application.programmeKind);
       return { set: { status: sendToInterview(application) } };
@@ -121,6 +125,7 @@ export function applicationReviewOperations(deps: ApplicationDeps) {
 
   /** The final decision, under the HDR and interview rules; publishes `students.application.decided.v1`. */
   async function decideApplication(viewer: Viewer, id: string, decision: Decision, comment?: string | null) {
+    requireRole(viewer, ...APPLICATION_REVIEWERS);
     return change(viewer, id, "The application", (application) => {
       const status = decide(viewer, application, decision);
       requireRole(viewer, Role.ADMIN, Role.INTERNATIONAL_OFFICE, Role.FACULTY);
