@@ -71,7 +71,11 @@ beforeAll(async () => {
     `mutation($id: ID!, $input: InstitutionInput!) { updateInstitution(id: $id, input: $input) { id } }`,
     {
       id: institutionId,
-      input: { name: "Universität Stuttgart", countryCode: "DE", identifiers: { schac } },
+      input: {
+        name: "Universität Stuttgart",
+        countryCode: "DE",
+        identifiers: { schac, erasmus: "D  STUTTGA01" },
+      },
     },
   );
   school = await startExampleSchool({
@@ -139,6 +143,30 @@ describe("an IMT school federating its subgraph", () => {
         id: "ex-1",
         partner: { id: institutionId, name: "Universität Stuttgart", agreements: [{ status: "ACTIVE" }] },
       },
+    ]);
+  });
+
+  it("finds our institutions by either key other schools know, SCHAC or Erasmus code (partnerships' reference resolver)", async () => {
+    const response = await fetch(system.subgraphUrls["partnerships"]!, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${officeToken}` },
+      body: JSON.stringify({
+        query:
+          "query($r: [_Any!]!) { _entities(representations: $r) { ... on Institution { id erasmusCode } } }",
+        variables: {
+          r: [
+            { __typename: "Institution", schacCode: schac },
+            { __typename: "Institution", erasmusCode: "D  STUTTGA01" },
+            { __typename: "Institution", schacCode: "unknown.example.org" },
+          ],
+        },
+      }),
+    });
+    const body = (await response.json()) as { data: { _entities: unknown[] } };
+    expect(body.data._entities).toEqual([
+      { id: institutionId, erasmusCode: "D  STUTTGA01" },
+      { id: institutionId, erasmusCode: "D  STUTTGA01" },
+      null,
     ]);
   });
 
