@@ -48,7 +48,10 @@ export function badInput<Reason extends string>(
   message: string,
   details?: Record<string, unknown>,
 ): DomainError<Reason> {
-  return new DomainError(ErrorKind.BAD_USER_INPUT, reason, message, { field, ...(details ? { details } : {}) });
+  return new DomainError(ErrorKind.BAD_USER_INPUT, reason, message, {
+    field,
+    ...(details ? { details } : {}),
+  });
 }
 
 export function isDomainError(error: unknown): error is DomainError {
@@ -86,3 +89,4 @@ export class InputErrors<Reason extends string = string> {
     });
   }
 }
+export { isAcademicYear, isIsoDate } from "./input-checks.ts";

@@ -13,6 +13,7 @@ export {
   OUTBOX_PENDING,
 } from "./outbox.ts";
 export type { OutboxEntry, OutboxEvent } from "./outbox.ts";
+export { aggregateOutbox, createOutboxWriter } from "./aggregate-outbox.ts";
 export { OutboxRelay } from "./outbox-relay.ts";
 export type { EventsQueued, OutboxRelayOptions, QueuedEvents, WriteQueueLike } from "./outbox-relay.ts";
 export { startConsumer } from "./consumer.ts";

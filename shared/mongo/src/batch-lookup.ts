@@ -1,7 +1,7 @@
 import type { Connection } from "mongoose";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
 import type { SortOrder } from "./cursor.ts";
-import type { AnyModel, HydratedDocumentOf } from "./model-types.ts";
+import type { AnyModel, RawDocumentOf } from "./model-types.ts";
 import { pageSize } from "./pagination.ts";
 import type { PageConnection } from "./pagination.ts";
 
@@ -85,15 +85,17 @@ export async function paginateIds<M extends AnyModel>(
   model: M,
   ids: readonly string[],
   request: { first?: number | null; after?: string | null } = {},
-): Promise<PageConnection<HydratedDocumentOf<M>>> {
+): Promise<PageConnection<RawDocumentOf<M>>> {
   const sort: SortOrder = { field: "_id", direction: 1 };
   const limit = pageSize(request.first);
   const position = request.after ? decodeCursor(sort, request.after) : null;
   const sorted = [...new Set(ids)].sort();
   const remaining = position ? sorted.filter((id) => id > String(position.id)) : sorted;
   const wanted = remaining.slice(0, limit + 1);
-  const found = await findByIds<HydratedDocumentOf<M>>(model, wanted, (condition) =>
-    model.find(condition).exec(),
+  const found = await findByIds<RawDocumentOf<M>>(
+    model,
+    wanted,
+    (condition) => model.find(condition).lean().exec() as Promise<RawDocumentOf<M>[]>,
   );
   const byId = new Map(found.map((document) => [String(document._id), document]));
   const ordered = wanted.flatMap((id) => byId.get(id) ?? []);

@@ -65,3 +65,8 @@ export function afterPositionFilter(sort: SortOrder, position: CursorPosition): 
   const strictlyBeyond = { [field]: { [beyond]: position.value } };
   return direction === 1 ? { $or: [strictlyBeyond, tie] } : { $or: [strictlyBeyond, tie, { [field]: null }] };
 }
+
+/** The graph's sort direction argument (`ASC` | `DESC`, ascending when absent) as the store's. */
+export function sortDirection(direction: "ASC" | "DESC" | null | undefined): SortDirection {
+  return direction === "DESC" ? -1 : 1;
+}

@@ -1,5 +1,9 @@
-/** Reason codes of the store kit's own input errors (pagination arguments). */
+/**
+ * Reason codes of the store kit's own errors: pagination arguments, and a write
+ * that kept finding its document changed (the same reason in every service).
+ */
 export const MongoKitErrorReason = {
+  CONCURRENT_CHANGE: "CONCURRENT_CHANGE",
   INVALID_PAGE_SIZE: "INVALID_PAGE_SIZE",
   INVALID_CURSOR: "INVALID_CURSOR",
 } as const;

@@ -2,15 +2,27 @@ export { connectMongo, pingMongo } from "./connection.ts";
 export { enableReadCache, markReadOnly, readCacheStats, runInReadScope } from "./read-cache.ts";
 export type { ConnectMongoOptions } from "./connection.ts";
 export { DEFAULT_QUERY_MAX_TIME_MS, limitQueryTime, queryDeadlinePlugin } from "./query-deadline.ts";
-export { paginate, pageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./pagination.ts";
+export { mapPage, paginate, paginateLean, pageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./pagination.ts";
 export type { PageConnection, PageInfo, PageRequest } from "./pagination.ts";
 export type { AnyModel, HydratedDocumentOf, RawDocumentOf } from "./model-types.ts";
-export { encodeCursor, decodeCursor, afterPositionFilter } from "./cursor.ts";
+export { encodeCursor, decodeCursor, afterPositionFilter, sortDirection } from "./cursor.ts";
 export type { SortDirection, SortOrder, CursorPosition } from "./cursor.ts";
 export { applyOnce, appliedEventsPlugin, APPLIED_EVENTS_KEPT } from "./apply-once.ts";
 export type { ApplyOnceOptions } from "./apply-once.ts";
 export { MongoKitErrorReason } from "./errors.ts";
 export { createWriteQueue, documentKey } from "./write-queue.ts";
+export { AGGREGATE_WRITE_ATTEMPTS, LINKS_PENDING, createAggregateWriter } from "./aggregate-write.ts";
+export type {
+  AggregateDecision,
+  AggregateOutbox,
+  AggregateUpdate,
+  AggregateWriter,
+  AggregateWriterOptions,
+  LinksOf,
+} from "./aggregate-write.ts";
+export { derivedLinks } from "./derived-links.ts";
+export type { DerivedLinks, DerivedLinksDefinition, LinkDocument } from "./derived-links.ts";
+export { duplicateKeyIndexes, isDuplicateKeyError } from "./store-errors.ts";
 export type { WriteQueue } from "./write-queue.ts";
 export { allOf, matchesNothing, oneOf } from "./filters.ts";
 export {

@@ -51,12 +51,29 @@ export function pageSize(first: number | null | undefined, field = "first"): num
  * tie-break (default: `_id` ascending), starting strictly after the `after`
  * cursor. Stable while documents are added or removed between pages: a node is
  * never returned twice, and only nodes inserted behind the cursor are missed.
- * Nodes are hydrated documents, so `id` and other virtuals work in resolvers.
+ * Nodes are hydrated documents, so `id` and other virtuals work in resolvers;
+ * `paginateLean` returns plain objects instead.
  */
-export async function paginate<M extends AnyModel>(
+export function paginate<M extends AnyModel>(
   model: M,
   request: PageRequest<RawDocumentOf<M>> = {},
 ): Promise<PageConnection<HydratedDocumentOf<M>>> {
+  return pageOf(model, request, false) as Promise<PageConnection<HydratedDocumentOf<M>>>;
+}
+
+/** `paginate` with plain stored objects as nodes (what `lean()` reads): for code that maps them itself. */
+export function paginateLean<M extends AnyModel>(
+  model: M,
+  request: PageRequest<RawDocumentOf<M>> = {},
+): Promise<PageConnection<RawDocumentOf<M>>> {
+  return pageOf(model, request, true) as Promise<PageConnection<RawDocumentOf<M>>>;
+}
+
+async function pageOf(
+  model: AnyModel,
+  request: PageRequest<unknown>,
+  lean: boolean,
+): Promise<PageConnection<unknown>> {
   const sort: SortOrder = request.sort ?? { field: "_id", direction: 1 };
   const limit = pageSize(request.first);
   const position = request.after ? decodeCursor(sort, request.after) : null;
@@ -68,30 +85,40 @@ export async function paginate<M extends AnyModel>(
   const order: Record<string, 1 | -1> =
     sort.field === "_id" ? { _id: sort.direction } : { [sort.field]: sort.direction, _id: sort.direction };
 
+  // One more than asked tells whether a next page exists without a second query.
+  const query = model
+    .find(pageFilter)
+    .sort(order)
+    .limit(limit + 1);
   const [found, totalCount] = await Promise.all([
-    // One more than asked tells whether a next page exists without a second query.
-    model
-      .find(pageFilter)
-      .sort(order)
-      .limit(limit + 1)
-      .exec(),
+    (lean ? query.lean() : query).exec() as Promise<unknown[]>,
     model.countDocuments(filter).exec(),
   ]);
-  const nodes = found.slice(0, limit) as HydratedDocumentOf<M>[];
-  const last = nodes.at(-1) as Document<unknown> | undefined;
+  const nodes = found.slice(0, limit);
+  const last = nodes.at(-1);
   return {
     nodes,
     pageInfo: {
       hasNextPage: found.length > limit,
-      endCursor: last ? encodeCursor(sort, positionOf(last, sort)) : null,
+      endCursor: last === undefined ? null : encodeCursor(sort, positionOf(last, sort, lean)),
     },
     totalCount,
   };
 }
 
-function positionOf(document: Document<unknown>, sort: SortOrder) {
-  return {
-    value: sort.field === "_id" ? document._id : (document.get(sort.field, null, { getters: false }) ?? null),
-    id: document._id,
-  };
+function positionOf(node: unknown, sort: SortOrder, lean: boolean) {
+  const id = (node as { _id: unknown })._id;
+  if (sort.field === "_id") return { value: id, id };
+  const value = lean
+    ? sort.field.split(".").reduce<unknown>((at, key) => (at as Record<string, unknown> | null)?.[key], node)
+    : (node as Document<unknown>).get(sort.field, null, { getters: false });
+  return { value: value ?? null, id };
+}
+
+/** The same page with each node mapped (a stored document to the state the graph serves). */
+export function mapPage<Node, Mapped>(
+  page: PageConnection<Node>,
+  map: (node: Node) => Mapped,
+): PageConnection<Mapped> {
+  return { nodes: page.nodes.map(map), pageInfo: page.pageInfo, totalCount: page.totalCount };
 }

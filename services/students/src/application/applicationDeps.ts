@@ -14,6 +14,3 @@ export interface ApplicationDeps {
   /** Early-warning horizon of the 100 % rule, in months. */
   atRiskMonths: number;
 }
-
-/** How many times a command retries when another writer changed the same aggregate meanwhile. */
-export const CONCURRENT_WRITE_ATTEMPTS = 5;

@@ -1,6 +1,5 @@
 import { DomainError, ErrorKind } from "@intl/errors";
-import { withEvents } from "@intl/kafka";
-import type { OutboxEvent } from "@intl/kafka";
+import { createOutboxWriter } from "@intl/kafka";
 import { Role, requireRole } from "@intl/auth";
 import { APPLICATION_REVIEWERS } from "../domain/access.ts";
 import type { Viewer } from "@intl/auth";
@@ -25,19 +24,14 @@ import {
 } from "../events/publishedEvents.ts";
 import type { ApplicationRecord } from "../models/application.ts";
 import type { StudentRecord } from "../models/student.ts";
-import { appended, updateAtVersion, inWriteQueue } from "../models/versionedUpdate.ts";
-import { retryOnConcurrentWrite } from "./concurrentWrite.ts";
 import { existingStudent, visibleApplication } from "./lookups.ts";
 import type { ApplicationDeps } from "./applicationDeps.ts";
-
-type Change = {
-  set: Partial<ApplicationRecord>;
-  push?: Record<string, unknown>;
-  events?: (next: ApplicationRecord, sequence: number) => OutboxEvent[];
-};
+import { recordDecision } from "./recordChange.ts";
+import type { RecordChange } from "./recordChange.ts";
 
 export function applicationReviewOperations(deps: ApplicationDeps) {
   const { store, clock, newId } = deps;
+  const writer = createOutboxWriter(deps);
 
   /**
    * Loads the application the viewer may see, lets `decideChange` apply the
@@ -46,39 +40,17 @@ export function applicationReviewOperations(deps: ApplicationDeps) {
   async function change(
     viewer: Viewer,
     id: string,
-    what: string,
-    decideChange: (application: ApplicationRecord) => Change | null,
+    decideChange: (application: ApplicationRecord) => RecordChange<ApplicationRecord> | null,
   ) {
-    return inWriteQueue(deps.writeQueue, store.applications, id, () =>
-      retryOnConcurrentWrite(what, async () => {
-        const application = await visibleApplication(store, viewer, id);
-        const planned = decideChange(application);
-        if (!planned) return application;
-        const sequence = application.version + 1;
-        const next = {
-          ...application,
-          ...planned.set,
-          ...appended(application, planned.push),
-          version: sequence,
-        };
-        const events = planned.events?.(next, sequence) ?? [];
-        const update = { $set: planned.set, ...(planned.push ? { $push: planned.push } : {}) };
-        const written = await updateAtVersion(
-          store.applications,
-          id,
-          application.version,
-          events.length > 0 ? withEvents(update, events, clock()) : update,
-        );
-        if (!written) return null;
-        if (events.length > 0) deps.eventsQueued({ model: store.applications, id });
-        return next;
-      }),
-    );
+    return writer.update(store.applications, id, {
+      load: () => visibleApplication(store, viewer, id),
+      decide: (application) => recordDecision(application, decideChange(application)),
+    });
   }
 
   async function startApplicationReview(viewer: Viewer, id: string) {
     requireRole(viewer, ...APPLICATION_REVIEWERS);
-    return change(viewer, id, "The application", (application) => {
+    return change(viewer, id, (application) => {
       assertMayReview(viewer, application.programmeKind);
       return { set: { status: startReview(application) } };
     });
@@ -91,7 +63,7 @@ export function applicationReviewOperations(deps: ApplicationDeps) {
     input: { scores: CriterionScore[]; comment?: string | null },
   ) {
     requireRole(viewer, ...APPLICATION_REVIEWERS);
-    return change(viewer, id, "The application", (application) => {
+    return change(viewer, id, (application) => {
       assertMayReview(viewer, application.programmeKind);
       checkReviewScores(application.programmeKind, input.scores);
       if (isFinal(application.status)) {
@@ -117,7 +89,7 @@ export function applicationReviewOperations(deps: ApplicationDeps) {
 
   async function sendApplicationToInterview(viewer: Viewer, id: string) {
     requireRole(viewer, ...APPLICATION_REVIEWERS);
-    return change(viewer, id, "The application", (application) => {
+    return change(viewer, id, (application) => {
       assertMayReview(viewer, application.programmeKind);
       return { set: { status: sendToInterview(application) } };
     });
@@ -126,7 +98,7 @@ export function applicationReviewOperations(deps: ApplicationDeps) {
   /** The final decision, under the HDR and interview rules; publishes `students.application.decided.v1`. */
   async function decideApplication(viewer: Viewer, id: string, decision: Decision, comment?: string | null) {
     requireRole(viewer, ...APPLICATION_REVIEWERS);
-    return change(viewer, id, "The application", (application) => {
+    return change(viewer, id, (application) => {
       const status = decide(viewer, application, decision);
       requireRole(viewer, Role.ADMIN, Role.INTERNATIONAL_OFFICE, Role.FACULTY);
       const now = clock();
@@ -145,7 +117,7 @@ export function applicationReviewOperations(deps: ApplicationDeps) {
   /** The partner (or the office) withdraws a non-final application. */
   async function withdrawApplication(viewer: Viewer, id: string, reason?: string | null) {
     requireRole(viewer, Role.PARTNER, Role.ADMIN, Role.INTERNATIONAL_OFFICE);
-    return change(viewer, id, "The application", (application) => {
+    return change(viewer, id, (application) => {
       const status = withdraw(application);
       const now = clock();
       return {
@@ -163,7 +135,7 @@ export function applicationReviewOperations(deps: ApplicationDeps) {
    */
   async function enrolAdmittedCandidate(viewer: Viewer, applicationId: string): Promise<StudentRecord> {
     requireRole(viewer, Role.ADMIN, Role.INTERNATIONAL_OFFICE);
-    const application = await change(viewer, applicationId, "The application", (current) => {
+    const application = await change(viewer, applicationId, (current) => {
       assertCanEnrol(current.status);
       if (current.enrolledAt) return null;
       const now = clock();
@@ -175,21 +147,20 @@ export function applicationReviewOperations(deps: ApplicationDeps) {
     const programme = findProgramme(application.programmeCode);
     if (!programme)
       throw new Error(`application ${applicationId} names unknown programme ${application.programmeCode}`);
-    return inWriteQueue(deps.writeQueue, store.students, application.studentId, () =>
-      retryOnConcurrentWrite("The student", async () => {
-        const student = await existingStudent(store, application.studentId, "applicationId");
-        const set = {
-          status: StudentStatus.ENROLLED,
-          programmeCode: programme.code,
-          programmeKind: programme.kind,
-          cohort: cohortStarting(programme, application.academicYear),
-        };
-        if (student.status === StudentStatus.ENROLLED && student.programmeCode === programme.code)
-          return student;
-        const written = await updateAtVersion(store.students, student._id, student.version, { $set: set });
-        return written ? { ...student, ...set, version: student.version + 1 } : null;
-      }),
-    );
+    return writer.update(store.students, application.studentId, {
+      load: () => existingStudent(store, application.studentId, "applicationId"),
+      decide: (student) =>
+        student.status === StudentStatus.ENROLLED && student.programmeCode === programme.code
+          ? null
+          : recordDecision(student, {
+              set: {
+                status: StudentStatus.ENROLLED,
+                programmeCode: programme.code,
+                programmeKind: programme.kind,
+                cohort: cohortStarting(programme, application.academicYear),
+              },
+            }),
+    });
   }
 
   return {

@@ -15,7 +15,6 @@ import { partnerScope } from "../domain/personalData.ts";
 import { ProgrammeKind } from "../domain/programmes.ts";
 import { StudentStatus } from "../domain/studentRegistration.ts";
 import type { ApplicationDeps } from "./applicationDeps.ts";
-import { plainPage } from "./pages.ts";
 import type { PageArgs } from "./pages.ts";
 
 const KPI_READERS = [Role.ADMIN, Role.INTERNATIONAL_OFFICE, Role.ANALYST] as const;
@@ -142,7 +141,7 @@ export function indicatorOperations(deps: ApplicationDeps) {
 
   /** A page of students among `ids` (the at-risk list, or one compliance state). */
   async function studentsAmong(ids: readonly string[], page: PageArgs) {
-    return plainPage(await paginateIds(store.students, ids, page));
+    return paginateIds(store.students, ids, page);
   }
 
   function idsWithStatus(compliance: CohortCompliance, status: ComplianceStatus): string[] {

@@ -1,7 +1,6 @@
 import { DomainError, ErrorKind } from "@intl/errors";
-import { paginate } from "@intl/mongo";
-import { withEvents, withEventsInDocument } from "@intl/kafka";
-import type { OutboxEvent } from "@intl/kafka";
+import { paginateLean } from "@intl/mongo";
+import { createOutboxWriter, withEventsInDocument } from "@intl/kafka";
 import { Role, requireRole, requireSignedIn } from "@intl/auth";
 import type { Viewer } from "@intl/auth";
 import { toIsoDate } from "../domain/academicYear.ts";
@@ -28,12 +27,12 @@ import type { MobilityRecord } from "../models/mobility.ts";
 import { toAgreementView } from "../models/partnerViews.ts";
 import type { AgreementViewRecord } from "../models/partnerViews.ts";
 import { releaseSeat, takeSeat } from "../models/seatSlots.ts";
-import { appended, updateAtVersion, inWriteQueue } from "../models/versionedUpdate.ts";
-import { retryOnConcurrentWrite } from "./concurrentWrite.ts";
 import { existingStudent, visibleMobility } from "./lookups.ts";
 import type { WriteOptions } from "./nominations.ts";
 import type { ApplicationDeps } from "./applicationDeps.ts";
-import { definedEntries, plainPage, sortOrder } from "./pages.ts";
+import { recordDecision } from "./recordChange.ts";
+import type { RecordChange } from "./recordChange.ts";
+import { definedEntries, sortOrder } from "./pages.ts";
 import type { PageArgs, SortArg } from "./pages.ts";
 
 export interface MobilityFilter {
@@ -48,14 +47,11 @@ export interface MobilityFilter {
 
 export type MobilitySort = SortArg<"START_DATE" | "CREATED_AT">;
 
-export type MobilityChange = {
-  set: Partial<MobilityRecord>;
-  push?: Record<string, unknown>;
-  events?: (next: MobilityRecord, sequence: number) => OutboxEvent[];
-};
+export type MobilityChange = RecordChange<MobilityRecord>;
 
 export function mobilityOperations(deps: ApplicationDeps) {
   const { store, clock, newId } = deps;
+  const writer = createOutboxWriter(deps);
 
   /** The agreements the plan may use: the one named (checked), or those to choose from. */
   async function agreementsFor(plan: MobilityPlan): Promise<AgreementView[]> {
@@ -154,25 +150,10 @@ export function mobilityOperations(deps: ApplicationDeps) {
     id: string,
     decideChange: (mobility: MobilityRecord) => MobilityChange,
   ) {
-    return inWriteQueue(deps.writeQueue, store.mobilities, id, () =>
-      retryOnConcurrentWrite("The mobility", async () => {
-        const mobility = await visibleMobility(store, viewer, id);
-        const planned = decideChange(mobility);
-        const sequence = mobility.version + 1;
-        const next = { ...mobility, ...planned.set, ...appended(mobility, planned.push), version: sequence };
-        const events = planned.events?.(next, sequence) ?? [];
-        const update = { $set: planned.set, ...(planned.push ? { $push: planned.push } : {}) };
-        const written = await updateAtVersion(
-          store.mobilities,
-          id,
-          mobility.version,
-          events.length > 0 ? withEvents(update, events, clock()) : update,
-        );
-        if (!written) return null;
-        if (events.length > 0) deps.eventsQueued({ model: store.mobilities, id });
-        return next;
-      }),
-    );
+    return writer.update(store.mobilities, id, {
+      load: () => visibleMobility(store, viewer, id),
+      decide: (mobility) => recordDecision(mobility, decideChange(mobility)),
+    });
   }
 
   async function completeMobility(viewer: Viewer, id: string): Promise<MobilityRecord> {
@@ -218,18 +199,16 @@ export function mobilityOperations(deps: ApplicationDeps) {
       definedEntries(filter as Record<string, unknown>),
       "institutionId",
     );
-    return plainPage(
-      await paginate(store.mobilities, {
-        filter: query,
-        sort: sortOrder(
-          sort,
-          { START_DATE: "startDate", CREATED_AT: "createdAt" },
-          { field: "startDate", direction: -1 },
-        ),
-        first: page.first,
-        after: page.after,
-      }),
-    );
+    return paginateLean(store.mobilities, {
+      filter: query,
+      sort: sortOrder(
+        sort,
+        { START_DATE: "startDate", CREATED_AT: "createdAt" },
+        { field: "startDate", direction: -1 },
+      ),
+      first: page.first,
+      after: page.after,
+    });
   }
 
   /** A student's mobilities, latest start first (a partner sees those with its own institution). */

@@ -1,4 +1,4 @@
-import { documentKey, paginate } from "@intl/mongo";
+import { documentKey, paginateLean } from "@intl/mongo";
 import { withEventsInDocument } from "@intl/kafka";
 import { requireSignedIn } from "@intl/auth";
 import type { Viewer } from "@intl/auth";
@@ -18,7 +18,7 @@ import type { AgreementViewRecord } from "../models/partnerViews.ts";
 import type { StudentRecord } from "../models/student.ts";
 import { visibleApplication } from "./lookups.ts";
 import type { ApplicationDeps } from "./applicationDeps.ts";
-import { definedEntries, plainPage, sortOrder } from "./pages.ts";
+import { definedEntries, sortOrder } from "./pages.ts";
 import type { PageArgs, SortArg } from "./pages.ts";
 
 export interface ApplicationFilter {
@@ -154,18 +154,16 @@ export function nominationOperations(deps: ApplicationDeps) {
       definedEntries(filter as Record<string, unknown>),
       "institutionId",
     );
-    return plainPage(
-      await paginate(store.applications, {
-        filter: query,
-        sort: sortOrder(
-          sort,
-          { SUBMITTED_AT: "submittedAt", ACADEMIC_YEAR: "academicYear" },
-          { field: "submittedAt", direction: -1 },
-        ),
-        first: page.first,
-        after: page.after,
-      }),
-    );
+    return paginateLean(store.applications, {
+      filter: query,
+      sort: sortOrder(
+        sort,
+        { SUBMITTED_AT: "submittedAt", ACADEMIC_YEAR: "academicYear" },
+        { field: "submittedAt", direction: -1 },
+      ),
+      first: page.first,
+      after: page.after,
+    });
   }
 
   /** A student's applications, latest first (a partner sees its own nominations only). */

@@ -1,10 +1,4 @@
-import type { HydratedDocument } from "mongoose";
-import type { PageConnection } from "@intl/mongo";
-
-/** A page of hydrated documents as plain records, like every other read of the service. */
-export function plainPage<T>(page: PageConnection<HydratedDocument<T>>): PageConnection<T> {
-  return { ...page, nodes: page.nodes.map((node) => node.toObject() as T) };
-}
+import { sortDirection } from "@intl/mongo";
 
 export interface PageArgs {
   first?: number | null;
@@ -19,7 +13,7 @@ export function sortOrder<Field extends string>(
   fallback: { field: string; direction: 1 | -1 },
 ) {
   if (!sort) return fallback;
-  return { field: fields[sort.field], direction: sort.direction === "ASC" ? (1 as const) : (-1 as const) };
+  return { field: fields[sort.field], direction: sortDirection(sort.direction) };
 }
 
 /** Drops unset filter entries (GraphQL gives null for omitted input fields). */

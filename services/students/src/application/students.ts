@@ -1,5 +1,5 @@
-import { findByIds, paginate } from "@intl/mongo";
-import { withEvents } from "@intl/kafka";
+import { documentKey, findByIds, paginateLean } from "@intl/mongo";
+import { createOutboxWriter } from "@intl/kafka";
 import { Role, requireRole, requireSignedIn } from "@intl/auth";
 import type { Viewer } from "@intl/auth";
 import { toIsoDate } from "../domain/academicYear.ts";
@@ -9,12 +9,11 @@ import { StudentStatus, checkStudentRegistration } from "../domain/studentRegist
 import type { StudentRegistration } from "../domain/studentRegistration.ts";
 import { studentErasedEvent } from "../events/publishedEvents.ts";
 import type { StudentRecord } from "../models/student.ts";
-import { updateAtVersion, inWriteQueue } from "../models/versionedUpdate.ts";
-import { retryOnConcurrentWrite } from "./concurrentWrite.ts";
 import { visibleStudent } from "./lookups.ts";
 import type { WriteOptions } from "./nominations.ts";
 import type { ApplicationDeps } from "./applicationDeps.ts";
-import { definedEntries, plainPage, sortOrder } from "./pages.ts";
+import { recordDecision } from "./recordChange.ts";
+import { definedEntries, sortOrder } from "./pages.ts";
 import type { PageArgs, SortArg } from "./pages.ts";
 
 export interface StudentFilter {
@@ -35,6 +34,7 @@ const erasedPersonalData = { firstName: null, lastName: null, email: null, birth
 
 export function studentOperations(deps: ApplicationDeps) {
   const { store, clock, newId } = deps;
+  const writer = createOutboxWriter(deps);
 
   /** The office registers one of the school's students (or an incoming student already enrolled). */
   async function registerStudent(
@@ -88,14 +88,12 @@ export function studentOperations(deps: ApplicationDeps) {
       definedEntries(filter as Record<string, unknown>),
       "homeInstitutionId",
     );
-    return plainPage(
-      await paginate(store.students, {
-        filter: query,
-        sort: sortOrder(sort, { CREATED_AT: "createdAt", COHORT: "cohort" }, { field: "_id", direction: 1 }),
-        first: page.first,
-        after: page.after,
-      }),
-    );
+    return paginateLean(store.students, {
+      filter: query,
+      sort: sortOrder(sort, { CREATED_AT: "createdAt", COHORT: "cohort" }, { field: "_id", direction: 1 }),
+      first: page.first,
+      after: page.after,
+    });
   }
 
   /**
@@ -107,30 +105,24 @@ export function studentOperations(deps: ApplicationDeps) {
    */
   async function eraseStudent(viewer: Viewer, id: string): Promise<StudentRecord> {
     requireRole(viewer, Role.ADMIN);
-    const erased = await inWriteQueue(deps.writeQueue, store.students, id, () =>
-      retryOnConcurrentWrite("The student", async () => {
-        const student = await visibleStudent(store, viewer, id);
-        if (student.erasedAt) return student;
-        const now = clock();
-        const sequence = student.version + 1;
-        const event = studentErasedEvent(student._id, { id: newId(), time: now, sequence });
-        const written = await updateAtVersion(
-          store.students,
-          id,
-          student.version,
-          withEvents({ $set: { ...erasedPersonalData, erasedAt: now } }, [event], now),
-        );
-        if (!written) return null;
-        deps.eventsQueued({ model: store.students, id });
-        return { ...student, ...erasedPersonalData, erasedAt: now, version: sequence };
-      }),
-    );
+    const erased = await writer.update(store.students, id, {
+      load: () => visibleStudent(store, viewer, id),
+      decide: (student, now) =>
+        student.erasedAt
+          ? null
+          : recordDecision(student, {
+              set: { ...erasedPersonalData, erasedAt: now },
+              events: (_next, sequence) => [
+                studentErasedEvent(student._id, { id: newId(), time: now, sequence }),
+              ],
+            }),
+    });
     const applications = await store.applications
       .find({ studentId: id }, { _id: 1 })
       .lean<{ _id: string }[]>()
       .exec();
     for (const { _id } of applications) {
-      await inWriteQueue(deps.writeQueue, store.applications, _id, () =>
+      await deps.writeQueue.run(documentKey(store.applications.collection.collectionName, _id), () =>
         store.applications
           .updateOne({ _id }, { $set: { "dossier.documents": [] }, $inc: { version: 1 } })
           .exec(),

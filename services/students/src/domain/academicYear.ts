@@ -1,3 +1,4 @@
+export { isAcademicYear, isIsoDate } from "@intl/errors";
 /**
  * Academic years are written "2025-2026" and run from 1 September to 31 August.
  * Dates are ISO calendar dates ("2026-02-01"), which compare correctly as strings.
@@ -5,21 +6,6 @@
 
 export type AcademicYear = string;
 export type IsoDate = string;
-
-const ACADEMIC_YEAR = /^(\d{4})-(\d{4})$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export function isAcademicYear(value: string): boolean {
-  const match = ACADEMIC_YEAR.exec(value);
-  return match !== null && Number(match[2]) === Number(match[1]) + 1;
-}
-
-/** A real calendar date written YYYY-MM-DD (rejects 2026-02-30). */
-export function isIsoDate(value: string): boolean {
-  if (!ISO_DATE.test(value)) return false;
-  const parsed = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
-}
 
 /** First calendar year of an academic year: 2025 for "2025-2026". */
 export function startingYearOf(year: AcademicYear): number {

@@ -28,6 +28,5 @@ export const StudentsReason = {
   STUDENT_ERASED: "STUDENT_ERASED",
   PERSONAL_DATA_HIDDEN: "PERSONAL_DATA_HIDDEN",
   NOT_YOUR_NOMINEE: "NOT_YOUR_NOMINEE",
-  CONCURRENT_CHANGE: "CONCURRENT_CHANGE",
 } as const;
 export type StudentsReason = (typeof StudentsReason)[keyof typeof StudentsReason];

@@ -1,5 +1,5 @@
 import type { EventOf, interviewCompleted, phdCandidateSelected } from "@intl/events";
-import { withEvents } from "@intl/kafka";
+import { createOutboxWriter } from "@intl/kafka";
 import {
   ApplicationStatus,
   statusAfterInterview,
@@ -10,14 +10,14 @@ import type { ApplicationRecord } from "../models/application.ts";
 import type { EventsQueued } from "@intl/kafka";
 import type { WriteQueue } from "@intl/mongo";
 import type { Store } from "../models/store.ts";
-import { updateAtVersion, inWriteQueue } from "../models/versionedUpdate.ts";
-import { retryOnConcurrentWrite } from "../application/concurrentWrite.ts";
+import { recordDecision } from "../application/recordChange.ts";
 import { applicationDecidedEvent } from "./publishedEvents.ts";
 
 export interface FactDeps {
   store: Store;
   writeQueue: WriteQueue;
   newId: () => string;
+  clock: () => Date;
   eventsQueued: EventsQueued;
 }
 
@@ -45,31 +45,28 @@ export async function recordInterviewCompleted(
   event: EventOf<typeof interviewCompleted>,
 ): Promise<void> {
   const completedAt = new Date(event.data.completedAt);
-  await inWriteQueue(deps.writeQueue, deps.store.applications, event.data.applicationId, () =>
-    retryOnConcurrentWrite("The application", async () => {
-      const application = await loadApplication(deps.store, event.data.applicationId);
+  await createOutboxWriter(deps).update(deps.store.applications, event.data.applicationId, {
+    load: () => loadApplication(deps.store, event.data.applicationId),
+    decide: (application) => {
       const known = application.interviewCompletedAt;
       if (application.interview?.interviewId === event.data.interviewId || (known && known >= completedAt))
-        return true;
-      const set = {
-        interview: {
-          interviewId: event.data.interviewId,
-          campaignId: event.data.campaignId,
-          mode: event.data.mode,
-          recommendation: event.data.recommendation,
-          score: event.data.score,
-          completedAt,
+        return null;
+      return recordDecision(application, {
+        set: {
+          interview: {
+            interviewId: event.data.interviewId,
+            campaignId: event.data.campaignId,
+            mode: event.data.mode,
+            recommendation: event.data.recommendation,
+            score: event.data.score,
+            completedAt,
+          },
+          interviewCompletedAt: completedAt,
+          status: statusAfterInterview(application.status),
         },
-        interviewCompletedAt: completedAt,
-        status: statusAfterInterview(application.status),
-      };
-      return (await updateAtVersion(deps.store.applications, application._id, application.version, {
-        $set: set,
-      }))
-        ? true
-        : null;
-    }),
-  );
+      });
+    },
+  });
 }
 
 /**
@@ -84,14 +81,14 @@ export async function recordPhdCandidateSelected(
 ): Promise<void> {
   const applicationId = event.data.applicationId;
   if (!applicationId) return; // a candidate who did not come through a nomination
-  await inWriteQueue(deps.writeQueue, deps.store.applications, applicationId, () =>
-    retryOnConcurrentWrite("The application", async () => {
-      const application = await loadApplication(deps.store, applicationId);
+  await createOutboxWriter(deps).update(deps.store.applications, applicationId, {
+    load: () => loadApplication(deps.store, applicationId),
+    decide: (application) => {
       if (application.programmeKind !== ProgrammeKind.PHD) {
         log(`ignoring a PhD selection for ${application.programmeKind} application ${applicationId}`);
-        return true;
+        return null;
       }
-      if (application.phdSelection?.positionId === event.data.positionId) return true;
+      if (application.phdSelection?.positionId === event.data.positionId) return null;
       const selectedAt = new Date(event.data.selectedAt);
       const status = statusAfterPhdSelection(application.status);
       const admitsNow =
@@ -115,20 +112,13 @@ export async function recordPhdCandidateSelected(
             }
           : {}),
       };
-      const sequence = application.version + 1;
-      const update = admitsNow
-        ? withEvents({ $set: set }, [
-            applicationDecidedEvent({ ...application, ...set }, "ADMITTED", {
-              id: deps.newId(),
-              time: selectedAt,
-              sequence,
-            }),
-          ])
-        : { $set: set };
-      if (!(await updateAtVersion(deps.store.applications, application._id, application.version, update)))
-        return null;
-      if (admitsNow) deps.eventsQueued({ model: deps.store.applications, id: application._id });
-      return true;
-    }),
-  );
+      return recordDecision(application, {
+        set,
+        events: (next, sequence) =>
+          admitsNow
+            ? [applicationDecidedEvent(next, "ADMITTED", { id: deps.newId(), time: selectedAt, sequence })]
+            : [],
+      });
+    },
+  });
 }

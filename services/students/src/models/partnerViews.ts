@@ -1,5 +1,6 @@
 import { Schema } from "mongoose";
 import type { Connection, Model } from "mongoose";
+import { isDuplicateKeyError } from "@intl/mongo";
 import type { AgreementView } from "../domain/agreements.ts";
 
 /**
@@ -90,7 +91,7 @@ export async function applyNewerSnapshot<T extends { _id: string; sequence: numb
     return result.modifiedCount + result.upsertedCount > 0;
   } catch (error) {
     // The upsert met a stored view with a sequence as new or newer (same `_id`): nothing to do.
-    if ((error as { code?: unknown }).code === 11000) return false;
+    if (isDuplicateKeyError(error)) return false;
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 import { Schema } from "mongoose";
 import type { Connection, Model } from "mongoose";
+import { isDuplicateKeyError } from "@intl/mongo";
 import type { Direction } from "../domain/agreements.ts";
 
 /**
@@ -48,10 +49,6 @@ export function seatSlotId(key: SeatKey, slot: number): string {
   return `${key.agreementId}|${key.academicYear}|${key.direction}|${slot}`;
 }
 
-function isDuplicateKey(error: unknown): boolean {
-  return (error as { code?: unknown }).code === 11000;
-}
-
 /** Above this many seats, read which slots are taken rather than trying each in turn. */
 const SLOTS_TRIED_BLINDLY = 8;
 
@@ -75,7 +72,7 @@ export async function takeSeat(
       return seatSlotId(key, slot);
     } catch (error) {
       // Someone took this one meanwhile: try the next.
-      if (!isDuplicateKey(error)) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
     }
   }
   return null;
