@@ -3,7 +3,16 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["**/node_modules/**", "infra/.cache/**", "infra/.state/**", "**/dist/**", "gateway/public/**"] },
+  {
+    ignores: [
+      "**/node_modules/**",
+      "infra/.cache/**",
+      "infra/.state/**",
+      "**/dist/**",
+      "gateway/public/**",
+      "**/src/generated/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
