@@ -246,7 +246,7 @@ describe("validation: a coded error naming the field, and nothing written", () =
   it("refuses an institution the partnerships service has not announced (yet)", () =>
     expectRefused(planInput({ institutionIds: ["inst-usp", "inst-not-yet"] }), {
       code: "NOT_FOUND",
-      reason: "UNKNOWN_INSTITUTION",
+      reason: "INSTITUTION_NOT_FOUND",
       field: "input.institutionIds",
     }));
 });

@@ -51,7 +51,7 @@ describe("the institutions read model (partnerships.institution events)", () => 
         { role: "ADMIN" },
       );
     const early = await plan();
-    expect(early.errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND", reason: "UNKNOWN_INSTITUTION" });
+    expect(early.errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND", reason: "INSTITUTION_NOT_FOUND" });
     expect(early.errors?.[0]?.message).toMatch(/retry shortly/);
 
     await service.publish(institutionCreated, {

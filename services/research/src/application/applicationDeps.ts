@@ -23,7 +23,3 @@ export interface PageArgs {
 }
 
 export type SortDirectionName = "ASC" | "DESC";
-
-export function sortDirection(direction: SortDirectionName | null | undefined): 1 | -1 {
-  return direction === "DESC" ? -1 : 1;
-}

@@ -1,6 +1,7 @@
 import { Role, hasRole, requireRole, requireSignedIn } from "@intl/auth";
 import type { Viewer } from "@intl/auth";
-import { allOf, findByIds, paginate } from "@intl/mongo";
+import { allOf, findByIds, mapPage, paginate, paginateLean, sortDirection } from "@intl/mongo";
+import { createOutboxWriter } from "@intl/kafka";
 import type { PageConnection } from "@intl/mongo";
 import {
   assertMayManageCollaboration,
@@ -17,18 +18,15 @@ import type {
 import { collaborationStats } from "../domain/collaborationStats.ts";
 import type { CollaborationFacts, CollaborationStats } from "../domain/collaborationStats.ts";
 import { ResearchReason } from "../domain/errors.ts";
-import { notFound } from "../domain/missingReferences.ts";
+import { alreadyExists, notFound } from "../domain/missingReferences.ts";
 import type { CollaborationDimension, CollaborationType } from "../domain/vocabulary.ts";
 import { collaborationEndedEvent, collaborationStartedEvent } from "../events/publishedEvents.ts";
-import { syncCollaborationLinks } from "../models/collaborationLinkModel.ts";
+import { collaborationLinks } from "../models/collaborationLinkModel.ts";
 import { collaborationFromDocument } from "../models/collaborationModel.ts";
 import type { CollaborationDocument } from "../models/collaborationModel.ts";
 import type { KnownInstitutionDocument } from "../models/institutionModel.ts";
-import { inWriteQueue, insertAggregate, updateAggregate } from "../models/versionedWrites.ts";
 import type { ApplicationDeps, PageArgs, SortDirectionName } from "./applicationDeps.ts";
-import { sortDirection } from "./applicationDeps.ts";
 import type { KnownReferenceOperations } from "./knownReferences.ts";
-import { mapPage } from "./pages.ts";
 
 export interface CollaborationListFilter {
   status?: CollaborationStatus | null;
@@ -79,7 +77,10 @@ function institutionScope(viewer: Viewer, filter: CollaborationListFilter): stri
 }
 
 export function collaborationOperations(deps: ApplicationDeps, references: KnownReferenceOperations) {
-  const { models, clock, newId, eventsQueued, writeQueue } = deps;
+  const { models, newId } = deps;
+  const writer = createOutboxWriter(deps);
+  const links = collaborationLinks(models);
+  const linksOf = { sync: ({ id, ...fields }: CollaborationState) => links.sync({ _id: id, ...fields }) };
   const { Collaboration, CollaborationLink, Faculty, ResearchCentre } = models;
 
   /** The collaborations of `ids`, in that order (links of a collaboration that vanished are skipped). */
@@ -97,27 +98,7 @@ export function collaborationOperations(deps: ApplicationDeps, references: Known
     return collaborationFromDocument(document);
   }
 
-  async function save(
-    previous: CollaborationState,
-    next: CollaborationState,
-    events: ReturnType<typeof collaborationStartedEvent>[],
-    now: Date,
-  ) {
-    const { id, ...fields } = next;
-    await updateAggregate(
-      Collaboration,
-      id,
-      previous.version,
-      { ...fields, linksPending: true },
-      events,
-      now,
-    );
-    if (events.length > 0) eventsQueued({ model: Collaboration, id });
-    await syncCollaborationLinks(models, { _id: id, ...fields });
-    return next;
-  }
-
-  /** Loads, checks the viewer may manage it, applies `change`, saves with its events: one at a time per collaboration (see `inWriteQueue`). */
+  /** Loads, checks the viewer may manage it, applies `change`, writes it with its event (see @intl/mongo's aggregate writer). */
   async function transition(
     viewer: Viewer,
     id: string,
@@ -125,12 +106,15 @@ export function collaborationOperations(deps: ApplicationDeps, references: Known
     event?: typeof collaborationStartedEvent,
   ): Promise<CollaborationState> {
     requireRole(viewer, ...managers);
-    return inWriteQueue(writeQueue, Collaboration, id, async () => {
-      const state = await load(id);
-      assertMayManageCollaboration(viewer, state.leadFacultyId);
-      const now = clock();
-      const next = change(state, now);
-      return save(state, next, event ? [event(next, newId(), now)] : [], now);
+    return writer.update(Collaboration, id, {
+      load: () => load(id),
+      decide: (state, now) => {
+        assertMayManageCollaboration(viewer, state.leadFacultyId);
+        const next = change(state, now);
+        const { id: _id, ...fields } = next;
+        return { next, set: fields, events: event ? [event(next, newId(), now)] : [] };
+      },
+      links: linksOf,
     });
   }
 
@@ -161,10 +145,11 @@ export function collaborationOperations(deps: ApplicationDeps, references: Known
         command.id ?? newId(),
       );
       const { id, ...fields } = state;
-      await inWriteQueue(writeQueue, Collaboration, id, async () => {
-        await insertAggregate(Collaboration, { _id: id, ...fields, linksPending: true }, [], clock());
-        await syncCollaborationLinks(models, { _id: id, ...fields });
-      });
+      await writer.insert(
+        Collaboration,
+        { _id: id, ...fields },
+        { links, duplicate: () => alreadyExists("Collaboration", id) },
+      );
       return state;
     },
 
@@ -224,7 +209,7 @@ export function collaborationOperations(deps: ApplicationDeps, references: Known
         return { nodes, pageInfo: page.pageInfo, totalCount: page.totalCount };
       }
       const filter = allOf(toFilter({ ...asked, institutionId }), visibleTo(viewer));
-      const page = await paginate(Collaboration, { filter, sort, first: args.first, after: args.after });
+      const page = await paginateLean(Collaboration, { filter, sort, first: args.first, after: args.after });
       return mapPage(page, collaborationFromDocument);
     },
 

@@ -1,7 +1,7 @@
 import { Role, requireRole, requireSignedIn } from "@intl/auth";
 import type { Viewer } from "@intl/auth";
 import { DomainError, ErrorKind } from "@intl/errors";
-import { findByIds, paginate } from "@intl/mongo";
+import { findByIds, isDuplicateKeyError, mapPage, paginateLean, sortDirection } from "@intl/mongo";
 import type { PageConnection } from "@intl/mongo";
 import { ResearchReason } from "../domain/errors.ts";
 import { registerFaculty } from "../domain/faculty.ts";
@@ -10,10 +10,7 @@ import { unknownFaculty } from "../domain/missingReferences.ts";
 import type { ResearchDomain } from "../domain/vocabulary.ts";
 import { facultyFromDocument } from "../models/facultyModel.ts";
 import type { FacultyDocument } from "../models/facultyModel.ts";
-import { isDuplicateKeyError } from "../models/versionedWrites.ts";
 import type { ApplicationDeps, PageArgs, SortDirectionName } from "./applicationDeps.ts";
-import { sortDirection } from "./applicationDeps.ts";
-import { mapPage } from "./pages.ts";
 
 export interface FacultyListFilter {
   centreId?: string | null;
@@ -105,7 +102,7 @@ export function facultyOperations({ models, clock, newId }: ApplicationDeps) {
       const sort = args.sort
         ? { field: facultySortFields[args.sort.field], direction: sortDirection(args.sort.direction) }
         : { field: "lastName", direction: 1 as const };
-      const page = await paginate(Faculty, { filter, sort, first: args.first, after: args.after });
+      const page = await paginateLean(Faculty, { filter, sort, first: args.first, after: args.after });
       return mapPage(page, facultyFromDocument);
     },
   };

@@ -1,7 +1,8 @@
 import { Role, hasRole, requireRole, requireSignedIn } from "@intl/auth";
 import type { Viewer } from "@intl/auth";
-import { allOf, paginate } from "@intl/mongo";
+import { allOf, mapPage, paginateLean, sortDirection } from "@intl/mongo";
 import type { PageConnection } from "@intl/mongo";
+import { createOutboxWriter } from "@intl/kafka";
 import { ResearchReason } from "../domain/errors.ts";
 import {
   assertMayManageMobility,
@@ -13,16 +14,13 @@ import {
 import type { FacultyMobilityState, PlanFacultyMobilityCommand } from "../domain/facultyMobility.ts";
 import { academicYearWindow, facultyMobilityShare } from "../domain/facultyMobilityShare.ts";
 import type { FacultyMobilityShare } from "../domain/facultyMobilityShare.ts";
-import { notFound } from "../domain/missingReferences.ts";
+import { alreadyExists, notFound } from "../domain/missingReferences.ts";
 import { MobilityDirection } from "../domain/vocabulary.ts";
 import { facultyMobilityCompletedEvent } from "../events/publishedEvents.ts";
 import { mobilityFromDocument } from "../models/facultyMobilityModel.ts";
 import type { FacultyMobilityDocument } from "../models/facultyMobilityModel.ts";
-import { inWriteQueue, insertAggregate, updateAggregate } from "../models/versionedWrites.ts";
 import type { ApplicationDeps, PageArgs, SortDirectionName } from "./applicationDeps.ts";
-import { sortDirection } from "./applicationDeps.ts";
 import type { KnownReferenceOperations } from "./knownReferences.ts";
-import { mapPage } from "./pages.ts";
 
 export interface FacultyMobilityListFilter {
   direction?: MobilityDirection | null;
@@ -48,7 +46,8 @@ function toFilter(filter: FacultyMobilityListFilter): Record<string, unknown> {
 }
 
 export function facultyMobilityOperations(deps: ApplicationDeps, references: KnownReferenceOperations) {
-  const { models, clock, newId, eventsQueued, writeQueue } = deps;
+  const { models, newId } = deps;
+  const writer = createOutboxWriter(deps);
   const { FacultyMobility, Faculty } = models;
 
   async function load(id: string): Promise<FacultyMobilityState> {
@@ -64,17 +63,18 @@ export function facultyMobilityOperations(deps: ApplicationDeps, references: Kno
     publish: boolean,
   ): Promise<FacultyMobilityState> {
     requireRole(viewer, ...managers);
-    // Read, decide, write: one at a time per mobility (see `inWriteQueue`).
-    return inWriteQueue(writeQueue, FacultyMobility, id, async () => {
-      const state = await load(id);
-      assertMayManageMobility(viewer, state.facultyId);
-      const now = clock();
-      const next = change(state, now);
-      const events = publish ? [facultyMobilityCompletedEvent(next, newId(), now)] : [];
-      const { id: _id, ...fields } = next;
-      await updateAggregate(FacultyMobility, id, state.version, fields, events, now);
-      if (events.length > 0) eventsQueued({ model: FacultyMobility, id });
-      return next;
+    return writer.update(FacultyMobility, id, {
+      load: () => load(id),
+      decide: (state, now) => {
+        assertMayManageMobility(viewer, state.facultyId);
+        const next = change(state, now);
+        const { id: _id, ...fields } = next;
+        return {
+          next,
+          set: fields,
+          events: publish ? [facultyMobilityCompletedEvent(next, newId(), now)] : [],
+        };
+      },
     });
   }
 
@@ -96,7 +96,11 @@ export function facultyMobilityOperations(deps: ApplicationDeps, references: Kno
         command.id ?? newId(),
       );
       const { id, ...fields } = state;
-      await insertAggregate(FacultyMobility, { _id: id, ...fields }, [], clock());
+      await writer.insert(
+        FacultyMobility,
+        { _id: id, ...fields },
+        { duplicate: () => alreadyExists("FacultyMobility", id) },
+      );
       return state;
     },
 
@@ -127,7 +131,12 @@ export function facultyMobilityOperations(deps: ApplicationDeps, references: Kno
       requireSignedIn(viewer);
       const filter = allOf(toFilter(args.filter ?? {}), visibleTo(viewer));
       const sort = { field: "startDate", direction: sortDirection(args.sort?.direction) };
-      const page = await paginate(FacultyMobility, { filter, sort, first: args.first, after: args.after });
+      const page = await paginateLean(FacultyMobility, {
+        filter,
+        sort,
+        first: args.first,
+        after: args.after,
+      });
       return mapPage(page, mobilityFromDocument);
     },
 

@@ -1,10 +1,11 @@
 import { Role, requireRole, requireSignedIn } from "@intl/auth";
 import type { AuthenticatedViewer, Viewer } from "@intl/auth";
-import { paginate } from "@intl/mongo";
+import { mapPage, paginateLean, sortDirection } from "@intl/mongo";
 import type { PageConnection } from "@intl/mongo";
+import { createOutboxWriter } from "@intl/kafka";
 import { requireHdrClaim, requireSupervisorRole } from "../domain/access.ts";
 import { ResearchReason } from "../domain/errors.ts";
-import { notFound } from "../domain/missingReferences.ts";
+import { alreadyExists, notFound } from "../domain/missingReferences.ts";
 import {
   addPhdCandidate,
   agreeSubject,
@@ -26,11 +27,8 @@ import { phdCandidateSelectedEvent } from "../events/publishedEvents.ts";
 import type { FacultyDocument } from "../models/facultyModel.ts";
 import { positionFromDocument, positionToDocument } from "../models/phdPositionModel.ts";
 import type { PhdPositionDocument } from "../models/phdPositionModel.ts";
-import { inWriteQueue, insertAggregate, updateAggregate } from "../models/versionedWrites.ts";
 import type { ApplicationDeps, PageArgs, SortDirectionName } from "./applicationDeps.ts";
-import { sortDirection } from "./applicationDeps.ts";
 import type { KnownReferenceOperations } from "./knownReferences.ts";
-import { mapPage } from "./pages.ts";
 
 export interface PhdPositionListFilter {
   status?: PhdPositionStatus | null;
@@ -62,35 +60,35 @@ function toFilter(filter: PhdPositionListFilter): Record<string, unknown> {
 }
 
 export function phdPositionOperations(deps: ApplicationDeps, references: KnownReferenceOperations) {
-  const { models, clock, newId, eventsQueued, writeQueue } = deps;
+  const { models, clock, newId } = deps;
+  const writer = createOutboxWriter(deps);
   const { PhdPosition, Faculty, ResearchCentre } = models;
 
-  /** Reads the position, decides, saves: one at a time per position (see `inWriteQueue`). */
+  /** Reads the position, decides (`null`: nothing changed), writes it with its events. */
   function changePosition(
     id: string,
-    change: (position: PhdPositionState) => Promise<PhdPositionState>,
+    change: (position: PhdPositionState, now: Date) => PhdPositionState,
+    publishSelection = false,
   ): Promise<PhdPositionState> {
-    return inWriteQueue(writeQueue, PhdPosition, id, async () => change(await load(id)));
+    return writer.update(PhdPosition, id, {
+      load: () => load(id),
+      decide: (position, now) => {
+        const next = change(position, now);
+        if (next === position) return null; // nothing changed (an agreement already recorded)
+        const { _id, ...fields } = positionToDocument(next);
+        return {
+          next,
+          set: fields,
+          events: publishSelection ? [phdCandidateSelectedEvent(next, newId(), now)] : [],
+        };
+      },
+    });
   }
 
   async function load(id: string): Promise<PhdPositionState> {
     const document = await PhdPosition.findById(id).lean<PhdPositionDocument>().exec();
     if (!document) throw notFound(ResearchReason.POSITION_NOT_FOUND, "PhD position", id);
     return positionFromDocument(document);
-  }
-
-  async function save(
-    previous: PhdPositionState,
-    next: PhdPositionState,
-    now: Date,
-    publishSelection = false,
-  ): Promise<PhdPositionState> {
-    if (next === previous) return next; // nothing changed (an agreement already recorded)
-    const events = publishSelection ? [phdCandidateSelectedEvent(next, newId(), now)] : [];
-    const { _id, ...fields } = positionToDocument(next);
-    await updateAggregate(PhdPosition, _id, previous.version, fields, events, now);
-    if (events.length > 0) eventsQueued({ model: PhdPosition, id: _id });
-    return next;
   }
 
   return {
@@ -124,7 +122,9 @@ export function phdPositionOperations(deps: ApplicationDeps, references: KnownRe
         command.id ?? newId(),
         now,
       );
-      await insertAggregate(PhdPosition, positionToDocument(position), [], now);
+      await writer.insert(PhdPosition, positionToDocument(position), {
+        duplicate: () => alreadyExists("PhdPosition", position.id),
+      });
       return position;
     },
 
@@ -135,35 +135,24 @@ export function phdPositionOperations(deps: ApplicationDeps, references: KnownRe
       command: AddPhdCandidateCommand,
     ): Promise<PhdPositionState> {
       requireRole(viewer, Role.ADMIN, Role.INTERNATIONAL_OFFICE, Role.FACULTY);
-      return changePosition(positionId, async (position) => {
-        const [application, institutionKnown] = await Promise.all([
-          command.applicationId
-            ? references.findPhdApplication(command.applicationId)
-            : Promise.resolve(null),
-          command.institutionId
-            ? references.isInstitutionKnown(command.institutionId)
-            : Promise.resolve(true),
-        ]);
-        const now = clock();
-        const next = addPhdCandidate(
-          position,
-          command,
-          {
-            application: application
-              ? {
-                  applicationId: application._id,
-                  studentId: application.studentId,
-                  institutionId: application.institutionId,
-                  withdrawn: application.status === WITHDRAWN,
-                }
-              : null,
-            institutionKnown,
-          },
-          newId(),
-          now,
-        );
-        return save(position, next, now);
-      });
+      const [application, institutionKnown] = await Promise.all([
+        command.applicationId ? references.findPhdApplication(command.applicationId) : Promise.resolve(null),
+        command.institutionId ? references.isInstitutionKnown(command.institutionId) : Promise.resolve(true),
+      ]);
+      const facts = {
+        application: application
+          ? {
+              applicationId: application._id,
+              studentId: application.studentId,
+              institutionId: application.institutionId,
+              withdrawn: application.status === WITHDRAWN,
+            }
+          : null,
+        institutionKnown,
+      };
+      return changePosition(positionId, (position, now) =>
+        addPhdCandidate(position, command, facts, newId(), now),
+      );
     },
 
     /** The position's supervisor scores a candidate. */
@@ -174,10 +163,9 @@ export function phdPositionOperations(deps: ApplicationDeps, references: KnownRe
       scores: PhdScores,
     ): Promise<PhdPositionState> {
       requireSupervisorRole(viewer);
-      return changePosition(positionId, async (position) => {
-        const now = clock();
-        return save(position, assessPhdCandidate(position, actorOf(viewer), candidateId, scores, now), now);
-      });
+      return changePosition(positionId, (position, now) =>
+        assessPhdCandidate(position, actorOf(viewer), candidateId, scores, now),
+      );
     },
 
     /** Records the candidate's or the co-supervisor's agreement on the subject. */
@@ -188,10 +176,9 @@ export function phdPositionOperations(deps: ApplicationDeps, references: KnownRe
       party: SubjectParty,
     ): Promise<PhdPositionState> {
       requireRole(viewer, Role.ADMIN, Role.INTERNATIONAL_OFFICE, Role.FACULTY, Role.PARTNER);
-      return changePosition(positionId, async (position) => {
-        const now = clock();
-        return save(position, agreeSubject(position, actorOf(viewer), candidateId, party, now), now);
-      });
+      return changePosition(positionId, (position, now) =>
+        agreeSubject(position, actorOf(viewer), candidateId, party, now),
+      );
     },
 
     /** Only the HDR faculty member supervising the position; publishes research.phd.candidate-selected.v1. */
@@ -201,23 +188,24 @@ export function phdPositionOperations(deps: ApplicationDeps, references: KnownRe
       candidateId: string,
     ): Promise<PhdPositionState> {
       requireHdrClaim(viewer);
-      return changePosition(positionId, async (position) => {
-        // The token says HDR; the faculty record must say so too (a token outlives a record change).
-        const record = viewer.facultyId
-          ? await Faculty.findById(viewer.facultyId, { hdr: 1 })
-              .lean<Pick<FacultyDocument, "_id" | "hdr">>()
-              .exec()
-          : null;
-        const now = clock();
-        const next = selectPhdCandidate(
-          position,
-          actorOf(viewer),
-          { actorRecordHoldsHdr: record?.hdr === true },
-          candidateId,
-          now,
-        );
-        return save(position, next, now, true);
-      });
+      // The token says HDR; the faculty record must say so too (a token outlives a record change).
+      const record = viewer.facultyId
+        ? await Faculty.findById(viewer.facultyId, { hdr: 1 })
+            .lean<Pick<FacultyDocument, "_id" | "hdr">>()
+            .exec()
+        : null;
+      return changePosition(
+        positionId,
+        (position, now) =>
+          selectPhdCandidate(
+            position,
+            actorOf(viewer),
+            { actorRecordHoldsHdr: record?.hdr === true },
+            candidateId,
+            now,
+          ),
+        true,
+      );
     },
 
     async getPhdPosition(viewer: Viewer, id: string): Promise<PhdPositionState | null> {
@@ -235,7 +223,7 @@ export function phdPositionOperations(deps: ApplicationDeps, references: KnownRe
     ): Promise<PageConnection<PhdPositionState>> {
       requireSignedIn(viewer);
       const sort = { field: "openedAt", direction: sortDirection(args.sort?.direction) };
-      const page = await paginate(PhdPosition, {
+      const page = await paginateLean(PhdPosition, {
         filter: toFilter(args.filter ?? {}),
         sort,
         first: args.first,

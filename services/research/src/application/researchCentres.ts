@@ -1,7 +1,7 @@
 import { Role, requireRole, requireSignedIn } from "@intl/auth";
 import type { Viewer } from "@intl/auth";
 import { DomainError, ErrorKind } from "@intl/errors";
-import { findByIds, paginate } from "@intl/mongo";
+import { findByIds, isDuplicateKeyError, mapPage, paginateLean } from "@intl/mongo";
 import type { PageConnection } from "@intl/mongo";
 import { ResearchReason } from "../domain/errors.ts";
 import { createResearchCentre } from "../domain/researchCentre.ts";
@@ -9,9 +9,7 @@ import type { CreateResearchCentreCommand, ResearchCentreState } from "../domain
 import type { ResearchDomain } from "../domain/vocabulary.ts";
 import { centreFromDocument } from "../models/researchCentreModel.ts";
 import type { ResearchCentreDocument } from "../models/researchCentreModel.ts";
-import { isDuplicateKeyError } from "../models/versionedWrites.ts";
 import type { ApplicationDeps, PageArgs } from "./applicationDeps.ts";
-import { mapPage } from "./pages.ts";
 
 export function researchCentreOperations({ models, newId }: ApplicationDeps) {
   const { ResearchCentre } = models;
@@ -64,7 +62,7 @@ export function researchCentreOperations({ models, newId }: ApplicationDeps) {
       requireSignedIn(viewer);
       const filter: Record<string, unknown> = {};
       if (args.filter?.domain) filter.domains = args.filter.domain;
-      const page = await paginate(ResearchCentre, {
+      const page = await paginateLean(ResearchCentre, {
         filter,
         sort: { field: "code", direction: 1 },
         first: args.first,

@@ -135,7 +135,7 @@ describe("planning a collaboration", () => {
     );
     expect(error).toMatchObject({
       kind: "NOT_FOUND",
-      reason: "UNKNOWN_INSTITUTION",
+      reason: "INSTITUTION_NOT_FOUND",
       field: "input.institutionIds",
     });
     expect(error.message).toMatch(/not received/);

@@ -101,7 +101,7 @@ describe("planning a faculty mobility", () => {
       caught(() => planFacultyMobility(outgoing, { ...known, institutionKnown: false }, "m")),
     ).toMatchObject({
       kind: "NOT_FOUND",
-      reason: "UNKNOWN_INSTITUTION",
+      reason: "INSTITUTION_NOT_FOUND",
       field: "input.institutionId",
     });
   });

@@ -1,25 +1,12 @@
 import type { InputErrors } from "@intl/errors";
 import { ResearchReason } from "./errors.ts";
+import { isAcademicYear, isIsoDate } from "@intl/errors";
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True for a real calendar date written `YYYY-MM-DD` (no 2026-02-30). */
-export function isIsoDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
+export { isAcademicYear, isIsoDate };
 
 /** The calendar day of `instant` in UTC, `YYYY-MM-DD`. */
 export function isoDay(instant: Date): string {
   return instant.toISOString().slice(0, 10);
-}
-
-/** `2025-2026`: two consecutive calendar years. */
-export function isAcademicYear(value: string): boolean {
-  const match = /^(\d{4})-(\d{4})$/.exec(value);
-  return match !== null && Number(match[2]) === Number(match[1]) + 1;
 }
 
 export function checkText(

@@ -26,7 +26,7 @@ export function unknownFaculty(field: string, facultyId: string): DomainError {
 export function unknownInstitutions(field: string, institutionIds: string[]): DomainError {
   return new DomainError(
     ErrorKind.NOT_FOUND,
-    ResearchReason.UNKNOWN_INSTITUTION,
+    ResearchReason.INSTITUTION_NOT_FOUND,
     `Unknown institution(s) ${institutionIds.join(", ")}: the research service has not received them from the partnerships service (an institution registered moments ago may still be on its way; retry shortly).`,
     { field, details: { institutionIds } },
   );
@@ -44,4 +44,9 @@ export function unknownApplication(field: string, applicationId: string): Domain
 
 export function notFound(reason: ResearchReason, what: string, id: string): DomainError {
   return new DomainError(ErrorKind.NOT_FOUND, reason, `No ${what} ${id}.`, { details: { id } });
+}
+
+/** A new aggregate whose id is taken (the seed's fixed ids). */
+export function alreadyExists(what: string, id: string): DomainError {
+  return new DomainError(ErrorKind.CONFLICT, ResearchReason.ALREADY_EXISTS, `${what} ${id} already exists.`);
 }

@@ -112,7 +112,10 @@ describe("opening a PhD position", () => {
     const error = caught(() =>
       openPhdPosition(open, { ...openFacts, coSupervisorInstitutionKnown: false }, "pos-1", now),
     );
-    expect(error).toMatchObject({ reason: "UNKNOWN_INSTITUTION", field: "input.coSupervisor.institutionId" });
+    expect(error).toMatchObject({
+      reason: "INSTITUTION_NOT_FOUND",
+      field: "input.coSupervisor.institutionId",
+    });
   });
 });
 

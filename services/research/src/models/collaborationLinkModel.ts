@@ -1,5 +1,7 @@
 import { Schema } from "mongoose";
 import type { Connection, Model } from "mongoose";
+import { derivedLinks } from "@intl/mongo";
+import type { DerivedLinks } from "@intl/mongo";
 import type { CollaborationDocument } from "./collaborationModel.ts";
 
 /**
@@ -10,10 +12,8 @@ import type { CollaborationDocument } from "./collaborationModel.ts";
  * array field `institutionIds`, so that list read every collaboration (1.5 s for
  * 20 institutions on PostgreSQL). It carries the fields lists filter and sort on.
  *
- * Written after the collaboration's own write, never before, and derived from it
- * whole and idempotently (`syncCollaborationLinks`): the collaboration document
- * says `linksPending: true` until its links are written for its version, so a
- * crash between the two writes is healed at the next start (`healCollaborationLinks`).
+ * Derived from the collaboration by @intl/mongo's `derivedLinks` (written after the
+ * collaboration's own write in the same write-queue turn, healed at start).
  */
 export interface CollaborationLinkDocument {
   /** `${collaborationId}:${institutionId}` */
@@ -47,85 +47,32 @@ const collaborationLinkSchema = new Schema<CollaborationLinkDocument>(
 );
 collaborationLinkSchema.index({ institutionId: 1, startDate: 1 });
 collaborationLinkSchema.index({ institutionId: 1, title: 1 });
+collaborationLinkSchema.index({ collaborationId: 1 });
 
 export function collaborationLinkModel(connection: Connection): Model<CollaborationLinkDocument> {
   return connection.model<CollaborationLinkDocument>("CollaborationLink", collaborationLinkSchema);
 }
 
-type LinkModels = {
+/** The institution links of collaborations: `sync` after each write, `heal` at start. */
+export function collaborationLinks(models: {
   Collaboration: Model<CollaborationDocument>;
   CollaborationLink: Model<CollaborationLinkDocument>;
-};
-
-/**
- * Writes the links of `collaboration` as of its version (idempotent: each link is
- * replaced only by a copy of the same or a newer version), then clears its
- * `linksPending` marker if the collaboration has not moved on meanwhile. Call it
- * after the collaboration's write, in the same write-queue turn.
- */
-export async function syncCollaborationLinks(
-  models: LinkModels,
-  collaboration: CollaborationDocument,
-): Promise<void> {
-  const { _id: collaborationId, version } = collaboration;
-  if (collaboration.institutionIds.length > 0) {
-    try {
-      await models.CollaborationLink.bulkWrite(
-        collaboration.institutionIds.map((institutionId) => {
-          const _id = `${collaborationId}:${institutionId}`;
-          return {
-            replaceOne: {
-              // A link of a newer version does not match: the upsert's insert then fails on
-              // the duplicate `_id`, which leaves the newer copy (the `_id` keeps it pushed down).
-              filter: { _id, version: { $lte: version } },
-              replacement: {
-                _id,
-                institutionId,
-                collaborationId,
-                version,
-                title: collaboration.title,
-                type: collaboration.type,
-                status: collaboration.status,
-                centreId: collaboration.centreId,
-                leadFacultyId: collaboration.leadFacultyId,
-                startDate: collaboration.startDate,
-              },
-              upsert: true,
-            },
-          };
-        }),
-        { ordered: false },
-      );
-    } catch (error) {
-      if (!onlyDuplicateKeys(error)) throw error;
-    }
-  }
-  await models.Collaboration.updateOne(
-    { _id: collaborationId, version },
-    { $unset: { linksPending: 1 } },
-  ).exec();
-}
-
-function onlyDuplicateKeys(error: unknown): boolean {
-  const writeErrors = (error as { writeErrors?: { code?: number }[] | { code?: number } }).writeErrors;
-  const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
-  return list.length > 0 && list.every((writeError) => writeError.code === 11000);
-}
-
-/**
- * Writes the links of every collaboration whose last write did not get to them
- * (a crash between the two writes), and of collaborations stored before links
- * existed. Run once at start, before the service answers.
- */
-export async function healCollaborationLinks(models: LinkModels): Promise<number> {
-  const pending = await models.Collaboration.find({ linksPending: true })
-    .lean<CollaborationDocument[]>()
-    .exec();
-  const unlinked =
-    (await models.CollaborationLink.estimatedDocumentCount().exec()) === 0
-      ? await models.Collaboration.find({}).lean<CollaborationDocument[]>().exec()
-      : [];
-  const toSync = new Map([...unlinked, ...pending].map((document) => [document._id, document]));
-  for (const document of toSync.values()) await syncCollaborationLinks(models, document);
-  return toSync.size;
+}): DerivedLinks<CollaborationDocument> {
+  return derivedLinks<CollaborationDocument, CollaborationLinkDocument>({
+    Owner: models.Collaboration,
+    Link: models.CollaborationLink,
+    ownerField: "collaborationId",
+    derive: (collaboration) =>
+      collaboration.institutionIds.map((institutionId) => ({
+        _id: `${collaboration._id}:${institutionId}`,
+        institutionId,
+        collaborationId: collaboration._id,
+        title: collaboration.title,
+        type: collaboration.type,
+        status: collaboration.status,
+        centreId: collaboration.centreId,
+        leadFacultyId: collaboration.leadFacultyId,
+        startDate: collaboration.startDate,
+      })),
+  });
 }

@@ -1,5 +1,5 @@
 import type { Connection } from "mongoose";
-import { collaborationLinkModel, healCollaborationLinks } from "./collaborationLinkModel.ts";
+import { collaborationLinkModel, collaborationLinks } from "./collaborationLinkModel.ts";
 import { collaborationModel } from "./collaborationModel.ts";
 import { facultyMobilityModel } from "./facultyMobilityModel.ts";
 import { facultyModel } from "./facultyModel.ts";
@@ -40,5 +40,5 @@ export async function createIndexes(models: ResearchModels): Promise<void> {
  */
 export async function prepareStore(models: ResearchModels): Promise<void> {
   await createIndexes(models);
-  await healCollaborationLinks(models);
+  await collaborationLinks(models).heal();
 }
