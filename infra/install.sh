@@ -8,6 +8,7 @@
 # Idempotent: each part records a stamp with its version and is skipped while the stamp matches,
 # so a second run takes about a second and a version bump reinstalls just that part.
 # Requires: java (17+), mvn, go. Set INFRA_SKIP_FERRETDB=1 (or MONGODB_URI) to skip FerretDB.
+# `bash infra/install.sh --browser` installs only Debian's chromium for the browser (e2e) tests, if missing.
 # `bash infra/install.sh --verify` installs nothing: it checks what is installed (stamps, and that the
 # binaries run as the pinned versions) and exits 1 naming what is missing.
 set -euo pipefail
@@ -181,6 +182,12 @@ verify_installed() {
   return "$failed"
 }
 
+# The browser needs none of the JVM/Go prerequisites: handled before checking them.
+if [[ "${1:-}" == --browser ]]; then
+  ensure_chromium
+  exit
+fi
+
 check_prerequisites
 
 case "${1:-}" in
@@ -189,7 +196,7 @@ case "${1:-}" in
     verify_installed
     exit
     ;;
-  *) die "usage: bash infra/install.sh [--verify]" ;;
+  *) die "usage: bash infra/install.sh [--verify | --browser]" ;;
 esac
 
 # One install at a time per checkout (parallel test runs all call this script); the one that

@@ -132,6 +132,27 @@ step() {
   fi
 }
 
+# The browser of the e2e tests (the strategy dashboard): the distribution's Chromium, never a
+# browser downloaded by a test tool. Installs Debian's `chromium` package when CHROMIUM_PATH
+# (default /usr/bin/chromium) is missing, as root through apt-get; fails saying why otherwise.
+CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
+ensure_chromium() {
+  if [[ -x "$CHROMIUM_PATH" ]]; then
+    echo "✓ Chromium for the browser tests ($CHROMIUM_PATH)" >&2
+    return 0
+  fi
+  command -v apt-get >/dev/null 2>&1 ||
+    die "the browser tests need Chromium at $CHROMIUM_PATH and there is no apt-get here: install Chromium and set CHROMIUM_PATH"
+  [[ "$(id -u)" -eq 0 ]] ||
+    die "the browser tests need Chromium at $CHROMIUM_PATH: run 'sudo apt-get install -y chromium' (or set CHROMIUM_PATH)"
+  # The package lists may be stale or absent on a fresh machine: refresh them once if the install fails.
+  step "installing Debian's chromium package for the browser tests" \
+    sh -c 'DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium ||
+      { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; }' ||
+    die "could not install Chromium with apt-get (output above); the browser tests cannot run without it"
+  [[ -x "$CHROMIUM_PATH" ]] || die "apt-get installed chromium but $CHROMIUM_PATH is still missing: set CHROMIUM_PATH"
+}
+
 # True when something accepts TCP connections on 127.0.0.1:$1.
 port_open() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null

@@ -22,5 +22,11 @@ echo "→ type-checking…" >&2
 TURBO_TELEMETRY_DISABLED=1 npx turbo run typecheck --output-logs=errors-only
 echo "→ linting…" >&2
 npm run -s lint
+# The e2e project drives the dashboard in headless Chromium: install it first when e2e tests run
+# (every project by default; not for a run limited to unit or integration).
+if [[ "$*" != *--project* || "$*" == *e2e* ]]; then
+  source infra/lib.sh
+  ensure_chromium
+fi
 echo "→ running tests…" >&2
 npx vitest run --config shared/tooling/vitest.config.ts "$@"

@@ -21,6 +21,7 @@ import { internalErrorMessage, maskGatewayError } from "./errorMasking.ts";
 import { ForwardingDataSource } from "./forwardingDataSource.ts";
 import type { GatewayContext, VerifyToken } from "./gatewayContext.ts";
 import { corsAllowlist } from "./cors.ts";
+import { dashboardRouter } from "./dashboard/dashboardRouter.ts";
 import { graphiqlDisabledRouter, graphiqlRouter } from "./graphiql.ts";
 import { introspectionPolicyPlugin } from "./introspection.ts";
 import type { IntrospectionAccess } from "./introspection.ts";
@@ -119,7 +120,7 @@ export const developmentEdge: EdgeSettings = { corsOrigins: [], introspection: "
 
 export interface Gateway {
   apollo: ApolloServer<GatewayContext>;
-  /** Serves /graphql, /graphiql, /health, /ready and /metrics. */
+  /** Serves /graphql, /graphiql, /dashboard, /health, /ready and /metrics. */
   app: Express;
   /** Loads the supergraph; `listen` calls it if needed. */
   start(): Promise<void>;
@@ -272,6 +273,8 @@ export function buildGateway(dependencies: GatewayDependencies): Gateway {
       .status(healthy ? 200 : 503)
       .json({ status: healthy ? "ready" : "degraded", supergraph: "loaded", subgraphs, ...schoolsState });
   });
+  // The strategy dashboard (static page reading /graphql with the viewer's token), GraphiQL on or off.
+  app.use(dashboardRouter());
   app.use(edge.graphiql ? graphiqlRouter() : graphiqlDisabledRouter());
   const shedding = shedLoad({
     maxInFlight: limits.maxInFlight,

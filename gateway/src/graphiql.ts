@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { Router } from "express";
+import { graphiqlExamples } from "./graphiqlExamples.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -21,17 +22,22 @@ const vendorAssets = new Map([
   ["graphiql.min.css", packageFile("graphiql", "graphiql.min.css")],
 ]);
 
-const defaultQuery = `# Headers tab below: replace the placeholder with a token
-# from \`npm run token -- --role ANALYST\` (without one you are anonymous).
-# Ctrl-Space completes, Ctrl-Enter runs, the book icon opens the docs.
-query {
-  __typename
+/** The Authorization header each tab starts with, as GraphiQL's headers editor shows it. */
+const placeholderHeaders = JSON.stringify({ Authorization: `Bearer ${tokenPlaceholder}` }, null, 2);
+
+/** GraphiQL's tabs: the example operations, each with its variables and the header to fill in. */
+export function defaultTabs(today: Date): { query: string; variables?: string; headers: string }[] {
+  return graphiqlExamples(today).map((example) => ({
+    query: example.query,
+    ...(example.variables ? { variables: JSON.stringify(example.variables, null, 2) } : {}),
+    headers: placeholderHeaders,
+  }));
 }
-`;
 
 // Runs in the browser. A header still holding the placeholder is dropped so the
 // schema loads (anonymously) before the user has pasted a token.
-const bootScript = `"use strict";
+function bootScript(today: Date): string {
+  return `"use strict";
 (function () {
   var placeholder = ${JSON.stringify(tokenPlaceholder)};
   var send = GraphiQL.createFetcher({ url: "/graphql", headers: { "apollo-require-preflight": "true" } });
@@ -46,14 +52,15 @@ const bootScript = `"use strict";
   ReactDOM.createRoot(document.getElementById("graphiql")).render(
     React.createElement(GraphiQL, {
       fetcher: fetcher,
-      defaultQuery: ${JSON.stringify(defaultQuery)},
-      defaultHeaders: ${JSON.stringify(JSON.stringify({ Authorization: `Bearer ${tokenPlaceholder}` }, null, 2))},
+      defaultTabs: ${JSON.stringify(defaultTabs(today))},
+      defaultHeaders: ${JSON.stringify(placeholderHeaders)},
       defaultEditorToolsVisibility: "headers",
       shouldPersistHeaders: true
     })
   );
 })();
 `;
+}
 
 const page = `<!doctype html>
 <html lang="en">
@@ -103,7 +110,7 @@ export function graphiqlRouter(): Router {
     res.set("Content-Security-Policy", contentSecurityPolicy).type("html").send(page);
   });
   router.get(`${assetsPath}/graphiql-boot.js`, (_req, res) => {
-    res.type("text/javascript").send(bootScript);
+    res.type("text/javascript").send(bootScript(new Date()));
   });
   router.get(`${assetsPath}/:file`, (req, res, next) => {
     const path = vendorAssets.get(req.params.file);
