@@ -33,9 +33,8 @@ export LOG_LEVEL="${LOG_LEVEL:-info}"
 # The research demo links collaborations to partners: let it wait for most of the demo partners.
 export SEED_MIN_INSTITUTIONS="${SEED_MIN_INSTITUTIONS:-100}"
 # 1,500 demo students keep the first start to a few minutes on FerretDB (SEED_STUDENTS=3000 for more);
-# the seeds wait for each other's events up to SEED_WAIT_SECONDS.
+# the seeds wait for each other's events up to SEED_WAIT_SECONDS (default: @intl/subgraph's seed runner).
 export SEED_STUDENTS="${SEED_STUDENTS:-1500}"
-export SEED_WAIT_SECONDS="${SEED_WAIT_SECONDS:-900}"
 
 shutdown() {
   # Finish stopping whatever happens to the terminal (a closed pipe, a second Ctrl-C).
@@ -103,12 +102,17 @@ PARTNERSHIPS_URL="http://127.0.0.1:${PORTS[partnerships]}/graphql" \
 PIDS+=($!)
 wait_http "gateway" "http://127.0.0.1:$GATEWAY_PORT/health" 60 "$LOGS/gateway.log"
 
-# The seeds run side by side: each loads what it owns, then waits (with a timeout) until its read
-# models hold what it needs from the others' events (research needs partners, students need
-# agreements, campaigns need nominations, partnerships needs collaborations for its strategic plans).
+# The seeds run side by side: each loads what it owns, then waits until the seeds it needs announced
+# what it needs and its consumer has consumed it (research and students need the partners,
+# partnerships needs research collaborations for its strategic plans, campaigns needs all three).
 if [[ "${DEMO_SEED:-1}" == "1" ]]; then
   SEED_PIDS=()
   SEEDED=()
+  # Each seed announces there what it has published (and that it finished, whatever the outcome), so
+  # that the others wait exactly as long as needed, never for a seed that is over: fresh at each start.
+  export SEED_STATUS_DIR="$INFRA_STATE_DIR/seeds"
+  rm -rf "$SEED_STATUS_DIR"
+  mkdir -p "$SEED_STATUS_DIR"
   echo "→ loading demo data (all services at once; progress below, full logs in $LOGS/*-seed.log)" >&2
   for service in "${STARTED[@]}"; do
     [[ -f "services/$service/src/seed/main.ts" ]] || continue

@@ -478,7 +478,7 @@ describe("simultaneous work on one interview", () => {
     expect(
       completions.filter((result) => result.errors?.[0]?.extensions?.reason === "INTERVIEW_NOT_SCHEDULED"),
     ).toHaveLength(2);
-    await sut.service.app.publishPendingEvents();
+    await sut.service.publishPendingEvents();
     await expectEventually(() =>
       expect(sut.publishedInterviewEvents().filter((event) => event.subject === interviewId)).toHaveLength(1),
     );

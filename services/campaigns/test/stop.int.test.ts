@@ -35,7 +35,7 @@ it("publishes on stop the events still waiting in its outboxes, then disconnects
   });
   await ensureTopics(kafka, service.topics, { prefix: topicPrefix, numPartitions: 1 });
   await service.start();
-  await service.app.publishPendingEvents();
+  await service.publishPendingEvents();
 
   // Queued by a write whose nudge never came (the relay's nudge is what a stop must not depend on).
   const completed = createEvent(interviewCompleted, {

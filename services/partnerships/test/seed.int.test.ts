@@ -1,7 +1,9 @@
 import { collaborationStarted, createEvent } from "@intl/events";
+import { expectEventually } from "@intl/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoPartners, type DemoPartners } from "../src/seed/demoPartners.ts";
 import {
+  carriedStrategicCandidates,
   designateDemoStrategicPartners,
   loadDemoPartners,
   loadReferenceData,
@@ -116,11 +118,15 @@ describe("the demo data", () => {
     } finally {
       await publisher.stop();
     }
+    await expectEventually(
+      async () => expect(await carriedStrategicCandidates(partnerships.app, demo)).toBe(strategicTarget),
+      { timeoutMs: 30_000 },
+    );
     const designated = await designateDemoStrategicPartners(
       partnerships.app,
       demo,
       new Date(),
-      { target: strategicTarget, waitSeconds: 30, pollMs: 200 },
+      { target: strategicTarget },
       quiet,
     );
     expect(designated).toBe(strategicTarget);
@@ -135,7 +141,7 @@ describe("the demo data", () => {
         partnerships.app,
         demo,
         new Date(),
-        { target: strategicTarget, waitSeconds: 0 },
+        { target: strategicTarget },
         quiet,
       ),
     ).toBe(strategicTarget);

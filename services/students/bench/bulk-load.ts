@@ -23,7 +23,7 @@ import type { StudentRecord } from "../src/models/student.ts";
 import { isInternational } from "../src/domain/person.ts";
 import { findProgramme } from "../src/domain/programmes.ts";
 import { demoStudents } from "../src/seed/demoStudents.ts";
-import { pick, seededRandom } from "../src/seed/demoRandom.ts";
+import { pick, seededRandom } from "@intl/subgraph";
 
 const settingsSchema = z.object({
   MONGODB_URI: mongoUri("mongodb://127.0.0.1:27027/"),

@@ -35,8 +35,36 @@ export type {
   ListeningSubgraph,
 } from "./server.ts";
 export {
+  DEFAULT_SEED_WAIT_SECONDS,
+  runSeed,
+  seedMilestones,
+  seedSettingsFrom,
+  unconsumedMessages,
+  waitForReadModel,
+} from "./seed-runner.ts";
+export type {
+  ReadModelNeed,
+  Seed,
+  SeedableService,
+  SeedMilestone,
+  SeedSettings,
+  WaitOutcome,
+} from "./seed-runner.ts";
+export { pick, pickWeighted, seededRandom } from "./seed-random.ts";
+export { defineSubgraphService, serviceShape, serviceTopics } from "./service-definition.ts";
+export type {
+  HandledEvent,
+  ScheduledJob,
+  ServiceKit,
+  ServiceParts,
+  ServiceShape,
+  SubgraphService,
+  SubgraphServiceDefinition,
+} from "./service-definition.ts";
+export {
   closeOnSignals,
   runSubgraphService,
+  settingsOrExit,
   startServiceRuntime,
   tokenVerifierFromSettings,
 } from "./service-runtime.ts";

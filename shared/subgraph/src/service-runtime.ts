@@ -1,4 +1,5 @@
 import { createTokenVerifier, type TokenVerifier, type Viewer } from "@intl/auth";
+import { ConfigError } from "@intl/config";
 import type { ServiceConfig } from "@intl/config";
 import { createKafka, ensureTopics } from "@intl/kafka";
 import { connectMongo } from "@intl/mongo";
@@ -61,6 +62,8 @@ export interface RunnableService {
 export interface StartedService<S extends RunnableService> {
   service: S;
   logger: Logger;
+  /** The service's Kafka client (a seed asks it where the service's consumer stands). */
+  kafka: Kafka;
   /** Stops the service (consumers, relay flush, Apollo) and closes the store connection. */
   close(): Promise<void>;
 }
@@ -111,6 +114,7 @@ export async function startServiceRuntime<S extends RunnableService>(options: {
   return {
     service,
     logger,
+    kafka,
     async close() {
       await service.stop();
       await connection.close();
@@ -146,22 +150,42 @@ export function closeOnSignals(logger: Logger, close: () => Promise<void>): void
 }
 
 /**
- * A service's whole `main.ts`: start it (see `startServiceRuntime`), listen on
- * HOST:PORT, and on SIGINT/SIGTERM stop listening, stop the service (its relay
- * flushes the outbox) and disconnect.
+ * The settings `load` reads from the environment; on invalid settings, prints what is
+ * wrong (no stack: it is the operator's input, not a bug) and exits 1.
  */
-export async function runSubgraphService<S extends RunnableService>(options: {
+export function settingsOrExit<T>(load: () => T): T {
+  try {
+    return load();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
+/**
+ * A service's whole `main.ts`: read its settings (`loadConfig`; invalid ones exit 1), start
+ * it (see `startServiceRuntime`), listen on HOST:PORT, and on SIGINT/SIGTERM stop listening,
+ * stop the service (its relay flushes the outbox) and disconnect.
+ */
+export async function runSubgraphService<S extends RunnableService, C extends ServiceConfig>(options: {
   name: string;
-  config: ServiceConfig;
-  build: (deps: ServiceRuntimeDeps) => S;
+  loadConfig: () => C;
+  /** Builds the service from the runtime's dependencies and its own settings. */
+  build: (deps: ServiceRuntimeDeps, config: C) => S;
 }): Promise<S> {
-  const started = await startServiceRuntime(options);
+  const config = settingsOrExit(options.loadConfig);
+  const started = await startServiceRuntime({
+    name: options.name,
+    config,
+    build: (deps) => options.build(deps, config),
+  });
   const listening = await started.service.server.listen({
-    port: options.config.PORT,
-    host: options.config.HOST,
+    port: config.PORT,
+    host: config.HOST,
     limits: {
-      operationTimeoutMs: options.config.OPERATION_TIMEOUT_MS,
-      maxInFlight: options.config.MAX_IN_FLIGHT,
+      operationTimeoutMs: config.OPERATION_TIMEOUT_MS,
+      maxInFlight: config.MAX_IN_FLIGHT,
     },
   });
   started.logger.info({ url: listening.url }, `${options.name} subgraph ready`);

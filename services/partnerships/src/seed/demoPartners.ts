@@ -4,7 +4,7 @@ import { rorChecksum } from "../domain/institutionIdentifiers.ts";
 import type { InstitutionDetailsInput } from "../domain/institutionRegistration.ts";
 import type { OfficeEvidenceInput } from "../domain/partnershipEvidence.ts";
 import type { PlannedActionInput } from "../domain/strategicPartnership.ts";
-import { pick, seededRandom } from "./demoRandom.ts";
+import { pick, seededRandom } from "@intl/subgraph";
 import { demoInstitutionNames, erasmusPrefixes, localLanguages } from "./demoInstitutionNames.ts";
 
 /** Every demo id starts with this: the other services' seeds find the demo partners by it. */

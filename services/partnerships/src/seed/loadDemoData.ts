@@ -120,15 +120,23 @@ export async function loadDemoPartners(
 
 export interface StrategicOptions {
   target: number;
-  waitSeconds: number;
-  pollMs?: number;
+}
+
+/**
+ * How many strategic candidates an ongoing research collaboration carries, as this service's
+ * read model knows them (the research service's events fill it): what designation needs.
+ */
+export async function carriedStrategicCandidates(app: App, demo: DemoPartners): Promise<number> {
+  const collaborations = await app.ongoingCollaborationsWith(demo.strategicCandidates);
+  const carried = new Set(collaborations.flatMap((collaboration) => collaboration.institutionIds));
+  return demo.strategicCandidates.filter((id) => carried.has(id)).length;
 }
 
 /**
  * Designates about 30 strategic partnerships, each carried by the research
  * centre and led by the faculty member of an ongoing collaboration the research
  * service reported for that institution (read from this service's own read
- * model, waiting for it to fill). Idempotent. Returns how many are designated.
+ * model: the seed waits for it first). Idempotent. Returns how many are designated.
  */
 export async function designateDemoStrategicPartners(
   app: App,
@@ -143,22 +151,6 @@ export async function designateDemoStrategicPartners(
   if (designated >= options.target) {
     progress(`${designated} strategic partnerships already designated`);
     return designated;
-  }
-
-  const deadline = Date.now() + options.waitSeconds * 1000;
-  let reported = -1;
-  for (;;) {
-    const collaborations = await app.ongoingCollaborationsWith(demo.strategicCandidates);
-    const withEvidence = new Set(collaborations.flatMap((collaboration) => collaboration.institutionIds));
-    const available = demo.strategicCandidates.filter((id) => withEvidence.has(id)).length;
-    if (available >= options.target || Date.now() >= deadline) break;
-    if (available !== reported) {
-      progress(
-        `  waiting for research collaborations (run the research seed): ${available} candidates carried by a research centre so far…`,
-      );
-      reported = available;
-    }
-    await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 2000));
   }
 
   const collaborations = await app.ongoingCollaborationsWith(demo.strategicCandidates);

@@ -1,5 +1,3 @@
-import type { Kafka } from "kafkajs";
-import type { Connection } from "mongoose";
 import {
   applicationDecided,
   applicationEnrolled,
@@ -8,9 +6,8 @@ import {
   institutionCreated,
   institutionUpdated,
 } from "@intl/events";
-import { startConsumer } from "@intl/kafka";
 import type { EventContract, EventOf } from "@intl/events";
-import type { KitLogger, RunningConsumer } from "@intl/kafka";
+import type { HandlerContext } from "@intl/kafka";
 import type { ResearchModels } from "../models/researchModels.ts";
 import { applyInstitutionEvent } from "./institutionProjection.ts";
 import { applyApplicationEvent } from "./phdApplicationProjection.ts";
@@ -29,45 +26,30 @@ export const consumedContracts = [
 ] as const;
 
 /** One of the consumed events, as a union the `type` narrows (`EventOf` of a union is not distributive). */
-type ConsumedEvent = (typeof consumedContracts)[number] extends infer C
+export type ConsumedEvent = (typeof consumedContracts)[number] extends infer C
   ? C extends EventContract
     ? EventOf<C>
     : never
   : never;
 
-export function startReadModelConsumer(options: {
-  kafka: Kafka;
-  connection: Connection;
-  models: ResearchModels;
-  topicPrefix: string;
-  logger: KitLogger;
-}): Promise<RunningConsumer> {
-  const { models } = options;
-  return startConsumer({
-    kafka: options.kafka,
-    groupId: CONSUMER_GROUP,
-    topicPrefix: options.topicPrefix,
-    contracts: consumedContracts,
-    connection: options.connection,
-    logger: options.logger,
-    handle: async (received, { logger }) => {
-      const event = received as ConsumedEvent;
-      switch (event.type) {
-        case "partnerships.institution.created.v1":
-        case "partnerships.institution.updated.v1": {
-          const applied = await applyInstitutionEvent(models.KnownInstitution, event);
-          logger.debug({ applied }, "institution read model");
-          return;
-        }
-        case "students.application.submitted.v1":
-        case "students.application.decided.v1":
-        case "students.application.withdrawn.v1":
-        case "students.application.enrolled.v1": {
-          const applied = await applyApplicationEvent(models.KnownPhdApplication, event);
-          logger.debug({ applied }, "PhD application read model");
-          return;
-        }
+/** Applies a consumed event to its read model; every branch is idempotent (sequence-checked). */
+export function consumedEventHandler(models: ResearchModels) {
+  return async (event: ConsumedEvent, { logger }: Pick<HandlerContext, "logger">): Promise<void> => {
+    switch (event.type) {
+      case "partnerships.institution.created.v1":
+      case "partnerships.institution.updated.v1": {
+        const applied = await applyInstitutionEvent(models.KnownInstitution, event);
+        logger.debug({ applied }, "institution read model");
+        return;
       }
-    },
-  });
+      case "students.application.submitted.v1":
+      case "students.application.decided.v1":
+      case "students.application.withdrawn.v1":
+      case "students.application.enrolled.v1": {
+        const applied = await applyApplicationEvent(models.KnownPhdApplication, event);
+        logger.debug({ applied }, "PhD application read model");
+        return;
+      }
+    }
+  };
 }

@@ -1,23 +1,8 @@
 // Demo data (clearly marked: `demo: true`, "(demo)" in names): fictitious people and
 // companies, generated deterministically so that re-running the seed converges on the
 // same records instead of duplicating them.
+import { pick, seededRandom } from "@intl/subgraph";
 import type { CollaborationDimension, CollaborationType, ResearchDomain } from "../domain/vocabulary.ts";
-
-/** A small deterministic PRNG (mulberry32): the same seed gives the same demo data. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function pick<T>(random: () => number, items: readonly T[]): T {
-  return items[Math.floor(random() * items.length)] as T;
-}
 
 function pad(n: number): string {
   return String(n).padStart(3, "0");

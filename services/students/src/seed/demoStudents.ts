@@ -1,7 +1,7 @@
 import { programmes } from "../domain/programmes.ts";
 import { StudentStatus } from "../domain/studentRegistration.ts";
 import type { StudentRegistration } from "../domain/studentRegistration.ts";
-import { pick, pickWeighted, seededRandom } from "./demoRandom.ts";
+import { pick, pickWeighted, seededRandom } from "@intl/subgraph";
 
 /** Demo data only: every email of a demo student ends with this domain. */
 export const DEMO_EMAIL_DOMAIN = "students.demo.example";

@@ -9,7 +9,7 @@ import type { ProgrammeKind } from "../domain/programmes.ts";
 import type { AgreementViewRecord } from "../models/partnerViews.ts";
 import type { StudentRecord } from "../models/student.ts";
 import type { StudentsApp } from "../application/studentsApp.ts";
-import { pick, seededRandom } from "./demoRandom.ts";
+import { pick, seededRandom } from "@intl/subgraph";
 import { DEMO_EMAIL_DOMAIN, demoStudents } from "./demoStudents.ts";
 import type { DemoStudent } from "./demoStudents.ts";
 

@@ -1,4 +1,7 @@
-/** A small seeded PRNG (mulberry32): the demo data is the same at every run, so re-running the seed tops up rather than duplicates. */
+/**
+ * A small seeded generator (mulberry32): the same seed gives the same demo data at every run,
+ * so a seed run again tops up what is missing instead of adding different data.
+ */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
@@ -10,11 +13,12 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** One of `items`, drawn with `random`. */
 export function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)] as T;
 }
 
-/** Picks by weight: `[[value, weight], ...]`. */
+/** One value drawn by weight: `[[value, weight], ...]`. */
 export function pickWeighted<T>(random: () => number, entries: readonly (readonly [T, number])[]): T {
   const total = entries.reduce((sum, [, weight]) => sum + weight, 0);
   let threshold = random() * total;
