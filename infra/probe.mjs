@@ -1,6 +1,7 @@
 // infra/probe.mjs — one-shot readiness probe used by infra/start.sh.
-//   node infra/probe.mjs kafka 127.0.0.1:19092      → exit 0 when the broker answers a metadata
-//                         request, lists itself as an (unfenced) broker, and its group coordinator is ready
+//   node infra/probe.mjs kafka 127.0.0.1:19092 [NODE_ID] → exit 0 when the broker answers a metadata
+//                         request, lists itself as an (unfenced) broker (node NODE_ID when given: a node
+//                         of a cluster), and its group coordinator is ready
 //   node infra/probe.mjs mongo mongodb://127.0.0.1:27027/  → exit 0 when the server answers `ping`
 //                         and `listDatabases` (which FerretDB answers from its backend)
 // Uses kafkajs and mongoose from the repository's node_modules (run `npm ci` first).
@@ -8,9 +9,9 @@
 
 import process from "node:process";
 
-const [kind, target] = process.argv.slice(2);
+const [kind, target, nodeId] = process.argv.slice(2);
 
-async function probeKafka(broker) {
+async function probeKafka(broker, expectedNodeId) {
   const { Kafka, logLevel } = await import("kafkajs");
   const kafka = new Kafka({
     clientId: "infra-probe",
@@ -25,6 +26,10 @@ async function probeKafka(broker) {
     await admin.connect();
     const cluster = await admin.describeCluster();
     if (cluster.brokers.length === 0) throw new Error("metadata lists no broker yet");
+    // A restarted node of a cluster answers before the controller unfenced it: wait for that.
+    if (expectedNodeId !== undefined && !cluster.brokers.some((b) => String(b.nodeId) === expectedNodeId)) {
+      throw new Error(`metadata does not list node ${expectedNodeId} as a broker yet`);
+    }
     // The first group-coordinator lookup creates __consumer_offsets; until it is loaded,
     // consumers fail to join ("coordinator is loading"). Waiting for it here keeps that
     // start-up delay out of the first test that consumes.
@@ -54,12 +59,12 @@ async function probeMongo(uri) {
 const probes = { kafka: probeKafka, mongo: probeMongo };
 
 if (!probes[kind] || !target) {
-  process.stderr.write("usage: node infra/probe.mjs kafka HOST:PORT | mongo MONGODB_URI\n");
+  process.stderr.write("usage: node infra/probe.mjs kafka HOST:PORT [NODE_ID] | mongo MONGODB_URI\n");
   process.exit(2);
 }
 
 try {
-  await probes[kind](target);
+  await probes[kind](target, nodeId);
   process.exit(0);
 } catch (error) {
   process.stderr.write(`${kind} not ready: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # infra/start.sh — starts the local infrastructure in the background and waits until it answers:
-#   * Kafka (KRaft, one combined broker+controller node) on 127.0.0.1:$KAFKA_PORT
+#   * Kafka (KRaft, one combined broker+controller node) on 127.0.0.1:$KAFKA_PORT, or with
+#     KAFKA_BROKERS_COUNT=3 a cluster of three such nodes (ports: see kafka_node_port below)
 #   * PostgreSQL on 127.0.0.1:$POSTGRES_PORT, FerretDB's backend (binaries: see install.sh)
 #   * FerretDB (MongoDB wire protocol) on 127.0.0.1:$FERRETDB_PORT, on that PostgreSQL
 #     (FERRETDB_HANDLER=postgresql, the default) or on SQLite files (FERRETDB_HANDLER=sqlite)
@@ -8,7 +9,8 @@
 # generated configuration; KAFKA_PORT (19092); KAFKA_CONTROLLER_PORT (19093); FERRETDB_PORT (27027);
 # POSTGRES_PORT (27032); POSTGRES_DURABLE (1; 0 turns fsync off for throw-away data such as tests');
 # POSTGRES_RUN_AS (nobody, when run as root); FERRETDB_PG_POOL (200 connections, see below);
-# INFRA_START_TIMEOUT seconds (90); KAFKA_HEAP_OPTS (-Xms256m -Xmx512m).
+# INFRA_START_TIMEOUT seconds (90); KAFKA_HEAP_OPTS (-Xms256m -Xmx512m, per node);
+# KAFKA_BROKERS_COUNT (1, or 3).
 # With MONGODB_URI set to a real MongoDB 7+ (anything but mongodb://127.0.0.1:$FERRETDB_PORT/) or
 # INFRA_SKIP_FERRETDB=1, neither FerretDB nor PostgreSQL is started.
 # Already-running parts for the same state dir are left as they are. Stop with infra/stop.sh.
@@ -17,7 +19,6 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 STATE="$INFRA_STATE_DIR"
-KAFKA_PID="$STATE/kafka.pid"
 FERRETDB_PID="$STATE/ferretdb.pid"
 POSTGRES_PID="$STATE/postgres.pid"
 # FerretDB 1.24 runs an update (or delete) as a query whose rows stay open while it takes a second
@@ -27,7 +28,6 @@ POSTGRES_PID="$STATE/postgres.pid"
 # i.e. the sum of their driver pools (mongodb driver default: 100 per client). PostgreSQL opens the
 # connections only when they are used.
 FERRETDB_PG_POOL="${FERRETDB_PG_POOL:-200}"
-KAFKA_LOG="$STATE/logs/kafka.log"
 FERRETDB_LOG="$STATE/logs/ferretdb.log"
 KAFKA_JVM_OPTS="${KAFKA_JVM_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Djava.awt.headless=true}"
 MONGO_URI_LOCAL="mongodb://127.0.0.1:$FERRETDB_PORT/"
@@ -48,11 +48,15 @@ command -v node >/dev/null 2>&1 || die "node is not on PATH (used to probe readi
 [[ -d "$REPO_ROOT/node_modules/kafkajs" && -d "$REPO_ROOT/node_modules/mongoose" ]] ||
   die "node_modules is missing kafkajs/mongoose (used to probe readiness): run 'npm ci' first"
 
+# 1: one broker (development, tests); 3: a replicated cluster (fault tests, production-like).
+KAFKA_BROKERS_COUNT="${KAFKA_BROKERS_COUNT:-1}"
+[[ "$KAFKA_BROKERS_COUNT" == 1 || "$KAFKA_BROKERS_COUNT" == 3 ]] ||
+  die "KAFKA_BROKERS_COUNT must be 1 or 3, got '$KAFKA_BROKERS_COUNT'"
 for var in KAFKA_PORT KAFKA_CONTROLLER_PORT FERRETDB_PORT POSTGRES_PORT FERRETDB_PG_POOL; do
   [[ "${!var}" =~ ^[0-9]+$ ]] || die "$var must be a number, got '${!var}'"
 done
 
-mkdir -p "$STATE/logs" "$STATE/kafka-data" "$STATE/ferretdb-state"
+mkdir -p "$STATE/logs" "$STATE/ferretdb-state"
 
 # Refuses to start on a port that something else already listens on.
 require_free_port() {
@@ -64,32 +68,72 @@ require_free_port() {
 
 # --- Kafka -------------------------------------------------------------------------------------
 
+# KAFKA_BROKERS_COUNT=1 (the default): one combined broker+controller node, files kafka.pid,
+# kafka-data/, server.properties and logs/kafka.log. KAFKA_BROKERS_COUNT=3: three such nodes in one
+# KRaft quorum (one cluster id); node 1 keeps those names, node n (2, 3) has kafka-<n>.pid,
+# kafka-data-<n>/, server-<n>.properties and logs/kafka-<n>.log.
+# Node n listens on KAFKA_PORT+2(n-1) for clients and KAFKA_CONTROLLER_PORT+2(n-1) for the quorum:
+# with the defaults 19092/19093, then 19094/19095 and 19096/19097.
+kafka_node_port() { echo $((KAFKA_PORT + 2 * ($1 - 1))); }
+kafka_node_controller_port() { echo $((KAFKA_CONTROLLER_PORT + 2 * ($1 - 1))); }
+
+# Every node, separated by commas: "127.0.0.1:<port>" (the clients' bootstrap list) or, with
+# "controllers", "<id>@127.0.0.1:<controller port>" (the quorum's voters: every node votes).
+kafka_nodes() {
+  local node entries=()
+  for ((node = 1; node <= KAFKA_BROKERS_COUNT; node++)); do
+    if [[ "${1:-}" == controllers ]]; then
+      entries+=("$node@127.0.0.1:$(kafka_node_controller_port "$node")")
+    else
+      entries+=("127.0.0.1:$(kafka_node_port "$node")")
+    fi
+  done
+  local IFS=,
+  echo "${entries[*]}"
+}
+
+kafka_node_files() {
+  local node="$1" suffix=""
+  ((node == 1)) || suffix="-$node"
+  NODE_PID="$STATE/kafka$suffix.pid"
+  NODE_DATA="$STATE/kafka-data$suffix"
+  NODE_PROPERTIES="$STATE/server$suffix.properties"
+  NODE_LOG="$STATE/logs/kafka$suffix.log"
+  NODE_PORT="$(kafka_node_port "$node")"
+  NODE_CONTROLLER_PORT="$(kafka_node_controller_port "$node")"
+}
+
 write_server_properties() {
-  cat >"$STATE/server.properties" <<EOF
+  local node="$1" replicas="$KAFKA_BROKERS_COUNT" min_isr=1
+  # Three replicas: one broker may be down while an acks=all write still reaches two.
+  ((replicas < 3)) || min_isr=2
+  cat >"$NODE_PROPERTIES" <<EOF
 # Generated by infra/start.sh — edits are overwritten on the next start.
 process.roles=broker,controller
-node.id=1
-controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT
-listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
-advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
+node.id=$node
+controller.quorum.voters=$(kafka_nodes controllers)
+listeners=PLAINTEXT://127.0.0.1:$NODE_PORT,CONTROLLER://127.0.0.1:$NODE_CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$NODE_PORT
 controller.listener.names=CONTROLLER
 inter.broker.listener.name=PLAINTEXT
 listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
-log.dirs=$STATE/kafka-data
+log.dirs=$NODE_DATA
 
-# The project creates its topics itself.
+# The project creates its topics itself, with a replication factor and min.insync.replicas read
+# from the number of brokers (shared/kafka/src/topics.ts); these are the brokers' defaults.
 auto.create.topics.enable=false
 num.partitions=1
-default.replication.factor=1
+default.replication.factor=$replicas
+min.insync.replicas=$min_isr
 
-# One node: internal topics with one replica, few partitions, no rebalance delay.
-offsets.topic.replication.factor=1
+# Internal topics: $replicas replica(s), few partitions, no rebalance delay.
+offsets.topic.replication.factor=$replicas
 offsets.topic.num.partitions=1
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
+transaction.state.log.replication.factor=$replicas
+transaction.state.log.min.isr=$min_isr
 transaction.state.log.num.partitions=1
-share.coordinator.state.topic.replication.factor=1
-share.coordinator.state.topic.min.isr=1
+share.coordinator.state.topic.replication.factor=$replicas
+share.coordinator.state.topic.min.isr=$min_isr
 group.initial.rebalance.delay.ms=0
 
 # Small footprint for development and tests.
@@ -102,35 +146,71 @@ log.cleaner.dedupe.buffer.size=8388608
 EOF
 }
 
-start_kafka() {
-  local pid
-  if pid="$(live_pid "$KAFKA_PID")"; then
-    echo "✓ Kafka already running for $STATE (pid $pid)" >&2
+# A cluster's size is fixed when its storage is formatted: a state dir made for another count
+# holds the metadata of another quorum.
+check_kafka_brokers_count() {
+  local recorded="$STATE/kafka-brokers-count"
+  if [[ -s "$recorded" ]]; then
+    [[ "$(cat "$recorded")" == "$KAFKA_BROKERS_COUNT" ]] ||
+      die "$STATE holds a Kafka cluster of $(cat "$recorded") broker(s), not KAFKA_BROKERS_COUNT=$KAFKA_BROKERS_COUNT: use another INFRA_STATE_DIR, or stop and delete this one"
+  elif [[ -f "$STATE/kafka-data/meta.properties" ]]; then
+    # Formatted before the count was recorded: a single broker.
+    [[ "$KAFKA_BROKERS_COUNT" == 1 ]] ||
+      die "$STATE holds a single Kafka broker: use another INFRA_STATE_DIR for KAFKA_BROKERS_COUNT=$KAFKA_BROKERS_COUNT"
+    echo 1 >"$recorded"
+  else
+    echo "$KAFKA_BROKERS_COUNT" >"$recorded"
+  fi
+}
+
+start_kafka_node() {
+  local node="$1" pid
+  kafka_node_files "$node"
+  if pid="$(live_pid "$NODE_PID")"; then
+    echo "✓ Kafka node $node already running for $STATE (pid $pid)" >&2
     return
   fi
-  require_free_port "$KAFKA_PORT" KAFKA_PORT
-  require_free_port "$KAFKA_CONTROLLER_PORT" KAFKA_CONTROLLER_PORT
-  write_server_properties
+  require_free_port "$NODE_PORT" KAFKA_PORT
+  require_free_port "$NODE_CONTROLLER_PORT" KAFKA_CONTROLLER_PORT
+  mkdir -p "$NODE_DATA"
+  write_server_properties "$node"
 
   local classpath="$KAFKA_LIBS/*" log4j="-Dlog4j2.configurationFile=$INFRA_DIR/log4j2.xml"
-  if [[ ! -f "$STATE/kafka-data/meta.properties" ]]; then
+  if [[ ! -f "$NODE_DATA/meta.properties" ]]; then
     if [[ ! -s "$STATE/kafka-cluster-id" ]]; then
       # A Kafka cluster id is a base64url-encoded random 16-byte UUID (22 characters).
       head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=' >"$STATE/kafka-cluster-id"
     fi
+    # Every node of a cluster is formatted with the same cluster id.
     # shellcheck disable=SC2086 # KAFKA_JVM_OPTS is a list of options
-    step "formatting Kafka storage (cluster id $(cat "$STATE/kafka-cluster-id"))" \
+    step "formatting Kafka storage of node $node (cluster id $(cat "$STATE/kafka-cluster-id"))" \
       java $KAFKA_JVM_OPTS "$log4j" -cp "$classpath" kafka.tools.StorageTool format \
-      --cluster-id "$(cat "$STATE/kafka-cluster-id")" --config "$STATE/server.properties" --ignore-formatted
+      --cluster-id "$(cat "$STATE/kafka-cluster-id")" --config "$NODE_PROPERTIES" --ignore-formatted
   fi
 
-  echo "→ starting Kafka $KAFKA_VERSION on 127.0.0.1:$KAFKA_PORT (log: $KAFKA_LOG)" >&2
+  echo "→ starting Kafka $KAFKA_VERSION node $node on 127.0.0.1:$NODE_PORT (log: $NODE_LOG)" >&2
   # setsid: own process group, so a Ctrl-C in the caller's terminal does not reach it.
   # shellcheck disable=SC2086
   setsid nohup java $KAFKA_HEAP_OPTS $KAFKA_JVM_OPTS "$log4j" -cp "$classpath" \
-    kafka.Kafka "$STATE/server.properties" >>"$KAFKA_LOG" 2>&1 </dev/null &
-  echo $! >"$KAFKA_PID"
-  STARTED+=(kafka)
+    kafka.Kafka "$NODE_PROPERTIES" >>"$NODE_LOG" 2>&1 </dev/null &
+  echo $! >"$NODE_PID"
+  STARTED+=("kafka-node-$node")
+}
+
+# Starts every node that is not running: all of them on a first start; after a node was killed,
+# only that one (the fault suite restarts a broker this way).
+start_kafka() {
+  check_kafka_brokers_count
+  local node ports=() distinct
+  for ((node = 1; node <= KAFKA_BROKERS_COUNT; node++)); do
+    ports+=("$(kafka_node_port "$node")" "$(kafka_node_controller_port "$node")")
+  done
+  distinct="$(printf '%s\n' "${ports[@]}" | sort -u)"
+  [[ "$(wc -l <<<"$distinct")" == "${#ports[@]}" ]] ||
+    die "the Kafka nodes' ports overlap (${ports[*]}): node n uses KAFKA_PORT+2(n-1) and KAFKA_CONTROLLER_PORT+2(n-1), e.g. KAFKA_CONTROLLER_PORT=KAFKA_PORT+1"
+  for ((node = 1; node <= KAFKA_BROKERS_COUNT; node++)); do
+    start_kafka_node "$node"
+  done
 }
 
 # --- PostgreSQL --------------------------------------------------------------------------------
@@ -398,14 +478,20 @@ else
   start_ferretdb
 fi
 
-wait_ready kafka "$KAFKA_PID" "$KAFKA_PORT" "$KAFKA_LOG" kafka "127.0.0.1:$KAFKA_PORT"
+for ((node = 1; node <= KAFKA_BROKERS_COUNT; node++)); do
+  kafka_node_files "$node"
+  name=kafka
+  ((KAFKA_BROKERS_COUNT == 1)) || name="kafka node $node"
+  # The probe asks this node itself, and wants it listed as a broker of the cluster.
+  wait_ready "$name" "$NODE_PID" "$NODE_PORT" "$NODE_LOG" kafka "127.0.0.1:$NODE_PORT" "$node"
+done
 if ! infra_skip_ferretdb; then
   wait_ready ferretdb "$FERRETDB_PID" "$FERRETDB_PORT" "$FERRETDB_LOG" mongo "$MONGO_URI_LOCAL"
 fi
 
 # Connection settings for scripts and developers: `source "$INFRA_STATE_DIR/infra.env"`.
 {
-  echo "KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT"
+  echo "KAFKA_BROKERS=$(kafka_nodes)"
   infra_skip_ferretdb || echo "MONGODB_URI=$MONGO_URI_LOCAL"
   if infra_uses_postgres; then
     echo "POSTGRES_URL=postgres://ferretdb@127.0.0.1:$POSTGRES_PORT/ferretdb"
@@ -413,7 +499,11 @@ fi
 } >"$STATE/infra.env"
 
 echo "started (state: $STATE):"
-echo "  kafka    127.0.0.1:$KAFKA_PORT"
+if ((KAFKA_BROKERS_COUNT == 1)); then
+  echo "  kafka    127.0.0.1:$KAFKA_PORT"
+else
+  echo "  kafka    $(kafka_nodes) ($KAFKA_BROKERS_COUNT brokers: replication factor 3, min.insync.replicas 2)"
+fi
 if infra_skip_ferretdb; then
   echo "  mongodb  \$MONGODB_URI (FerretDB not started)"
 else

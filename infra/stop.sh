@@ -15,7 +15,18 @@ INFRA_STOP_TIMEOUT="${INFRA_STOP_TIMEOUT:-30}"
 
 # The postmaster's command line names its data dir, which start.sh may have placed outside the
 # state dir (then $STATE/postgres-data links to it).
-declare -A MARKERS=([kafka]="$STATE" [ferretdb]="$STATE" [postgres]="$(realpath -m "$STATE/postgres-data")")
+declare -A MARKERS=([ferretdb]="$STATE" [postgres]="$(realpath -m "$STATE/postgres-data")")
+# Kafka's nodes: kafka (the single broker, or node 1 of a cluster), kafka-2 and kafka-3 of a cluster
+# (KAFKA_BROKERS_COUNT=3 in start.sh). Each is stopped as its pid file says, whatever the count now.
+KAFKA_NODES=()
+for pidfile in "$STATE"/kafka.pid "$STATE"/kafka-[0-9]*.pid; do
+  [[ -f "$pidfile" ]] || continue
+  node="$(basename "$pidfile" .pid)"
+  KAFKA_NODES+=("$node")
+  MARKERS[$node]="$STATE"
+done
+((${#KAFKA_NODES[@]})) || KAFKA_NODES=(kafka)
+MARKERS[kafka]="$STATE"
 declare -A PIDS=() SIGNALLED_AT=()
 
 # stop_part NAME: sends the first signal. Kafka and FerretDB lead their own process group (setsid
@@ -57,10 +68,12 @@ await_part() {
   rm -f "$STATE/$name.pid"
 }
 
-# FerretDB before PostgreSQL, so that no query of FerretDB's is cut short; Kafka meanwhile.
-stop_part kafka
+# FerretDB before PostgreSQL, so that no query of FerretDB's is cut short; Kafka meanwhile (the
+# nodes of a cluster together: stopped one by one, the last ones would wait for a quorum to hand
+# their partitions to).
+for node in "${KAFKA_NODES[@]}"; do stop_part "$node"; done
 stop_part ferretdb
 await_part ferretdb
 stop_part postgres
 await_part postgres
-await_part kafka
+for node in "${KAFKA_NODES[@]}"; do await_part "$node"; done

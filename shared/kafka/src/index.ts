@@ -1,7 +1,7 @@
 export { createKafka } from "./client.ts";
 export type { CreateKafkaOptions, LogLevelName } from "./client.ts";
-export { prefixedTopic, dlqTopic, deadLetterTopicName, ensureTopics } from "./topics.ts";
-export type { EnsureTopicsOptions } from "./topics.ts";
+export { prefixedTopic, dlqTopic, deadLetterTopicName, ensureTopics, replicationFor } from "./topics.ts";
+export type { EnsureTopicsOptions, Replication } from "./topics.ts";
 export { createIdempotentProducer, ACKS_ALL } from "./producer.ts";
 export {
   outboxPlugin,

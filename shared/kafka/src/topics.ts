@@ -24,10 +24,34 @@ export interface EnsureTopicsOptions {
   prefix?: string;
   /** Partitions of each created topic. Default 3. */
   numPartitions?: number;
-  /** Default 1 (single-broker dev and test clusters). */
+  /**
+   * Replicas of each created topic. Default: read from the cluster's metadata, see
+   * `replicationFor` (3 on a cluster of three brokers or more, 1 on the single dev broker).
+   */
   replicationFactor?: number;
   /** Consumer groups whose dead-letter topics must exist too. */
   deadLetterGroups?: string[];
+}
+
+/** How a topic is replicated: its replica count and the replicas an `acks=all` write must reach. */
+export interface Replication {
+  replicationFactor: number;
+  minInsyncReplicas: number;
+}
+
+/**
+ * The replication of the topics created on a cluster of `brokers` brokers: three replicas of
+ * which two must acknowledge each write (one broker may die without losing an acknowledged event
+ * or refusing writes), or as many replicas as there are brokers on a smaller cluster, all of them
+ * required but one (1 and 1 on the single dev broker).
+ */
+export function replicationFor(brokers: number): Replication {
+  return replicatedOn(Math.max(1, Math.min(3, brokers)));
+}
+
+/** `replicationFactor` replicas, all of them but one required to acknowledge a write (at least one). */
+function replicatedOn(replicationFactor: number): Replication {
+  return { replicationFactor, minInsyncReplicas: Math.max(1, replicationFactor - 1) };
 }
 
 /**
@@ -41,7 +65,7 @@ export async function ensureTopics(
   topics: readonly string[],
   options: EnsureTopicsOptions = {},
 ): Promise<string[]> {
-  const { prefix = "", numPartitions = 3, replicationFactor = 1, deadLetterGroups = [] } = options;
+  const { prefix = "", numPartitions = 3, replicationFactor, deadLetterGroups = [] } = options;
   const wanted = [
     ...new Set(
       [...topics, ...deadLetterGroups.map(deadLetterTopicName)].map((topic) => prefixedTopic(prefix, topic)),
@@ -76,7 +100,7 @@ async function createMissing(
   kafka: Kafka,
   wanted: string[],
   numPartitions: number,
-  replicationFactor: number,
+  replicationFactor: number | undefined,
 ): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
@@ -84,10 +108,21 @@ async function createMissing(
     const existing = new Set(await admin.listTopics());
     const missing = wanted.filter((topic) => !existing.has(topic));
     if (missing.length > 0) {
+      // The cluster's metadata says how many brokers it has (those up now: a cluster of three
+      // with one down gets two replicas rather than a refusal): no setting to keep in step.
+      const replication =
+        replicationFactor === undefined
+          ? replicationFor((await admin.describeCluster()).brokers.length)
+          : replicatedOn(replicationFactor);
       // Resolves false (no throw) when another process created some of them meanwhile.
       await admin.createTopics({
         waitForLeaders: true,
-        topics: missing.map((topic) => ({ topic, numPartitions, replicationFactor })),
+        topics: missing.map((topic) => ({
+          topic,
+          numPartitions,
+          replicationFactor: replication.replicationFactor,
+          configEntries: [{ name: "min.insync.replicas", value: String(replication.minInsyncReplicas) }],
+        })),
       });
     }
     await admin.fetchTopicMetadata({ topics: wanted });
