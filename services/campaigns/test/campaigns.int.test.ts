@@ -103,7 +103,7 @@ describe("planning a campaign", () => {
     [
       "a target institution nobody registered",
       { targetInstitutionIds: ["cmp-nowhere"], followUpContacts: [] },
-      "UNKNOWN_INSTITUTION",
+      "INSTITUTION_NOT_FOUND",
       "input.targetInstitutionIds[0]",
     ],
     [

@@ -1,3 +1,4 @@
+import { createOutboxWriter } from "@intl/kafka";
 import type { WriteQueue } from "@intl/mongo";
 import type { Logger } from "@intl/subgraph";
 import type { AgendaRepository } from "../models/agendaRepository.ts";
@@ -23,4 +24,13 @@ export interface ApplicationDeps {
   /** Tells the outbox relay that the interview's outbox just got events: it publishes them at once. */
   interviewEventsQueued: (interviewId: string) => void;
   logger: Logger;
+}
+
+/** The service's aggregate writer (@intl/mongo): only interviews carry events, so only they nudge the relay. */
+export function aggregateWriter(deps: ApplicationDeps) {
+  return createOutboxWriter({
+    writeQueue: deps.writeQueue,
+    clock: deps.clock,
+    eventsQueued: ({ id }) => deps.interviewEventsQueued(String(id)),
+  });
 }

@@ -1,6 +1,6 @@
 import { requireRole } from "@intl/auth";
 import type { Viewer } from "@intl/auth";
-import { documentKey } from "@intl/mongo";
+import { sortDirection } from "@intl/mongo";
 import type { PageConnection, SortOrder } from "@intl/mongo";
 import { CAMPAIGN_READERS, MANAGERS } from "../domain/access.ts";
 import { CampaignStatus } from "../domain/campaign.ts";
@@ -11,6 +11,7 @@ import { assertCampaignNotClosed, campaignStatusAfter } from "../domain/campaign
 import type { CampaignListFilter } from "../models/campaignRepository.ts";
 import { campaignNotFound } from "./notFound.ts";
 import type { ApplicationDeps } from "./applicationDeps.ts";
+import { aggregateWriter } from "./applicationDeps.ts";
 import type { PipelineOperations } from "./pipelineOperations.ts";
 
 export type CampaignSortField = "START_DATE" | "COUNTRY" | "CREATED_AT";
@@ -27,7 +28,7 @@ function campaignSort(
   sort?: { field: CampaignSortField; direction?: SortDirectionName | null } | null,
 ): SortOrder {
   if (!sort) return { field: "startDate", direction: -1 };
-  return { field: sortFields[sort.field], direction: sort.direction === "DESC" ? -1 : 1 };
+  return { field: sortFields[sort.field], direction: sortDirection(sort.direction) };
 }
 
 export interface CampaignListRequest {
@@ -40,6 +41,7 @@ export interface CampaignListRequest {
 /** Campaigns: planning, changes, lifecycle, reading. */
 export function campaignOperations(deps: ApplicationDeps, pipeline: PipelineOperations) {
   const { campaigns, readModels, clock, newId } = deps;
+  const writer = aggregateWriter(deps);
 
   async function load(id: string, field: string): Promise<Campaign> {
     const campaign = await campaigns.findById(id);
@@ -47,24 +49,36 @@ export function campaignOperations(deps: ApplicationDeps, pipeline: PipelineOper
     return campaign;
   }
 
-  /** Reads the campaign, decides, writes: one at a time per campaign, in the service's write queue. */
-  function onCampaign<T>(id: string, work: () => Promise<T>): Promise<T> {
-    return deps.writeQueue.run(documentKey(campaigns.collectionName, id), work);
+  /** Reads the campaign, decides its next state, writes it with its target links (see `aggregateWriter`). */
+  function changeCampaign(
+    id: string,
+    field: string,
+    decide: (campaign: Campaign, now: Date) => Campaign,
+    /** What else the decision needs, read after the campaign in the same turn. */
+    readFacts?: (campaign: Campaign) => Promise<void>,
+  ): Promise<Campaign> {
+    return writer.update(campaigns.model, id, {
+      load: async () => {
+        const campaign = await load(id, field);
+        await readFacts?.(campaign);
+        return campaign;
+      },
+      decide: (campaign, now) => {
+        const next = decide(campaign, now);
+        return { next, set: campaigns.stored(next) };
+      },
+      links: campaigns.linksOfState,
+    });
   }
 
   async function moveTo(viewer: Viewer, id: string, action: "open" | "close"): Promise<Campaign> {
     requireRole(viewer, ...MANAGERS);
-    const moved = await onCampaign(id, async () => {
-      const campaign = await load(id, "id");
-      const next: Campaign = {
-        ...campaign,
-        status: campaignStatusAfter(action, campaign.status),
-        version: campaign.version + 1,
-        updatedAt: clock(),
-      };
-      await campaigns.save(next, campaign.version);
-      return next;
-    });
+    const moved = await changeCampaign(id, "id", (campaign, now) => ({
+      ...campaign,
+      status: campaignStatusAfter(action, campaign.status),
+      version: campaign.version + 1,
+      updatedAt: now,
+    }));
     if (moved.status === CampaignStatus.OPEN) await pipeline.backfillPipeline(moved);
     return moved;
   }
@@ -89,24 +103,29 @@ export function campaignOperations(deps: ApplicationDeps, pipeline: PipelineOper
         createdAt: now,
         updatedAt: now,
       };
-      await campaigns.insert(campaign);
+      await writer.insert(campaigns.model, campaigns.document(campaign), { links: campaigns.links });
       await pipeline.backfillPipeline(campaign);
       return campaign;
     },
 
     async updateCampaign(viewer: Viewer, input: CampaignDetailsInput & { id: string }): Promise<Campaign> {
       requireRole(viewer, ...MANAGERS);
-      const updated = await onCampaign(input.id, async () => {
-        const campaign = await load(input.id, "input.id");
-        assertCampaignNotClosed(campaign, "input.id");
-        const institutions = await readModels.knownInstitutions(
-          input.targetInstitutionIds ?? campaign.targetInstitutionIds,
-        );
-        const details = validateCampaignChanges(campaign, input, institutions);
-        const next: Campaign = { ...campaign, ...details, version: campaign.version + 1, updatedAt: clock() };
-        await campaigns.save(next, campaign.version);
-        return next;
-      });
+      // The institutions the change names, read with the campaign in each attempt.
+      let institutions: Awaited<ReturnType<typeof readModels.knownInstitutions>> = new Map();
+      const updated = await changeCampaign(
+        input.id,
+        "input.id",
+        (campaign, now) => {
+          assertCampaignNotClosed(campaign, "input.id");
+          const details = validateCampaignChanges(campaign, input, institutions);
+          return { ...campaign, ...details, version: campaign.version + 1, updatedAt: now };
+        },
+        async (campaign) => {
+          institutions = await readModels.knownInstitutions(
+            input.targetInstitutionIds ?? campaign.targetInstitutionIds,
+          );
+        },
+      );
       await pipeline.backfillPipeline(updated);
       return updated;
     },

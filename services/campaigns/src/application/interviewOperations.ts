@@ -1,7 +1,8 @@
 import { requireRole } from "@intl/auth";
 import type { Viewer } from "@intl/auth";
 import { DomainError, ErrorKind, badInput } from "@intl/errors";
-import { documentKey } from "@intl/mongo";
+import { sortDirection } from "@intl/mongo";
+import type { OutboxEvent } from "@intl/kafka";
 import type { PageConnection } from "@intl/mongo";
 import {
   assertMayConductInterview,
@@ -22,6 +23,7 @@ import { completedInterview, scoredInterview, validateScores } from "../domain/i
 import { interviewCompletedEvent } from "../events/publishedEvents.ts";
 import { campaignNotFound, interviewNotFound } from "./notFound.ts";
 import type { ApplicationDeps } from "./applicationDeps.ts";
+import { aggregateWriter } from "./applicationDeps.ts";
 
 export interface ScoreInput {
   criterion: string;
@@ -61,6 +63,7 @@ function instantFilter(value: string | null | undefined, field: string): Date | 
 /** Interviews: scheduling without double booking, cancelling, scoring, completing, reading. */
 export function interviewOperations(deps: ApplicationDeps) {
   const { campaigns, candidates, interviews, agendas, readModels, clock, newId } = deps;
+  const writer = aggregateWriter(deps);
 
   async function load(id: string, field: string): Promise<Interview> {
     const interview = await interviews.findById(id);
@@ -82,23 +85,26 @@ export function interviewOperations(deps: ApplicationDeps) {
     }
   }
 
-  /**
-   * Reads the interview, decides, writes: one at a time per interview, in the service's
-   * write queue, which the outbox relay's removal of published events joins too
-   * (FerretDB does not isolate concurrent updates of one document).
-   */
-  function onInterview<T>(id: string, field: string, work: (interview: Interview) => Promise<T>): Promise<T> {
-    return deps.writeQueue.run(documentKey(interviews.collectionName, id), async () =>
-      work(await load(id, field)),
-    );
+  /** Reads the interview, decides its next state and events, writes them with its seats (see `aggregateWriter`). */
+  function changeInterview(
+    id: string,
+    field: string,
+    decide: (interview: Interview, now: Date) => { next: Interview; events?: OutboxEvent[] },
+  ): Promise<Interview> {
+    return writer.update(interviews.model, id, {
+      load: () => load(id, field),
+      decide: (interview, now) => {
+        const { next, events } = decide(interview, now);
+        return { next, set: interviews.stored(next), ...(events ? { events } : {}) };
+      },
+      links: interviews.linksOfState,
+    });
   }
 
   async function cancel(id: string, field: string): Promise<Interview> {
-    const cancelled = await onInterview(id, field, async (interview) => {
-      const next = cancelledInterview(interview, clock());
-      await interviews.save(next, interview.version, [], next.updatedAt);
-      return next;
-    });
+    const cancelled = await changeInterview(id, field, (interview, now) => ({
+      next: cancelledInterview(interview, now),
+    }));
     await releaseSlots(cancelled);
     return cancelled;
   }
@@ -158,7 +164,7 @@ export function interviewOperations(deps: ApplicationDeps) {
           }
           held.push(agendaId);
         }
-        await interviews.insert(interview);
+        await writer.insert(interviews.model, interviews.document(interview), { links: interviews.links });
       } catch (error) {
         await Promise.allSettled(held.map((agendaId) => agendas.release(agendaId, interview.id)));
         throw error;
@@ -188,11 +194,9 @@ export function interviewOperations(deps: ApplicationDeps) {
       input: { interviewId: string; panelMemberId?: string | null; scores: ScoreInput[] },
     ): Promise<Interview> {
       requireRole(viewer, ...INTERVIEWERS);
-      return onInterview(input.interviewId, "input.interviewId", async (interview) => {
+      return changeInterview(input.interviewId, "input.interviewId", (interview, now) => {
         const panelMemberId = scoringPanelMember(viewer, interview, input.panelMemberId);
-        const scored = scoredInterview(interview, panelMemberId, validateScores(input.scores), clock());
-        await interviews.save(scored, interview.version, [], scored.updatedAt);
-        return scored;
+        return { next: scoredInterview(interview, panelMemberId, validateScores(input.scores), now) };
       });
     },
 
@@ -210,20 +214,16 @@ export function interviewOperations(deps: ApplicationDeps) {
       },
     ): Promise<Interview> {
       requireRole(viewer, ...INTERVIEWERS);
-      const completed = await onInterview(input.interviewId, "input.interviewId", async (interview) => {
+      return changeInterview(input.interviewId, "input.interviewId", (interview, now) => {
         assertMayConductInterview(viewer, interview);
-        const now = clock();
         let current = interview;
         if (input.scores) {
           const panelMemberId = scoringPanelMember(viewer, interview, input.panelMemberId);
           current = scoredInterview(current, panelMemberId, validateScores(input.scores), now);
         }
         const next = completedInterview(current, input.recommendation, now);
-        await interviews.save(next, interview.version, [interviewCompletedEvent(next, newId())], now);
-        return next;
+        return { next, events: [interviewCompletedEvent(next, newId())] };
       });
-      deps.interviewEventsQueued(input.interviewId);
-      return completed;
     },
 
     async getInterview(viewer: Viewer, id: string): Promise<Interview | null> {
@@ -245,7 +245,7 @@ export function interviewOperations(deps: ApplicationDeps) {
           from: instantFilter(filter.from, "filter.from"),
           to: instantFilter(filter.to, "filter.to"),
         },
-        direction: request.sort?.direction === "DESC" ? -1 : 1,
+        direction: sortDirection(request.sort?.direction),
         first: request.first ?? null,
         after: request.after ?? null,
       });

@@ -1,22 +1,8 @@
+export { isIsoDate, isAcademicYear } from "@intl/errors";
 /** Shapes of the calendar values campaigns handle (same vocabulary as `@intl/events`). */
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 // An instant needs its offset: a slot in Beijing and one in São Paulo must compare correctly.
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** `2026-03-14`, and a real calendar day. */
-export function isIsoDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
-
-/** `2026-2027`: two consecutive calendar years. */
-export function isAcademicYear(value: string): boolean {
-  const match = /^(\d{4})-(\d{4})$/.exec(value);
-  return match !== null && Number(match[2]) === Number(match[1]) + 1;
-}
 
 /** ISO 3166-1 alpha-2, upper case. */
 export function isCountryCode(value: string): boolean {

@@ -162,7 +162,7 @@ function checkDetails(
     const institution = institutions.get(id);
     if (!institution) {
       errors.add(
-        CampaignsReason.UNKNOWN_INSTITUTION,
+        CampaignsReason.INSTITUTION_NOT_FOUND,
         field,
         `institution ${id} is not known (yet) from the partnerships service`,
       );

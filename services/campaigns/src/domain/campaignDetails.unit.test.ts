@@ -112,7 +112,7 @@ describe("a campaign's details", () => {
     );
     expect(error).toMatchObject({
       kind: "BAD_USER_INPUT",
-      reason: "UNKNOWN_INSTITUTION",
+      reason: "INSTITUTION_NOT_FOUND",
       field: "input.targetInstitutionIds[1]",
     });
   });

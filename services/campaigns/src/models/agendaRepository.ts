@@ -1,5 +1,5 @@
 import { DomainError, ErrorKind } from "@intl/errors";
-import { findByIds } from "@intl/mongo";
+import { duplicateKeyIndexes, findByIds } from "@intl/mongo";
 import type { Model } from "mongoose";
 import { cellsOf, holdIdOf, holdStillStands } from "../domain/agendaBooking.ts";
 import { CampaignsReason } from "../domain/errors.ts";
@@ -19,14 +19,6 @@ export interface AgendaRepository {
   book(agendaId: string, interviewId: string, slot: Slot, now: Date): Promise<BookingOutcome>;
   /** Frees every cell `interviewId` holds in the agenda. */
   release(agendaId: string, interviewId: string): Promise<void>;
-}
-
-function duplicateIndexes(error: unknown): number[] | null {
-  const writeErrors = (error as { writeErrors?: unknown }).writeErrors;
-  const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
-  if (list.length === 0) return (error as { code?: unknown }).code === 11000 ? [] : null;
-  if (!list.every((writeError: { code?: unknown }) => writeError.code === 11000)) return null;
-  return list.map((writeError: { index: number }) => writeError.index);
 }
 
 export function agendaRepository(
@@ -54,7 +46,7 @@ export function agendaRepository(
           await SlotHold.collection.insertMany(holds as never[], { ordered: false });
           return { booked: true };
         } catch (error) {
-          const duplicates = duplicateIndexes(error);
+          const duplicates = duplicateKeyIndexes(error);
           if (duplicates === null) {
             await release(agendaId, interviewId);
             throw error;

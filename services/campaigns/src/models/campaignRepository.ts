@@ -1,13 +1,11 @@
-import { DomainError, ErrorKind } from "@intl/errors";
-import { findByIds, findWhereIn, oneOf, paginate } from "@intl/mongo";
-import type { PageConnection, SortOrder } from "@intl/mongo";
+import { findByIds, findWhereIn, mapPage, oneOf, paginateLean } from "@intl/mongo";
+import type { LinksOf, PageConnection, SortOrder } from "@intl/mongo";
 import type { Model, QueryFilter } from "mongoose";
 import { CampaignStatus } from "../domain/campaign.ts";
 import type { Campaign, CampaignMode } from "../domain/campaign.ts";
-import { CampaignsReason } from "../domain/errors.ts";
 import { campaignFromDocument, campaignToDocument } from "./campaignModel.ts";
 import type { CampaignDocument } from "./campaignModel.ts";
-import { campaignTargetModel, syncCampaignTargets } from "./campaignTargetModel.ts";
+import { campaignTargetModel, campaignTargets } from "./campaignTargetModel.ts";
 import type { CampaignTargetDocument } from "./campaignTargetModel.ts";
 
 export interface CampaignListFilter {
@@ -26,8 +24,7 @@ export interface CampaignSelection {
 
 export function campaignRepository(Campaign: Model<CampaignDocument>) {
   const CampaignTarget = campaignTargetModel(Campaign.db);
-  const syncTargets = (campaign: Campaign) =>
-    syncCampaignTargets({ Campaign, CampaignTarget }, { _id: campaign.id, ...campaign });
+  const targets = campaignTargets({ Campaign, CampaignTarget });
   const byIds = async (ids: readonly string[]): Promise<Campaign[]> => {
     const documents = await findByIds(Campaign, ids, (condition) =>
       Campaign.find(condition).lean<CampaignDocument[]>().exec(),
@@ -47,13 +44,20 @@ export function campaignRepository(Campaign: Model<CampaignDocument>) {
   };
 
   return {
-    /** Its collection's name: the write-queue key of a campaign is `documentKey(collectionName, id)`. */
-    collectionName: Campaign.collection.collectionName,
-
-    async insert(campaign: Campaign): Promise<void> {
-      await Campaign.create({ ...campaignToDocument(campaign), linksPending: true });
-      await syncTargets(campaign);
+    /** Its model, for the aggregate writer. */
+    model: Campaign,
+    /** A campaign as stored (for an insert). */
+    document: campaignToDocument,
+    /** Its stored fields, for the `$set` of a write that replaces its state. */
+    stored(campaign: Campaign): Omit<CampaignDocument, "_id"> {
+      const { _id, ...state } = campaignToDocument(campaign);
+      return state;
     },
+    /** Its target links, derived after each write (see @intl/mongo's `derivedLinks`). */
+    links: targets,
+    linksOfState: {
+      sync: (campaign) => targets.sync(campaignToDocument(campaign)),
+    } satisfies LinksOf<Campaign>,
 
     async findById(id: string): Promise<Campaign | null> {
       const document = await Campaign.findById(id).lean<CampaignDocument>().exec();
@@ -61,23 +65,6 @@ export function campaignRepository(Campaign: Model<CampaignDocument>) {
     },
 
     findByIds: byIds,
-
-    /** Writes the campaign's new state if nobody changed it since it was read at `readAtVersion`. */
-    async save(campaign: Campaign, readAtVersion: number): Promise<void> {
-      const { _id, ...state } = campaignToDocument(campaign);
-      const result = await Campaign.updateOne(
-        { _id, version: readAtVersion },
-        { $set: { ...state, linksPending: true } },
-      ).exec();
-      if (result.matchedCount === 0) {
-        throw new DomainError(
-          ErrorKind.CONFLICT,
-          CampaignsReason.CONCURRENT_CHANGE,
-          "The campaign was changed meanwhile; read it again and retry.",
-        );
-      }
-      await syncTargets(campaign);
-    },
 
     /** Campaigns of a country and intake still taking candidates (their programmes are checked by the caller). */
     async findRecruiting(countryCode: string, academicYear: string): Promise<Campaign[]> {
@@ -127,16 +114,13 @@ export function campaignRepository(Campaign: Model<CampaignDocument>) {
       first?: number | null;
       after?: string | null;
     }): Promise<PageConnection<Campaign>> {
-      const page = await paginate(Campaign, {
+      const page = await paginateLean(Campaign, {
         filter: toFilter(request.filter),
         sort: request.sort,
         first: request.first ?? null,
         after: request.after ?? null,
       });
-      return {
-        ...page,
-        nodes: page.nodes.map((node) => campaignFromDocument(node.toObject() as CampaignDocument)),
-      };
+      return mapPage(page, campaignFromDocument);
     },
   };
 }

@@ -1,10 +1,11 @@
 import { Schema } from "mongoose";
 import type { Connection, Model } from "mongoose";
 import type { CampaignDocument } from "./campaignModel.ts";
-import { replaceLinks } from "./derivedLinks.ts";
+import { derivedLinks } from "@intl/mongo";
+import type { DerivedLinks } from "@intl/mongo";
 
 /**
- * One document per campaign × target institution (see `derivedLinks.ts`): the
+ * One document per campaign × target institution (@intl/mongo's `derivedLinks`): the
  * Institution entity's `campaigns` by a top-level equality on `institutionId`
  * instead of a match on the array `targetInstitutionIds`.
  */
@@ -15,6 +16,8 @@ export interface CampaignTargetDocument {
   campaignId: string;
   /** The campaign's, for the order of an institution's campaigns. */
   startDate: string;
+  /** The campaign's version it was derived from. */
+  version: number;
 }
 
 const campaignTargetSchema = new Schema<CampaignTargetDocument>(
@@ -23,6 +26,7 @@ const campaignTargetSchema = new Schema<CampaignTargetDocument>(
     institutionId: { type: String, required: true },
     campaignId: { type: String, required: true },
     startDate: { type: String, required: true },
+    version: { type: Number },
   },
   { collection: "campaign_targets", autoIndex: false, versionKey: false },
 );
@@ -36,19 +40,21 @@ export function campaignTargetModel(connection: Connection): Model<CampaignTarge
   );
 }
 
-/** Makes the campaign's target links those of its current targets (after the campaign's write, in its write-queue turn). */
-export function syncCampaignTargets(
-  models: { Campaign: Model<CampaignDocument>; CampaignTarget: Model<CampaignTargetDocument> },
-  campaign: Pick<CampaignDocument, "_id" | "targetInstitutionIds" | "startDate">,
-): Promise<void> {
-  return replaceLinks(
-    { Owner: models.Campaign, Link: models.CampaignTarget },
-    { field: "campaignId", id: campaign._id },
-    campaign.targetInstitutionIds.map((institutionId) => ({
-      _id: `${campaign._id}:${institutionId}`,
-      institutionId,
-      campaignId: campaign._id,
-      startDate: campaign.startDate,
-    })),
-  );
+/** The campaigns' target links: `sync` after each write of a campaign, `heal` at start. */
+export function campaignTargets(models: {
+  Campaign: Model<CampaignDocument>;
+  CampaignTarget: Model<CampaignTargetDocument>;
+}): DerivedLinks<CampaignDocument> {
+  return derivedLinks<CampaignDocument, CampaignTargetDocument>({
+    Owner: models.Campaign,
+    Link: models.CampaignTarget,
+    ownerField: "campaignId",
+    derive: (campaign) =>
+      campaign.targetInstitutionIds.map((institutionId) => ({
+        _id: `${campaign._id}:${institutionId}`,
+        institutionId,
+        campaignId: campaign._id,
+        startDate: campaign.startDate,
+      })),
+  });
 }

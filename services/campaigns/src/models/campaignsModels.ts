@@ -1,12 +1,11 @@
 import type { Connection } from "mongoose";
 import { campaignModel } from "./campaignModel.ts";
 import type { CampaignDocument } from "./campaignModel.ts";
-import { campaignTargetModel, syncCampaignTargets } from "./campaignTargetModel.ts";
-import { healLinks } from "./derivedLinks.ts";
+import { campaignTargetModel, campaignTargets } from "./campaignTargetModel.ts";
 import { candidateModel } from "./candidateModel.ts";
 import { interviewModel } from "./interviewModel.ts";
 import type { InterviewDocument } from "./interviewModel.ts";
-import { interviewSeatModel, syncInterviewSeats } from "./interviewSeatModel.ts";
+import { interviewSeatModel, interviewSeats } from "./interviewSeatModel.ts";
 import { erasedStudentModel, knownApplicationModel } from "./knownApplicationModel.ts";
 import { knownFacultyModel } from "./knownFacultyModel.ts";
 import { knownInstitutionModel } from "./knownInstitutionModel.ts";
@@ -38,14 +37,10 @@ export function outboxModels(models: CampaignsModels) {
 /**
  * Creates the declared indexes (schemas opt out of mongoose's implicit
  * auto-indexing), then derives the links a crash or an older version left
- * missing (see `derivedLinks.ts`). Run at start, before the service answers.
+ * missing (@intl/mongo's `derivedLinks`). Run at start, before the service answers.
  */
 export async function prepareStore(models: CampaignsModels): Promise<void> {
   for (const model of Object.values(models)) await model.createIndexes();
-  await healLinks<CampaignDocument>({ Owner: models.Campaign, Link: models.CampaignTarget }, (campaign) =>
-    syncCampaignTargets(models, campaign),
-  );
-  await healLinks<InterviewDocument>({ Owner: models.Interview, Link: models.InterviewSeat }, (interview) =>
-    syncInterviewSeats(models, interview),
-  );
+  await campaignTargets(models).heal();
+  await interviewSeats(models).heal();
 }

@@ -1,10 +1,9 @@
-import { findWhereIn, paginate } from "@intl/mongo";
+import { findWhereIn, isDuplicateKeyError, mapPage, paginateLean } from "@intl/mongo";
 import type { PageConnection } from "@intl/mongo";
 import type { Model, QueryFilter } from "mongoose";
 import { candidateId } from "../domain/pipelineMatching.ts";
 import { candidateFromDocument } from "./candidateModel.ts";
 import type { Candidate, CandidateDocument, CandidateSource } from "./candidateModel.ts";
-import { isDuplicateKeyError } from "./storeErrors.ts";
 
 export interface CandidateListFilter {
   programmeCode?: string | null;
@@ -67,16 +66,13 @@ export function candidateRepository(Candidate: Model<CandidateDocument>) {
       if (request.filter?.programmeCode) query.programmeCode = request.filter.programmeCode;
       if (request.filter?.institutionId) query.institutionId = request.filter.institutionId;
       if (request.filter?.joinedBy) query.joinedBy = request.filter.joinedBy;
-      const page = await paginate(Candidate, {
+      const page = await paginateLean(Candidate, {
         filter: query as QueryFilter<CandidateDocument>,
         sort: { field: "joinedAt", direction: 1 },
         first: request.first ?? null,
         after: request.after ?? null,
       });
-      return {
-        ...page,
-        nodes: page.nodes.map((node) => candidateFromDocument(node.toObject() as CandidateDocument)),
-      };
+      return mapPage(page, candidateFromDocument);
     },
   };
 }

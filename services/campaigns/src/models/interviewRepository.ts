@@ -1,16 +1,12 @@
-import { DomainError, ErrorKind } from "@intl/errors";
-import { withEvents } from "@intl/kafka";
-import type { OutboxEvent } from "@intl/kafka";
-import { allOf, findWhereIn, oneOf, paginate } from "@intl/mongo";
-import type { PageConnection, SortDirection } from "@intl/mongo";
+import { allOf, findWhereIn, mapPage, oneOf, paginate, paginateLean } from "@intl/mongo";
+import type { LinksOf, PageConnection, SortDirection } from "@intl/mongo";
 import type { Model, QueryFilter } from "mongoose";
 import type { InterviewScope } from "../domain/access.ts";
-import { CampaignsReason } from "../domain/errors.ts";
 import { InterviewStatus } from "../domain/interview.ts";
 import type { Interview, InterviewMode } from "../domain/interview.ts";
 import { interviewFromDocument, interviewState } from "./interviewModel.ts";
 import type { InterviewDocument } from "./interviewModel.ts";
-import { interviewSeatModel, syncInterviewSeats } from "./interviewSeatModel.ts";
+import { interviewSeatModel, interviewSeats } from "./interviewSeatModel.ts";
 
 export interface InterviewListFilter {
   campaignId?: string | null;
@@ -68,17 +64,20 @@ export function interviewRepository(Interview: Model<InterviewDocument>) {
       earliestFirst,
     );
   /** Each write derives the interview's panel seats in the same write-queue turn. */
-  const syncSeats = (interview: Interview) =>
-    syncInterviewSeats({ Interview, InterviewSeat }, { _id: interview.id, ...interviewState(interview) });
+  const seats = interviewSeats({ Interview, InterviewSeat });
 
   return {
-    /** Its collection's name: the write-queue key of an interview is `documentKey(collectionName, id)`. */
-    collectionName: Interview.collection.collectionName,
-
-    async insert(interview: Interview): Promise<void> {
-      await Interview.create({ _id: interview.id, ...interviewState(interview), linksPending: true });
-      await syncSeats(interview);
-    },
+    /** Its model, for the aggregate writer. */
+    model: Interview,
+    /** An interview as stored (for an insert). */
+    document: (interview: Interview) => ({ _id: interview.id, ...interviewState(interview) }),
+    /** Its stored fields, for the `$set` of a write that replaces its state (never its outbox). */
+    stored: interviewState,
+    /** Its panel seats, derived after each write (see @intl/mongo's `derivedLinks`). */
+    links: seats,
+    linksOfState: {
+      sync: (interview) => seats.sync({ _id: interview.id, ...interviewState(interview) }),
+    } satisfies LinksOf<Interview>,
 
     async findById(id: string): Promise<Interview | null> {
       const document = await Interview.findById(id).select("-_outbox").lean<InterviewDocument>().exec();
@@ -95,26 +94,6 @@ export function interviewRepository(Interview: Model<InterviewDocument>) {
 
     async findByIds(ids: readonly string[]): Promise<Interview[]> {
       return (await leanWhereIn("_id", ids, {})).map(interviewFromDocument);
-    },
-
-    /** Writes the interview's new state and its events in one update, if nobody changed it since `readAtVersion`. */
-    async save(
-      interview: Interview,
-      readAtVersion: number,
-      events: readonly OutboxEvent[],
-      now: Date,
-    ): Promise<void> {
-      const state = { $set: { ...interviewState(interview), linksPending: true } };
-      const update = events.length > 0 ? withEvents(state, events, now) : state;
-      const result = await Interview.updateOne({ _id: interview.id, version: readAtVersion }, update).exec();
-      if (result.matchedCount === 0) {
-        throw new DomainError(
-          ErrorKind.CONFLICT,
-          CampaignsReason.CONCURRENT_CHANGE,
-          "The interview was changed meanwhile; read it again and retry.",
-        );
-      }
-      await syncSeats(interview);
     },
 
     async ofApplications(
@@ -199,15 +178,12 @@ export function interviewRepository(Interview: Model<InterviewDocument>) {
         return { nodes, pageInfo: seats.pageInfo, totalCount: seats.totalCount };
       }
       if (slotRange) query["slot.start"] = slotRange;
-      const page = await paginate(Interview, {
+      const page = await paginateLean(Interview, {
         ...pageRequest,
         filter: allOf(query, scopeFilter(request.scope)) as QueryFilter<InterviewDocument>,
         sort: { field: "slot.start", direction: request.direction },
       });
-      return {
-        ...page,
-        nodes: page.nodes.map((node) => interviewFromDocument(node.toObject() as InterviewDocument)),
-      };
+      return mapPage(page, interviewFromDocument);
     },
   };
 }

@@ -1,10 +1,11 @@
 import { Schema } from "mongoose";
 import type { Connection, Model } from "mongoose";
 import type { InterviewDocument } from "./interviewModel.ts";
-import { replaceLinks } from "./derivedLinks.ts";
+import { derivedLinks } from "@intl/mongo";
+import type { DerivedLinks } from "@intl/mongo";
 
 /**
- * One document per interview × panel member (see `derivedLinks.ts`): a faculty
+ * One document per interview × panel member (@intl/mongo's `derivedLinks`): a faculty
  * member's interviews (their default list, and `panelMemberId` filters) by a
  * top-level equality on `facultyId` instead of a match on the array
  * `panelFacultyIds`. It copies what those lists filter and sort on.
@@ -21,6 +22,8 @@ export interface InterviewSeatDocument {
   mode: string;
   /** The interview's `slot.start`. */
   slotStart: Date;
+  /** The interview's version it was derived from. */
+  version: number;
 }
 
 const interviewSeatSchema = new Schema<InterviewSeatDocument>(
@@ -34,6 +37,7 @@ const interviewSeatSchema = new Schema<InterviewSeatDocument>(
     status: { type: String, required: true },
     mode: { type: String, required: true },
     slotStart: { type: Date, required: true },
+    version: { type: Number },
   },
   { collection: "interview_seats", autoIndex: false, versionKey: false },
 );
@@ -47,24 +51,26 @@ export function interviewSeatModel(connection: Connection): Model<InterviewSeatD
   );
 }
 
-/** Makes the interview's seats those of its current panel and state (after its write, in its write-queue turn). */
-export function syncInterviewSeats(
-  models: { Interview: Model<InterviewDocument>; InterviewSeat: Model<InterviewSeatDocument> },
-  interview: Omit<InterviewDocument, "_outbox">,
-): Promise<void> {
-  return replaceLinks(
-    { Owner: models.Interview, Link: models.InterviewSeat },
-    { field: "interviewId", id: interview._id },
-    interview.panelFacultyIds.map((facultyId) => ({
-      _id: `${interview._id}:${facultyId}`,
-      facultyId,
-      interviewId: interview._id,
-      applicationId: interview.applicationId,
-      campaignId: interview.campaignId ?? null,
-      institutionId: interview.institutionId,
-      status: interview.status,
-      mode: interview.mode,
-      slotStart: interview.slot.start,
-    })),
-  );
+/** The interviews' panel seats: `sync` after each write of an interview, `heal` at start. */
+export function interviewSeats(models: {
+  Interview: Model<InterviewDocument>;
+  InterviewSeat: Model<InterviewSeatDocument>;
+}): DerivedLinks<Omit<InterviewDocument, "_outbox">> {
+  return derivedLinks<Omit<InterviewDocument, "_outbox">, InterviewSeatDocument>({
+    Owner: models.Interview,
+    Link: models.InterviewSeat,
+    ownerField: "interviewId",
+    derive: (interview) =>
+      interview.panelFacultyIds.map((facultyId) => ({
+        _id: `${interview._id}:${facultyId}`,
+        facultyId,
+        interviewId: interview._id,
+        applicationId: interview.applicationId,
+        campaignId: interview.campaignId ?? null,
+        institutionId: interview.institutionId,
+        status: interview.status,
+        mode: interview.mode,
+        slotStart: interview.slot.start,
+      })),
+  });
 }

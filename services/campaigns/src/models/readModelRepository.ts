@@ -7,7 +7,7 @@ import { knownApplicationFromDocument } from "./knownApplicationModel.ts";
 import type { ErasedStudentDocument, KnownApplicationDocument } from "./knownApplicationModel.ts";
 import type { KnownFacultyDocument } from "./knownFacultyModel.ts";
 import type { KnownInstitutionDocument } from "./knownInstitutionModel.ts";
-import { isDuplicateKeyError } from "./storeErrors.ts";
+import { isDuplicateKeyError } from "@intl/mongo";
 
 /**
  * Writes `state` unless the document already holds a newer (or the same)
