@@ -2,7 +2,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { graphiqlRouter, tokenPlaceholder } from "./graphiql.ts";
+import { defaultTabs, graphiqlRouter, tokenPlaceholder } from "./graphiql.ts";
 
 let server: Server;
 let origin: string;
@@ -72,6 +72,20 @@ describe("GraphiQL served by the gateway itself", () => {
     expect(script).toContain('url: "/graphql"');
     expect(script).toContain('"apollo-require-preflight": "true"');
     expect(script).toContain(`Bearer ${tokenPlaceholder}`);
+  });
+
+  it("boots GraphiQL with the example operations as its tabs, each with the header to fill in", async () => {
+    const script = await (await fetch(`${origin}/graphiql/assets/graphiql-boot.js`)).text();
+    const tabs = defaultTabs(new Date());
+
+    expect(script).toContain(`defaultTabs: ${JSON.stringify(tabs)}`);
+    expect(tabs.map((tab) => tab.query.match(/query (\w+)/)?.[1])).toEqual([
+      "StrategyDashboard",
+      "PartnerNominees",
+      "AnalystAggregates",
+      "InstitutionAcrossServices",
+    ]);
+    expect(tabs.every((tab) => tab.headers.includes(`Bearer ${tokenPlaceholder}`))).toBe(true);
   });
 
   it("answers 404 for a file it does not serve", async () => {

@@ -325,6 +325,34 @@ describe("the strategy dashboard, as an ANALYST", () => {
   });
 });
 
+describe("GraphiQL, in the same browser", () => {
+  it("opens with the example operations in tabs, and the header to fill in with a token", async () => {
+    const { context, refused, errors } = await sameOriginContext(browser, origin);
+    const page = await context.newPage();
+    await page.goto(`${origin}/graphiql`);
+    await page.waitForSelector(".graphiql-tab");
+
+    // Each tab holds its title button, then its close button.
+    const tabs = await page.$$eval(".graphiql-tab", (elements) =>
+      elements.map((tab) => tab.querySelector("button")?.textContent?.trim()),
+    );
+    expect(tabs).toEqual([
+      "StrategyDashboard",
+      "PartnerNominees",
+      "AnalystAggregates",
+      "InstitutionAcrossServices",
+    ]);
+    expect(await page.locator(".graphiql-query-editor").textContent()).toContain(
+      "npm run token -- --role ANALYST",
+    );
+    mkdirSync(testOutput, { recursive: true });
+    await page.screenshot({ path: join(testOutput, "graphiql.png") });
+    expect(refused).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe("the strategy dashboard for other roles", () => {
   it("shows the international office the names of the students at risk, as the graph lists them", async () => {
     const office = await system.token("INTERNATIONAL_OFFICE");
@@ -352,7 +380,9 @@ describe("the strategy dashboard for other roles", () => {
     const page = await context.newPage();
     await openDashboard(page, faculty);
 
-    expect(await stateOf(page, "partnership-targets")).toBe("ready");
+    for (const panel of ["partnership-targets", "english-msc", "zones"]) {
+      expect(await stateOf(page, panel), panel).toBe("ready");
+    }
     for (const panel of ["international-share", "cohorts", "flows", "funnel", "students-at-risk"]) {
       expect(await stateOf(page, panel), panel).toBe("forbidden");
     }
