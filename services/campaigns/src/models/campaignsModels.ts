@@ -1,10 +1,8 @@
 import type { Connection } from "mongoose";
 import { campaignModel } from "./campaignModel.ts";
-import type { CampaignDocument } from "./campaignModel.ts";
 import { campaignTargetModel, campaignTargets } from "./campaignTargetModel.ts";
 import { candidateModel } from "./candidateModel.ts";
 import { interviewModel } from "./interviewModel.ts";
-import type { InterviewDocument } from "./interviewModel.ts";
 import { interviewSeatModel, interviewSeats } from "./interviewSeatModel.ts";
 import { erasedStudentModel, knownApplicationModel } from "./knownApplicationModel.ts";
 import { knownFacultyModel } from "./knownFacultyModel.ts";
