@@ -33,7 +33,24 @@ interface ServiceTypes {
 const services: Record<string, ServiceTypes> = {
   partnerships: { context: "../resolvers/context.ts#PartnershipsContext", mappers: {} },
   students: { context: "../resolvers/context.ts#StudentsContext", mappers: {} },
-  research: { context: "../resolvers/context.ts#ResearchContext", mappers: {} },
+  research: {
+    context: "../resolvers/context.ts#ResearchContext",
+    mappers: {
+      ResearchCentre: "../domain/researchCentre.ts#ResearchCentreState",
+      Faculty: "../domain/faculty.ts#FacultyState",
+      Collaboration: "../domain/collaboration.ts#CollaborationState",
+      CollaborationStats: "../domain/collaborationStats.ts#CollaborationStats",
+      FacultyMobility: "../domain/facultyMobility.ts#FacultyMobilityState",
+      PhdPosition: "../domain/phdPosition.ts#PhdPositionState",
+      PhdCoSupervisor: "../domain/phdPosition.ts#PhdCoSupervisor",
+      PhdCandidate: "../resolvers/phdPositionResolvers.ts#CandidateView",
+      PhdAssessment: "../domain/phdPosition.ts#PhdAssessment",
+      // Other services' entities: this one hands out their keys only.
+      Institution: "{ id: string }",
+      Application: "{ id: string }",
+      Student: "{ id: string }",
+    },
+  },
   campaigns: { context: "../resolvers/context.ts#CampaignsContext", mappers: {} },
 };
 
@@ -76,6 +93,8 @@ export function codegenConfig(): CodegenConfig {
         // Parents and results may be the domain's own objects (a mapper, or any object with the fields).
         useIndexSignature: false,
         showUnusedMappers: true,
+        // Imported as <Type>Model: a domain type may share its GraphQL type's name.
+        mapperTypeSuffix: "Model",
       },
     };
   }

@@ -1,46 +1,27 @@
-import type { ResearchContext } from "./context.ts";
-
-type Args = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- GraphQL has validated the arguments
+import type { MutationResolvers } from "../generated/resolvers-types.ts";
 
 /** Thin: arguments → one application operation. */
-export const mutationResolvers = {
-  createResearchCentre: (_: unknown, { input }: Args, { app, viewer }: ResearchContext) =>
-    app.createResearchCentre(viewer, input),
-  registerFaculty: (_: unknown, { input }: Args, { app, viewer }: ResearchContext) =>
-    app.registerFaculty(viewer, input),
-  recordFacultyHdr: (_: unknown, { facultyId }: Args, { app, viewer }: ResearchContext) =>
-    app.recordFacultyHdr(viewer, facultyId),
+export const mutationResolvers: MutationResolvers = {
+  createResearchCentre: (_, { input }, { app, viewer }) => app.createResearchCentre(viewer, input),
+  registerFaculty: (_, { input }, { app, viewer }) => app.registerFaculty(viewer, input),
+  recordFacultyHdr: (_, { facultyId }, { app, viewer }) => app.recordFacultyHdr(viewer, facultyId),
 
-  planCollaboration: (_: unknown, { input }: Args, { app, viewer }: ResearchContext) =>
-    app.planCollaboration(viewer, input),
-  startCollaboration: (_: unknown, { id }: Args, { app, viewer }: ResearchContext) =>
-    app.startCollaboration(viewer, id),
-  endCollaboration: (_: unknown, { id, endDate }: Args, { app, viewer }: ResearchContext) =>
-    app.endCollaboration(viewer, id, endDate),
-  cancelCollaboration: (_: unknown, { id }: Args, { app, viewer }: ResearchContext) =>
-    app.cancelCollaboration(viewer, id),
+  planCollaboration: (_, { input }, { app, viewer }) => app.planCollaboration(viewer, input),
+  startCollaboration: (_, { id }, { app, viewer }) => app.startCollaboration(viewer, id),
+  endCollaboration: (_, { id, endDate }, { app, viewer }) => app.endCollaboration(viewer, id, endDate),
+  cancelCollaboration: (_, { id }, { app, viewer }) => app.cancelCollaboration(viewer, id),
 
-  planFacultyMobility: (_: unknown, { input }: Args, { app, viewer }: ResearchContext) =>
-    app.planFacultyMobility(viewer, input),
-  completeFacultyMobility: (_: unknown, { id }: Args, { app, viewer }: ResearchContext) =>
-    app.completeFacultyMobility(viewer, id),
-  cancelFacultyMobility: (_: unknown, { id }: Args, { app, viewer }: ResearchContext) =>
-    app.cancelFacultyMobility(viewer, id),
+  planFacultyMobility: (_, { input }, { app, viewer }) => app.planFacultyMobility(viewer, input),
+  completeFacultyMobility: (_, { id }, { app, viewer }) => app.completeFacultyMobility(viewer, id),
+  cancelFacultyMobility: (_, { id }, { app, viewer }) => app.cancelFacultyMobility(viewer, id),
 
-  openPhdPosition: (_: unknown, { input }: Args, { app, viewer }: ResearchContext) =>
-    app.openPhdPosition(viewer, input),
-  addPhdCandidate: (
-    _: unknown,
-    { input: { positionId, ...candidate } }: Args,
-    { app, viewer }: ResearchContext,
-  ) => app.addPhdCandidate(viewer, positionId, candidate),
-  assessPhdCandidate: (
-    _: unknown,
-    { input: { positionId, candidateId, ...scores } }: Args,
-    { app, viewer }: ResearchContext,
-  ) => app.assessPhdCandidate(viewer, positionId, candidateId, scores),
-  agreeSubject: (_: unknown, { input }: Args, { app, viewer }: ResearchContext) =>
+  openPhdPosition: (_, { input }, { app, viewer }) => app.openPhdPosition(viewer, input),
+  addPhdCandidate: (_, { input: { positionId, ...candidate } }, { app, viewer }) =>
+    app.addPhdCandidate(viewer, positionId, candidate),
+  assessPhdCandidate: (_, { input: { positionId, candidateId, ...scores } }, { app, viewer }) =>
+    app.assessPhdCandidate(viewer, positionId, candidateId, scores),
+  agreeSubject: (_, { input }, { app, viewer }) =>
     app.agreeSubject(viewer, input.positionId, input.candidateId, input.party),
-  selectPhdCandidate: (_: unknown, { input }: Args, { app, viewer }: ResearchContext) =>
+  selectPhdCandidate: (_, { input }, { app, viewer }) =>
     app.selectPhdCandidate(viewer, input.positionId, input.candidateId),
 };

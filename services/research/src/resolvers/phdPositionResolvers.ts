@@ -12,7 +12,7 @@ import type { ResearchContext } from "./context.ts";
 type Args = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- GraphQL has validated the arguments
 
 /** A candidate as the graph shows it: with what its position says about the agreement it needs. */
-interface CandidateView extends PhdCandidateState {
+export interface CandidateView extends PhdCandidateState {
   agreementComplete: boolean;
   needsCoSupervisor: boolean;
 }

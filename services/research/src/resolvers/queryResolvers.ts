@@ -1,29 +1,17 @@
-import type { ResearchContext } from "./context.ts";
-
-type Args = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- GraphQL has validated the arguments
+import type { QueryResolvers } from "../generated/resolvers-types.ts";
 
 /** Thin: arguments → one application operation. */
-export const queryResolvers = {
-  researchCentre: (_: unknown, args: Args, { app, viewer }: ResearchContext) =>
-    app.getResearchCentre(viewer, args.id),
-  researchCentres: (_: unknown, args: Args, { app, viewer }: ResearchContext) =>
-    app.listResearchCentres(viewer, args),
-  faculty: (_: unknown, args: Args, { app, viewer }: ResearchContext) => app.getFaculty(viewer, args.id),
-  faculties: (_: unknown, args: Args, { app, viewer }: ResearchContext) => app.listFaculty(viewer, args),
-  collaboration: (_: unknown, args: Args, { app, viewer }: ResearchContext) =>
-    app.getCollaboration(viewer, args.id),
-  collaborations: (_: unknown, args: Args, { app, viewer }: ResearchContext) =>
-    app.listCollaborations(viewer, args),
-  collaborationStats: (_: unknown, args: Args, { app, viewer }: ResearchContext) =>
-    app.collaborationStats(viewer, args.filter ?? {}),
-  facultyMobility: (_: unknown, args: Args, { app, viewer }: ResearchContext) =>
-    app.getFacultyMobility(viewer, args.id),
-  facultyMobilities: (_: unknown, args: Args, { app, viewer }: ResearchContext) =>
-    app.listFacultyMobilities(viewer, args),
-  facultyMobilityShare: (_: unknown, args: Args, { app, viewer }: ResearchContext) =>
-    app.facultyMobilityShare(viewer, args.academicYear),
-  phdPosition: (_: unknown, args: Args, { app, viewer }: ResearchContext) =>
-    app.getPhdPosition(viewer, args.id),
-  phdPositions: (_: unknown, args: Args, { app, viewer }: ResearchContext) =>
-    app.listPhdPositions(viewer, args),
+export const queryResolvers: QueryResolvers = {
+  researchCentre: (_, args, { app, viewer }) => app.getResearchCentre(viewer, args.id),
+  researchCentres: (_, args, { app, viewer }) => app.listResearchCentres(viewer, args),
+  faculty: (_, args, { app, viewer }) => app.getFaculty(viewer, args.id),
+  faculties: (_, args, { app, viewer }) => app.listFaculty(viewer, args),
+  collaboration: (_, args, { app, viewer }) => app.getCollaboration(viewer, args.id),
+  collaborations: (_, args, { app, viewer }) => app.listCollaborations(viewer, args),
+  collaborationStats: (_, args, { app, viewer }) => app.collaborationStats(viewer, args.filter ?? {}),
+  facultyMobility: (_, args, { app, viewer }) => app.getFacultyMobility(viewer, args.id),
+  facultyMobilities: (_, args, { app, viewer }) => app.listFacultyMobilities(viewer, args),
+  facultyMobilityShare: (_, args, { app, viewer }) => app.facultyMobilityShare(viewer, args.academicYear),
+  phdPosition: (_, args, { app, viewer }) => app.getPhdPosition(viewer, args.id),
+  phdPositions: (_, args, { app, viewer }) => app.listPhdPositions(viewer, args),
 };
