@@ -323,6 +323,22 @@ describe("the strategy dashboard, as an ANALYST", () => {
     expect(refused).toEqual([]);
     expect(errors).toEqual([]);
   });
+
+  it("redraws the flows for the academic year chosen", async () => {
+    const previous = `${start - 1}-${start}`;
+    await page.selectOption("#flows-year", previous);
+    await page.waitForSelector("[data-panel=flows][data-state=ready]");
+    const { flowsByPartner } = await system.data<{ flowsByPartner: unknown[] }>(
+      analyst,
+      `query($year: String!) { flowsByPartner(academicYear: $year) { incoming } }`,
+      { year: previous },
+    );
+
+    expect(flowsByPartner).toEqual([]);
+    expect(await textOf(page, "[data-panel=flows] .panel-body")).toBe(
+      `No mobility with a partner in ${previous}.`,
+    );
+  });
 });
 
 describe("GraphiQL, in the same browser", () => {
