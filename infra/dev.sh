@@ -137,6 +137,7 @@ cat <<INFO
 
   Gateway   http://127.0.0.1:$GATEWAY_PORT/graphql
   GraphiQL  http://127.0.0.1:$GATEWAY_PORT/graphiql
+  Dashboard http://127.0.0.1:$GATEWAY_PORT/dashboard   (the strategy's targets; paste a token in its header)
   Token     npm run token -- --role ANALYST      (ADMIN, INTERNATIONAL_OFFICE, FACULTY --hdr, PARTNER --institution <id>)
   Logs      $LOGS/
 
