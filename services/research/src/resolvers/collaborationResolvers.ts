@@ -1,61 +1,46 @@
-import type { CollaborationState } from "../domain/collaboration.ts";
-import type { FacultyMobilityState } from "../domain/facultyMobility.ts";
 import { assertMayReadPersonalData } from "../domain/personalData.ts";
-import { isoInstant } from "./context.ts";
-import type { ResearchContext } from "./context.ts";
+import type {
+  CollaborationResolvers,
+  CollaborationStatsResolvers,
+  FacultyMobilityResolvers,
+  InstitutionResolvers,
+} from "../generated/resolvers-types.ts";
+import { isoInstant, referencedCentre, referencedFaculty } from "./context.ts";
 
-type Args = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- GraphQL has validated the arguments
-
-export const collaborationResolvers = {
-  __resolveReference: (reference: { id: string }, { app, viewer }: ResearchContext) =>
-    app.getCollaboration(viewer, reference.id),
-  institutions: (collaboration: CollaborationState) => collaboration.institutionIds.map((id) => ({ id })),
-  leadFaculty: (collaboration: CollaborationState, _: Args, { loaders }: ResearchContext) =>
-    loaders.faculty.load(collaboration.leadFacultyId),
-  centre: (collaboration: CollaborationState, _: Args, { loaders }: ResearchContext) =>
-    loaders.centre.load(collaboration.centreId),
-  startedAt: (collaboration: CollaborationState) => isoInstant(collaboration.startedAt),
-  endedAt: (collaboration: CollaborationState) => isoInstant(collaboration.endedAt),
+export const collaborationResolvers: CollaborationResolvers = {
+  __resolveReference: (reference, { app, viewer }) => app.getCollaboration(viewer, reference.id),
+  institutions: (collaboration) => collaboration.institutionIds.map((id) => ({ id })),
+  leadFaculty: (collaboration, _, context) => referencedFaculty(context, collaboration.leadFacultyId),
+  centre: (collaboration, _, context) => referencedCentre(context, collaboration.centreId),
+  startedAt: (collaboration) => isoInstant(collaboration.startedAt),
+  endedAt: (collaboration) => isoInstant(collaboration.endedAt),
 };
 
-export const collaborationStatsResolvers = {
-  byCentre: (
-    stats: { byCentre: { centreId: string; count: number }[] },
-    _: Args,
-    { loaders }: ResearchContext,
-  ) =>
+export const collaborationStatsResolvers: CollaborationStatsResolvers = {
+  byCentre: (stats, _, context) =>
     stats.byCentre.map(async ({ centreId, count }) => ({
-      centre: await loaders.centre.load(centreId),
+      centre: await referencedCentre(context, centreId),
       count,
     })),
 };
 
 /** The partnerships service's institution, with its research life here. */
-export const institutionResolvers = {
-  __resolveReference: (reference: { id: string }) => ({ id: reference.id }),
-  collaborations: (
-    institution: { id: string },
-    { first, after, status, type }: Args,
-    { app, viewer }: ResearchContext,
-  ) =>
+export const institutionResolvers: InstitutionResolvers = {
+  __resolveReference: (reference) => ({ id: reference.id }),
+  collaborations: (institution, { first, after, status, type }, { app, viewer }) =>
     app.listCollaborations(viewer, { first, after, filter: { institutionId: institution.id, status, type } }),
-  facultyExchanges: (
-    institution: { id: string },
-    { first, after, direction }: Args,
-    { app, viewer }: ResearchContext,
-  ) =>
+  facultyExchanges: (institution, { first, after, direction }, { app, viewer }) =>
     app.listFacultyMobilities(viewer, { first, after, filter: { institutionId: institution.id, direction } }),
 };
 
-export const facultyMobilityResolvers = {
-  __resolveReference: (reference: { id: string }, { app, viewer }: ResearchContext) =>
-    app.getFacultyMobility(viewer, reference.id),
-  faculty: (mobility: FacultyMobilityState, _: Args, { loaders }: ResearchContext) =>
+export const facultyMobilityResolvers: FacultyMobilityResolvers = {
+  __resolveReference: (reference, { app, viewer }) => app.getFacultyMobility(viewer, reference.id),
+  faculty: (mobility, _, { loaders }) =>
     mobility.facultyId ? loaders.faculty.load(mobility.facultyId) : null,
-  institution: (mobility: FacultyMobilityState) => ({ id: mobility.institutionId }),
-  guestName: (mobility: FacultyMobilityState, _: Args, { viewer }: ResearchContext) => {
+  institution: (mobility) => ({ id: mobility.institutionId }),
+  guestName: (mobility, _, { viewer }) => {
     assertMayReadPersonalData(viewer, "A guest's name");
     return mobility.guestName;
   },
-  completedAt: (mobility: FacultyMobilityState) => isoInstant(mobility.completedAt),
+  completedAt: (mobility) => isoInstant(mobility.completedAt),
 };

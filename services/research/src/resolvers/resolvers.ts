@@ -1,4 +1,5 @@
 import type { SubgraphResolvers } from "@intl/subgraph";
+import type { Resolvers } from "../generated/resolvers-types.ts";
 import type { ResearchContext } from "./context.ts";
 import {
   collaborationResolvers,
@@ -17,7 +18,7 @@ import {
 import { queryResolvers } from "./queryResolvers.ts";
 
 /** Every resolver; they reach the application operations through the context (`context.app`). */
-export const resolvers: SubgraphResolvers<ResearchContext> = {
+const typedResolvers: Resolvers = {
   Query: queryResolvers,
   Mutation: mutationResolvers,
   ResearchCentre: researchCentreResolvers,
@@ -30,4 +31,10 @@ export const resolvers: SubgraphResolvers<ResearchContext> = {
   PhdCoSupervisor: phdCoSupervisorResolvers,
   PhdCandidate: phdCandidateResolvers,
   PhdAssessment: phdAssessmentResolvers,
-} as SubgraphResolvers<ResearchContext>;
+};
+
+/**
+ * Checked field by field against the schema above; Apollo's own map type reads every entry as
+ * `(parent, args, context)`, which `__resolveReference(reference, context)` is not, hence the cast.
+ */
+export const resolvers = typedResolvers as SubgraphResolvers<ResearchContext>;
