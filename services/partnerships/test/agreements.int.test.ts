@@ -271,7 +271,7 @@ describe("validating an agreement", () => {
     ],
     [{ firstAcademicYear: "2025/2026" }, "ACADEMIC_YEAR_INVALID", "input.firstAcademicYear"],
     [{ signedByPartnerOn: "2025-10-02" }, "DATE_IN_FUTURE", "input.signedByPartnerOn"],
-    [{ signedByPartnerOn: "2025-02-30" }, "DATE_INVALID", "input.signedByPartnerOn"],
+    [{ signedByPartnerOn: "2025-02-30" }, "INVALID_DATE", "input.signedByPartnerOn"],
     [
       { seatsOutgoingPerYear: 0, seatsIncomingPerYear: 0 },
       "AGREEMENT_NO_SEATS",

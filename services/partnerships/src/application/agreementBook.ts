@@ -1,6 +1,6 @@
 import { DomainError, ErrorKind } from "@intl/errors";
-import { withEvents } from "@intl/kafka";
-import { documentKey } from "@intl/mongo";
+import { createOutboxWriter } from "@intl/kafka";
+import { documentKey, fieldDecision } from "@intl/mongo";
 import { endOf } from "../domain/academicYear.ts";
 import {
   activateAgreement,
@@ -16,7 +16,6 @@ import { PartnershipsReason } from "../domain/errors.ts";
 import { agreementTransitionEvent, type AgreementTransitionEvent } from "../events/publishedEvents.ts";
 import type { AgreementDocument } from "../models/agreementModel.ts";
 import type { InstitutionDocument } from "../models/institutionModel.ts";
-import { retryInWriteQueue, STALE } from "../models/optimisticWrite.ts";
 import type { ApplicationDeps } from "./applicationDeps.ts";
 import { institutionNotFound, type PartnershipStandingService } from "./partnershipStanding.ts";
 import type { Viewer } from "@intl/auth";
@@ -50,44 +49,37 @@ interface Transition {
  * the institution's partnership standing is reassessed after it.
  */
 export function agreementBook(deps: ApplicationDeps, standing: PartnershipStandingService) {
-  const { models, clock, newId, eventsQueued, writeQueue } = deps;
+  const { models, clock, newId, writeQueue } = deps;
   const { Agreement, Institution } = models;
-  const agreementKey = (id: string) => documentKey(Agreement.collection.collectionName, id);
   const institutionKey = (id: string) => documentKey(Institution.collection.collectionName, id);
+
+  const writer = createOutboxWriter(deps);
+  const loadAgreement = async (id: string) => {
+    const agreement = await Agreement.findById(id).lean<AgreementDocument>().exec();
+    if (!agreement) throw agreementNotFound(id);
+    return agreement;
+  };
+
+  /** The write of a lifecycle step: what it sets and appends, and its event. */
+  function transitionDecision(agreement: AgreementDocument, now: Date, { set, push, event }: Transition) {
+    return fieldDecision(agreement, {
+      set: { ...set, updatedAt: now },
+      ...(push ? { push } : {}),
+      events: (_next, sequence) => [
+        agreementTransitionEvent({ ...agreement, ...set }, event, { id: newId(), time: now, sequence }),
+      ],
+    });
+  }
 
   async function transition(
     id: string,
     decide: (agreement: AgreementDocument, now: Date) => Transition,
   ): Promise<AgreementDocument> {
     // The agreement's key only: the reassessment after it takes the institution's key in turn.
-    const updated = await retryInWriteQueue(writeQueue, agreementKey(id), async () => {
-      const agreement = await Agreement.findById(id).lean<AgreementDocument>().exec();
-      if (!agreement) throw agreementNotFound(id);
-      const now = clock();
-      const { set, push, event } = decide(agreement, now);
-      const sequence = agreement.version + 1;
-      const envelope = agreementTransitionEvent({ ...agreement, ...set }, event, {
-        id: newId(),
-        time: now,
-        sequence,
-      });
-      const update = {
-        $set: { ...set, updatedAt: now },
-        $inc: { version: 1 },
-        ...(push ? { $push: push } : {}),
-      };
-      const result = await Agreement.findOneAndUpdate(
-        { _id: id, version: agreement.version },
-        withEvents(update, [envelope], now),
-        {
-          returnDocument: "after",
-        },
-      )
-        .lean<AgreementDocument>()
-        .exec();
-      return result ?? STALE;
+    const updated = await writer.update(Agreement, id, {
+      load: () => loadAgreement(id),
+      decide: (agreement, now) => transitionDecision(agreement, now, decide(agreement, now)),
     });
-    eventsQueued({ model: Agreement, id });
     await standing.refreshStanding(updated.institutionId);
     return updated;
   }
@@ -148,20 +140,15 @@ export function agreementBook(deps: ApplicationDeps, standing: PartnershipStandi
       input: AgreementTermsInput,
     ): Promise<AgreementDocument> {
       requireWriter(viewer);
-      return retryInWriteQueue(writeQueue, agreementKey(id), async () => {
-        const agreement = await Agreement.findById(id).lean<AgreementDocument>().exec();
-        if (!agreement) throw agreementNotFound(id);
-        requireDraft(agreement.status);
-        const now = clock();
-        const terms = validateAgreementTerms(input, now);
-        const result = await Agreement.findOneAndUpdate(
-          { _id: id, version: agreement.version, status: AgreementStatus.DRAFT },
-          { $set: { ...terms, endsAt: endOf(terms.lastAcademicYear), updatedAt: now }, $inc: { version: 1 } },
-          { returnDocument: "after" },
-        )
-          .lean<AgreementDocument>()
-          .exec();
-        return result ?? STALE;
+      return writer.update(Agreement, id, {
+        load: () => loadAgreement(id),
+        decide: (agreement, now) => {
+          requireDraft(agreement.status);
+          const terms = validateAgreementTerms(input, now);
+          return fieldDecision(agreement, {
+            set: { ...terms, endsAt: endOf(terms.lastAcademicYear), updatedAt: now },
+          });
+        },
       });
     },
 
@@ -206,28 +193,19 @@ export function agreementBook(deps: ApplicationDeps, standing: PartnershipStandi
         .exec();
       const expired: string[] = [];
       for (const { _id } of due) {
-        const result = await retryInWriteQueue(writeQueue, agreementKey(_id), async () => {
-          const agreement = await Agreement.findById(_id).lean<AgreementDocument>().exec();
-          const expiry = agreement ? expireAgreement(agreement, now) : null;
-          if (!agreement || !expiry) return null;
-          const sequence = agreement.version + 1;
-          const event = agreementTransitionEvent(
-            { ...agreement, ...expiry },
-            { kind: "expired" },
-            { id: newId(), time: now, sequence },
-          );
-          const updated = await Agreement.findOneAndUpdate(
-            { _id, version: agreement.version },
-            withEvents({ $set: { ...expiry, updatedAt: now }, $inc: { version: 1 } }, [event], now),
-            { returnDocument: "after" },
-          )
-            .lean<AgreementDocument>()
-            .exec();
-          return updated ?? STALE;
+        let due = false;
+        const result = await writer.update(Agreement, _id, {
+          load: () => loadAgreement(_id),
+          decide: (agreement) => {
+            const expiry = expireAgreement(agreement, now);
+            due = expiry !== null;
+            return expiry
+              ? transitionDecision(agreement, now, { set: expiry, event: { kind: "expired" } })
+              : null;
+          },
         });
-        if (!result) continue;
+        if (!due) continue;
         expired.push(result._id);
-        eventsQueued({ model: Agreement, id: result._id });
         await standing.refreshStanding(result.institutionId);
       }
       return expired;

@@ -1,4 +1,4 @@
-import { allOf, findByIds, findWhereIn, paginate, oneOf } from "@intl/mongo";
+import { allOf, findByIds, findWhereIn, oneOf, paginateLean } from "@intl/mongo";
 import type { SortDirection } from "@intl/mongo";
 import type { QueryFilter } from "mongoose";
 import { isAcademicYear } from "../domain/academicYear.ts";
@@ -79,13 +79,12 @@ export function agreementQueries({ models }: ApplicationDeps, countries: Country
     agreementFilter,
 
     async listAgreements(page: AgreementPage) {
-      const connection = await paginate(Agreement, {
+      return paginateLean(Agreement, {
         filter: await agreementFilter(page.filter),
         sort: { field: sortFields[page.sort?.field ?? "CREATED_AT"], direction: page.sort?.direction ?? -1 },
         first: page.first ?? null,
         after: page.after ?? null,
       });
-      return { ...connection, nodes: connection.nodes.map((node) => node.toObject() as AgreementDocument) };
     },
 
     async getAgreements(ids: readonly string[]): Promise<AgreementDocument[]> {

@@ -1,4 +1,4 @@
-import { documentKey, findByIds, paginate } from "@intl/mongo";
+import { documentKey, findByIds, mapPage, paginateLean } from "@intl/mongo";
 import type { SortDirection } from "@intl/mongo";
 import type { QueryFilter } from "mongoose";
 import type { Zone } from "../domain/countryCodes.ts";
@@ -93,16 +93,13 @@ export function countryProfiles({ models, clock, writeQueue }: ApplicationDeps) 
       if (page.filter?.priority?.length) filter.push({ $or: page.filter.priority.map(priorityCondition) });
       if (typeof page.filter?.schoolTarget === "boolean")
         filter.push({ schoolTarget: page.filter.schoolTarget });
-      const connection = await paginate(CountryProfile, {
+      const connection = await paginateLean(CountryProfile, {
         filter: filter.length > 0 ? { $and: filter } : {},
         sort: { field: page.sort?.field === "NAME" ? "name" : "_id", direction: page.sort?.direction ?? 1 },
         first: page.first ?? null,
         after: page.after ?? null,
       });
-      return {
-        ...connection,
-        nodes: connection.nodes.map((node) => asProfile(node.toObject() as CountryProfileDocument)),
-      };
+      return mapPage(connection, asProfile);
     },
 
     /**

@@ -1,4 +1,4 @@
-import { allOf, findByIds, paginate, oneOf } from "@intl/mongo";
+import { allOf, findByIds, oneOf, paginateLean } from "@intl/mongo";
 import type { SortDirection } from "@intl/mongo";
 import type { QueryFilter } from "mongoose";
 import type { Zone } from "../domain/countryCodes.ts";
@@ -63,13 +63,12 @@ export function institutionQueries({ models }: ApplicationDeps, countries: Count
 
   return {
     async listInstitutions(page: InstitutionPage) {
-      const connection = await paginate(Institution, {
+      return paginateLean(Institution, {
         filter: await filterFor(page.filter),
         sort: { field: sortFields[page.sort?.field ?? "NAME"], direction: page.sort?.direction ?? 1 },
         first: page.first ?? null,
         after: page.after ?? null,
       });
-      return { ...connection, nodes: connection.nodes.map((node) => node.toObject() as InstitutionDocument) };
     },
 
     async getInstitutions(ids: readonly string[]): Promise<InstitutionDocument[]> {

@@ -1,6 +1,6 @@
 import { DomainError, ErrorKind } from "@intl/errors";
-import { withEvents, withEventsInDocument } from "@intl/kafka";
-import { documentKey } from "@intl/mongo";
+import { createOutboxWriter, withEventsInDocument } from "@intl/kafka";
+import { documentKey, fieldDecision, isDuplicateKeyError } from "@intl/mongo";
 import { PartnershipsReason } from "../domain/errors.ts";
 import {
   identifierField,
@@ -20,7 +20,6 @@ import {
 } from "../events/publishedEvents.ts";
 import { identifierLookupField, identifierLookupFields, lookupFieldsOf } from "../models/institutionModel.ts";
 import type { InstitutionDocument } from "../models/institutionModel.ts";
-import { isDuplicateKeyError, retryWhileStale, STALE } from "../models/optimisticWrite.ts";
 import type { ApplicationDeps } from "./applicationDeps.ts";
 import { institutionNotFound, type PartnershipStandingService } from "./partnershipStanding.ts";
 import type { Viewer } from "@intl/auth";
@@ -42,6 +41,7 @@ export interface RegistrationOptions {
 /** Partner institutions: registration, corrections, look-up by any field identifier. */
 export function institutionRegistry(deps: ApplicationDeps, standing: PartnershipStandingService) {
   const { models, clock, newId, eventsQueued, writeQueue } = deps;
+  const writer = createOutboxWriter(deps);
   const { Institution, Agreement } = models;
   const institutionKey = (id: string) => documentKey(Institution.collection.collectionName, id);
   const agreementKey = (id: string) => documentKey(Agreement.collection.collectionName, id);
@@ -149,43 +149,36 @@ export function institutionRegistry(deps: ApplicationDeps, standing: Partnership
     }
   }
 
-  async function update(
-    id: string,
-    details: InstitutionDetails,
-  ): Promise<InstitutionDocument | typeof STALE> {
-    const current = await Institution.findById(id).lean<InstitutionDocument>().exec();
-    if (!current) throw institutionNotFound(id, "id");
-    await refuseTakenIdentifiers(details.identifiers, id);
-    const now = clock();
-    const changes = {
-      name: details.name,
-      sortName: details.sortName,
-      countryCode: details.countryCode,
-      zone: details.zone,
-      city: details.city,
-      website: details.website,
-      identifiers: storedIdentifiers(details.identifiers),
-    };
-    const event = institutionUpdatedEvent(
-      { _id: id, ...changes },
-      { id: newId(), time: now, sequence: current.version + 1 },
-    );
+  async function update(id: string, details: InstitutionDetails): Promise<InstitutionDocument> {
     try {
-      const result = await Institution.findOneAndUpdate(
-        { _id: id, version: current.version },
-        withEvents(
-          {
-            $set: { ...changes, ...identifierLookupFields(changes.identifiers), updatedAt: now },
-            $inc: { version: 1 },
-          },
-          [event],
-          now,
-        ),
-        { returnDocument: "after" },
-      )
-        .lean<InstitutionDocument>()
-        .exec();
-      return result ?? STALE;
+      return await writer.update(Institution, id, {
+        load: async () => {
+          const current = await Institution.findById(id).lean<InstitutionDocument>().exec();
+          if (!current) throw institutionNotFound(id, "id");
+          await refuseTakenIdentifiers(details.identifiers, id);
+          return current;
+        },
+        decide: (current, now) => {
+          const changes = {
+            name: details.name,
+            sortName: details.sortName,
+            countryCode: details.countryCode,
+            zone: details.zone,
+            city: details.city,
+            website: details.website,
+            identifiers: storedIdentifiers(details.identifiers),
+          };
+          return fieldDecision(current, {
+            set: { ...changes, ...identifierLookupFields(changes.identifiers), updatedAt: now },
+            events: (_next, sequence) => [
+              institutionUpdatedEvent({ _id: id, ...changes }, { id: newId(), time: now, sequence }),
+            ],
+          });
+        },
+        // Under the institution's key, like drafting an agreement (which reads the place
+        // to copy): no agreement keeps a place left behind.
+        afterWrite: copyPlaceToAgreements,
+      });
     } catch (error) {
       if (isDuplicateKeyError(error)) return explainDuplicate(details, id);
       throw error;
@@ -217,17 +210,7 @@ export function institutionRegistry(deps: ApplicationDeps, standing: Partnership
     ): Promise<InstitutionDocument> {
       requireWriter(viewer);
       const details = validateInstitutionDetails(input);
-      // The copy to the agreements stays under the institution's key, like drafting an
-      // agreement (which reads the place to copy): no agreement keeps a place left behind.
-      const updated = await retryWhileStale(() =>
-        writeQueue.run(institutionKey(id), async () => {
-          const result = await update(id, details);
-          if (result !== STALE) await copyPlaceToAgreements(result);
-          return result;
-        }),
-      );
-      eventsQueued({ model: Institution, id });
-      return updated;
+      return update(id, details);
     },
 
     async findInstitution(id: string): Promise<InstitutionDocument | null> {

@@ -1,12 +1,11 @@
 import { DomainError, ErrorKind } from "@intl/errors";
-import { documentKey, paginate } from "@intl/mongo";
+import { documentKey, isDuplicateKeyError, paginateLean } from "@intl/mongo";
 import type { QueryFilter } from "mongoose";
 import { PartnershipsReason } from "../domain/errors.ts";
 import { validateNetwork, type NetworkInput, type NetworkScope } from "../domain/networkMembership.ts";
 import { validateSchoolLabel, type SchoolLabelInput } from "../domain/schoolLabel.ts";
 import type { NetworkDocument } from "../models/networkModel.ts";
 import type { SchoolLabelDocument } from "../models/schoolLabelModel.ts";
-import { isDuplicateKeyError } from "../models/optimisticWrite.ts";
 import type { ApplicationDeps } from "./applicationDeps.ts";
 import { institutionNotFound } from "./partnershipStanding.ts";
 import type { Viewer } from "@intl/auth";
@@ -114,13 +113,12 @@ export function networksAndLabels({ models, clock, newId, writeQueue }: Applicat
       if (typeof page.filter?.schoolMember === "boolean") {
         conditions.push({ schoolMember: page.filter.schoolMember });
       }
-      const connection = await paginate(Network, {
+      return paginateLean(Network, {
         filter: conditions.length > 0 ? { $and: conditions } : {},
         sort: { field: "name", direction: 1 },
         first: page.first ?? null,
         after: page.after ?? null,
       });
-      return { ...connection, nodes: connection.nodes.map((node) => node.toObject() as NetworkDocument) };
     },
 
     async recordSchoolLabel(
@@ -141,12 +139,11 @@ export function networksAndLabels({ models, clock, newId, writeQueue }: Applicat
     },
 
     async listSchoolLabels(page: { first?: number | null; after?: string | null }) {
-      const connection = await paginate(SchoolLabel, {
+      return paginateLean(SchoolLabel, {
         sort: { field: "obtainedOn", direction: 1 },
         first: page.first ?? null,
         after: page.after ?? null,
       });
-      return { ...connection, nodes: connection.nodes.map((node) => node.toObject() as SchoolLabelDocument) };
     },
   };
 }

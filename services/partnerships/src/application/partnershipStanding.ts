@@ -27,9 +27,8 @@ import { tierChangedEvent } from "../events/publishedEvents.ts";
 import { partnershipLookupFields } from "../models/institutionModel.ts";
 import type { InstitutionDocument, PartnershipState } from "../models/institutionModel.ts";
 import { ongoingCollaborationsOf } from "../models/researchCollaborationModel.ts";
-import { retryInWriteQueue, STALE } from "../models/optimisticWrite.ts";
-import { withEvents } from "@intl/kafka";
-import { documentKey } from "@intl/mongo";
+import { createOutboxWriter } from "@intl/kafka";
+import { fieldDecision } from "@intl/mongo";
 import type { ApplicationDeps } from "./applicationDeps.ts";
 import type { Viewer } from "@intl/auth";
 import { requireWriter } from "../domain/access.ts";
@@ -48,6 +47,9 @@ export function institutionNotFound(id: string, field = "institutionId"): Domain
 /** What the office decides about a partnership; facts from agreements and other services are gathered anew. */
 type PartnershipDecision = Pick<PartnershipState, "strategic" | "officeEvidence">;
 
+/** A reassessment's read found no institution: a reassessment of nothing is a no-op. */
+const noInstitution = new Error("no such institution");
+
 /**
  * Keeps each institution's partnership standing (dimensions, completeness, tier)
  * computed from facts: its active agreements, the completed student mobilities
@@ -55,9 +57,10 @@ type PartnershipDecision = Pick<PartnershipState, "strategic" | "officeEvidence"
  * own decisions (designation, evidence). A tier change emits
  * `partnerships.partnership.tier-changed.v1` in the same write.
  */
-export function partnershipStanding({ models, clock, newId, eventsQueued, writeQueue }: ApplicationDeps) {
+export function partnershipStanding(deps: ApplicationDeps) {
+  const { models, clock, newId } = deps;
+  const writer = createOutboxWriter(deps);
   const { Institution, Agreement, StudentMobility } = models;
-  const institutionKey = (id: string) => documentKey(Institution.collection.collectionName, id);
 
   async function gatherFacts(
     institutionId: string,
@@ -121,50 +124,49 @@ export function partnershipStanding({ models, clock, newId, eventsQueued, writeQ
     institutionId: string,
     decide: ((current: PartnershipState) => PartnershipDecision) | null,
   ): Promise<InstitutionDocument | null> {
-    return retryInWriteQueue(writeQueue, institutionKey(institutionId), async () => {
-      const now = clock();
-      const institution = await Institution.findById(institutionId).lean<InstitutionDocument>().exec();
-      if (!institution) return null;
-      const current = institution.partnership;
-      const decision = decide
-        ? decide(current)
-        : { strategic: current.strategic, officeEvidence: current.officeEvidence };
-      const standing = assessPartnership(await gatherFacts(institutionId, decision, now), now);
-      if (!decide && sameStanding(current, standing)) return institution;
-      const version = institution.version + 1;
-      const events =
-        standing.tier === current.tier
-          ? []
-          : [
-              tierChangedEvent(institutionId, current.tier, standing.tier, {
-                id: newId(),
-                time: now,
-                sequence: version,
-              }),
-            ];
-      const partnership: PartnershipState = {
-        ...decision,
-        ...standing,
-        assessedAt: sameStanding(current, standing) ? current.assessedAt : now,
-      };
-      const updated = await Institution.findOneAndUpdate(
-        { _id: institutionId, version: institution.version },
-        withEvents(
-          {
-            $set: { partnership, ...partnershipLookupFields(partnership), updatedAt: now },
-            $inc: { version: 1 },
-          },
-          events,
-          now,
-        ),
-        { returnDocument: "after" },
-      )
-        .lean<InstitutionDocument>()
-        .exec();
-      if (!updated) return STALE;
-      if (events.length > 0) eventsQueued({ model: Institution, id: institutionId });
-      return updated;
-    });
+    // Read with the institution in each attempt: the office's decision and the facts it is assessed on.
+    let decision: PartnershipDecision;
+    let facts: Awaited<ReturnType<typeof gatherFacts>>;
+    try {
+      return await writer.update(Institution, institutionId, {
+        load: async () => {
+          const institution = await Institution.findById(institutionId).lean<InstitutionDocument>().exec();
+          if (!institution) throw noInstitution;
+          const current = institution.partnership;
+          decision = decide
+            ? decide(current)
+            : { strategic: current.strategic, officeEvidence: current.officeEvidence };
+          facts = await gatherFacts(institutionId, decision, clock());
+          return institution;
+        },
+        decide: (institution, now) => {
+          const current = institution.partnership;
+          const standing = assessPartnership(facts, now);
+          if (!decide && sameStanding(current, standing)) return null;
+          const partnership: PartnershipState = {
+            ...decision,
+            ...standing,
+            assessedAt: sameStanding(current, standing) ? current.assessedAt : now,
+          };
+          return fieldDecision(institution, {
+            set: { partnership, ...partnershipLookupFields(partnership), updatedAt: now },
+            events: (_next, sequence) =>
+              standing.tier === current.tier
+                ? []
+                : [
+                    tierChangedEvent(institutionId, current.tier, standing.tier, {
+                      id: newId(),
+                      time: now,
+                      sequence,
+                    }),
+                  ],
+          });
+        },
+      });
+    } catch (error) {
+      if (error === noInstitution) return null;
+      throw error;
+    }
   }
 
   async function decideFor(

@@ -1,16 +1,10 @@
+export { isAcademicYear } from "@intl/errors";
 /**
  * Academic years run from 1 September to 31 August and are written as their two
  * calendar years: "2025-2026". Dates are UTC calendar days ("2026-08-31").
  */
 export type AcademicYear = string;
 export type CalendarDate = string;
-
-const academicYearPattern = /^(\d{4})-(\d{4})$/;
-
-export function isAcademicYear(value: string): boolean {
-  const match = academicYearPattern.exec(value);
-  return match !== null && Number(match[2]) === Number(match[1]) + 1;
-}
 
 /** The calendar year the academic year starts in: 2025 for "2025-2026". */
 export function startingYear(year: AcademicYear): number {
@@ -55,14 +49,8 @@ export function compareAcademicYears(a: AcademicYear, b: AcademicYear): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const calendarDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-export function isCalendarDate(value: string): boolean {
-  const match = calendarDatePattern.exec(value);
-  if (!match) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
+/** A real calendar date written `YYYY-MM-DD`: one check for every service. */
+export { isIsoDate as isCalendarDate } from "@intl/errors";
 
 /** The UTC calendar day of a moment. */
 export function calendarDateOf(moment: Date): CalendarDate {

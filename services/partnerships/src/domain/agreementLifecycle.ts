@@ -101,7 +101,7 @@ export function activateAgreement(
         `${field} is required: both parties must have signed`,
       );
     } else if (!isCalendarDate(value)) {
-      errors.add(PartnershipsReason.DATE_INVALID, field, `${field} must be a calendar date like 2025-09-01`);
+      errors.add(PartnershipsReason.INVALID_DATE, field, `${field} must be a calendar date like 2025-09-01`);
     } else {
       errors.check(
         value <= today,
@@ -202,7 +202,7 @@ export function terminateAgreement(
   const terminatedOn = input.terminatedOn?.trim() || today;
   if (!isCalendarDate(terminatedOn)) {
     errors.add(
-      PartnershipsReason.DATE_INVALID,
+      PartnershipsReason.INVALID_DATE,
       "input.terminatedOn",
       "input.terminatedOn must be a calendar date like 2025-09-01",
     );

@@ -230,7 +230,7 @@ export function validateAgreementTerms(input: AgreementTermsInput, now: Date): A
     if (!raw) continue;
     const field = `input.${key}`;
     if (!isCalendarDate(raw)) {
-      errors.add(PartnershipsReason.DATE_INVALID, field, `${field} must be a calendar date like 2025-09-01`);
+      errors.add(PartnershipsReason.INVALID_DATE, field, `${field} must be a calendar date like 2025-09-01`);
       continue;
     }
     signatures[key] = raw;

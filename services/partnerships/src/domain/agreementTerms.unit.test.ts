@@ -82,7 +82,7 @@ describe("agreement terms", () => {
 
   it("refuses a date that is not a calendar day", () => {
     expect(() => validateAgreementTerms({ ...exchange, signedByPartnerOn: "2025-02-30" }, now)).toThrow(
-      expect.objectContaining({ reason: "DATE_INVALID", field: "input.signedByPartnerOn" }),
+      expect.objectContaining({ reason: "INVALID_DATE", field: "input.signedByPartnerOn" }),
     );
   });
 

@@ -84,7 +84,7 @@ export function validateNetwork(input: NetworkInput, now: Date): NetworkDetails 
     );
     if (!isCalendarDate(schoolMemberSince)) {
       errors.add(
-        PartnershipsReason.DATE_INVALID,
+        PartnershipsReason.INVALID_DATE,
         "input.schoolMemberSince",
         "input.schoolMemberSince must be a calendar date like 2012-01-01",
       );

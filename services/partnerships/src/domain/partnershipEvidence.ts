@@ -57,7 +57,7 @@ export function recordOfficeEvidence(
   const occurredOn = input.occurredOn.trim();
   if (!isCalendarDate(occurredOn)) {
     errors.add(
-      PartnershipsReason.DATE_INVALID,
+      PartnershipsReason.INVALID_DATE,
       "input.occurredOn",
       "input.occurredOn must be a calendar date like 2025-09-01",
     );

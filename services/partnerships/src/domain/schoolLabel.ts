@@ -45,7 +45,7 @@ export function validateSchoolLabel(input: SchoolLabelInput, now: Date): SchoolL
   const obtainedOn = input.obtainedOn.trim();
   if (!isCalendarDate(obtainedOn)) {
     errors.add(
-      PartnershipsReason.DATE_INVALID,
+      PartnershipsReason.INVALID_DATE,
       "input.obtainedOn",
       "input.obtainedOn must be a calendar date like 2018-11-01",
     );
@@ -61,14 +61,14 @@ export function validateSchoolLabel(input: SchoolLabelInput, now: Date): SchoolL
   if (validUntil !== null) {
     if (!isCalendarDate(validUntil)) {
       errors.add(
-        PartnershipsReason.DATE_INVALID,
+        PartnershipsReason.INVALID_DATE,
         "input.validUntil",
         "input.validUntil must be a calendar date like 2024-11-01",
       );
     } else if (isCalendarDate(obtainedOn)) {
       errors.check(
         validUntil > obtainedOn,
-        PartnershipsReason.DATE_INVALID,
+        PartnershipsReason.INVALID_DATE,
         "input.validUntil",
         "input.validUntil must come after input.obtainedOn",
       );

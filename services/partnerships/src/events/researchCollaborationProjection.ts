@@ -1,7 +1,7 @@
 import { collaborationStarted, type collaborationEnded, type EventOf } from "@intl/events";
 import type { PartnershipsModels } from "../models/partnershipsModels.ts";
 import { syncCollaborationLinks } from "../models/researchCollaborationModel.ts";
-import { isDuplicateKeyError } from "../models/optimisticWrite.ts";
+import { isDuplicateKeyError } from "@intl/mongo";
 
 export type CollaborationEvent = EventOf<typeof collaborationStarted> | EventOf<typeof collaborationEnded>;
 

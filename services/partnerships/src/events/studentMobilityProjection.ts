@@ -1,7 +1,7 @@
 import type { mobilityCompleted, EventOf } from "@intl/events";
 import type { Model } from "mongoose";
 import type { StudentMobilityDocument } from "../models/studentMobilityModel.ts";
-import { isDuplicateKeyError } from "../models/optimisticWrite.ts";
+import { isDuplicateKeyError } from "@intl/mongo";
 
 /**
  * Records a completed student mobility (a student flow with its institution),
