@@ -31,6 +31,40 @@ export interface AggregateDecision<State, Event> {
   events?: readonly Event[];
 }
 
+/** A change told as fields: what it sets, one element appended per named array, its events. */
+export interface FieldChange<State, Event> {
+  set: Partial<State>;
+  push?: Record<string, unknown>;
+  /** Its events, from the state it leads to; `sequence` is that state's version. */
+  events?: (next: State, sequence: number) => readonly Event[];
+}
+
+/**
+ * The decision for a `FieldChange` of a stored document (`null`: nothing to write):
+ * the next state is the current one with the fields set, the elements appended and
+ * the version + 1, without reading it back.
+ */
+export function fieldDecision<State extends { version: number }, Event>(
+  current: State,
+  change: FieldChange<State, Event> | null,
+): AggregateDecision<State, Event> | null {
+  if (!change) return null;
+  const sequence = current.version + 1;
+  const appended = Object.fromEntries(
+    Object.entries(change.push ?? {}).map(([key, value]) => [
+      key,
+      [...(((current as Record<string, unknown>)[key] as unknown[] | undefined) ?? []), value],
+    ]),
+  );
+  const next = { ...current, ...change.set, ...appended, version: sequence };
+  return {
+    next,
+    set: change.set,
+    ...(change.push ? { push: change.push } : {}),
+    events: change.events?.(next, sequence) ?? [],
+  };
+}
+
 /** Link documents derived from the aggregate (see `derivedLinks`), written in the same write-queue turn. */
 export interface LinksOf<State> {
   sync(state: State): Promise<void>;
@@ -44,6 +78,8 @@ export interface AggregateUpdate<State extends { version: number }, Event> {
   decide(current: State, now: Date): AggregateDecision<State, Event> | null;
   /** Its link documents: marked pending by the write itself, derived right after it (see `derivedLinks`). */
   links?: LinksOf<State>;
+  /** What must follow the write in the same write-queue turn (e.g. copies of its fields elsewhere). */
+  afterWrite?: (next: State) => Promise<void>;
 }
 
 export interface AggregateWriterOptions<Event> {
@@ -104,6 +140,7 @@ export function createAggregateWriter<Event>(options: AggregateWriterOptions<Eve
             .exec();
           if (result.matchedCount === 0) return { written: false } as const;
           await step.links?.sync(decision.next);
+          await step.afterWrite?.(decision.next);
           return { written: true, state: decision.next, events: events.length } as const;
         });
         if (!outcome.written) continue;

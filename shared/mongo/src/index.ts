@@ -11,13 +11,19 @@ export { applyOnce, appliedEventsPlugin, APPLIED_EVENTS_KEPT } from "./apply-onc
 export type { ApplyOnceOptions } from "./apply-once.ts";
 export { MongoKitErrorReason } from "./errors.ts";
 export { createWriteQueue, documentKey } from "./write-queue.ts";
-export { AGGREGATE_WRITE_ATTEMPTS, LINKS_PENDING, createAggregateWriter } from "./aggregate-write.ts";
+export {
+  AGGREGATE_WRITE_ATTEMPTS,
+  LINKS_PENDING,
+  createAggregateWriter,
+  fieldDecision,
+} from "./aggregate-write.ts";
 export type {
   AggregateDecision,
   AggregateOutbox,
   AggregateUpdate,
   AggregateWriter,
   AggregateWriterOptions,
+  FieldChange,
   LinksOf,
 } from "./aggregate-write.ts";
 export { derivedLinks } from "./derived-links.ts";

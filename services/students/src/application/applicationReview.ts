@@ -1,5 +1,8 @@
 import { DomainError, ErrorKind } from "@intl/errors";
 import { createOutboxWriter } from "@intl/kafka";
+import type { OutboxEvent } from "@intl/kafka";
+import { fieldDecision } from "@intl/mongo";
+import type { FieldChange } from "@intl/mongo";
 import { Role, requireRole } from "@intl/auth";
 import { APPLICATION_REVIEWERS } from "../domain/access.ts";
 import type { Viewer } from "@intl/auth";
@@ -26,8 +29,6 @@ import type { ApplicationRecord } from "../models/application.ts";
 import type { StudentRecord } from "../models/student.ts";
 import { existingStudent, visibleApplication } from "./lookups.ts";
 import type { ApplicationDeps } from "./applicationDeps.ts";
-import { recordDecision } from "./recordChange.ts";
-import type { RecordChange } from "./recordChange.ts";
 
 export function applicationReviewOperations(deps: ApplicationDeps) {
   const { store, clock, newId } = deps;
@@ -40,11 +41,11 @@ export function applicationReviewOperations(deps: ApplicationDeps) {
   async function change(
     viewer: Viewer,
     id: string,
-    decideChange: (application: ApplicationRecord) => RecordChange<ApplicationRecord> | null,
+    decideChange: (application: ApplicationRecord) => FieldChange<ApplicationRecord, OutboxEvent> | null,
   ) {
     return writer.update(store.applications, id, {
       load: () => visibleApplication(store, viewer, id),
-      decide: (application) => recordDecision(application, decideChange(application)),
+      decide: (application) => fieldDecision(application, decideChange(application)),
     });
   }
 
@@ -152,7 +153,7 @@ export function applicationReviewOperations(deps: ApplicationDeps) {
       decide: (student) =>
         student.status === StudentStatus.ENROLLED && student.programmeCode === programme.code
           ? null
-          : recordDecision(student, {
+          : fieldDecision(student, {
               set: {
                 status: StudentStatus.ENROLLED,
                 programmeCode: programme.code,

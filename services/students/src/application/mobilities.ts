@@ -1,6 +1,8 @@
 import { DomainError, ErrorKind } from "@intl/errors";
-import { paginateLean } from "@intl/mongo";
+import { fieldDecision, paginateLean } from "@intl/mongo";
+import type { FieldChange } from "@intl/mongo";
 import { createOutboxWriter, withEventsInDocument } from "@intl/kafka";
+import type { OutboxEvent } from "@intl/kafka";
 import { Role, requireRole, requireSignedIn } from "@intl/auth";
 import type { Viewer } from "@intl/auth";
 import { toIsoDate } from "../domain/academicYear.ts";
@@ -30,8 +32,6 @@ import { releaseSeat, takeSeat } from "../models/seatSlots.ts";
 import { existingStudent, visibleMobility } from "./lookups.ts";
 import type { WriteOptions } from "./nominations.ts";
 import type { ApplicationDeps } from "./applicationDeps.ts";
-import { recordDecision } from "./recordChange.ts";
-import type { RecordChange } from "./recordChange.ts";
 import { definedEntries, sortOrder } from "./pages.ts";
 import type { PageArgs, SortArg } from "./pages.ts";
 
@@ -47,7 +47,7 @@ export interface MobilityFilter {
 
 export type MobilitySort = SortArg<"START_DATE" | "CREATED_AT">;
 
-export type MobilityChange = RecordChange<MobilityRecord>;
+export type MobilityChange = FieldChange<MobilityRecord, OutboxEvent>;
 
 export function mobilityOperations(deps: ApplicationDeps) {
   const { store, clock, newId } = deps;
@@ -152,7 +152,7 @@ export function mobilityOperations(deps: ApplicationDeps) {
   ) {
     return writer.update(store.mobilities, id, {
       load: () => visibleMobility(store, viewer, id),
-      decide: (mobility) => recordDecision(mobility, decideChange(mobility)),
+      decide: (mobility) => fieldDecision(mobility, decideChange(mobility)),
     });
   }
 

@@ -1,4 +1,4 @@
-import { documentKey, findByIds, paginateLean } from "@intl/mongo";
+import { documentKey, fieldDecision, findByIds, paginateLean } from "@intl/mongo";
 import { createOutboxWriter } from "@intl/kafka";
 import { Role, requireRole, requireSignedIn } from "@intl/auth";
 import type { Viewer } from "@intl/auth";
@@ -12,7 +12,6 @@ import type { StudentRecord } from "../models/student.ts";
 import { visibleStudent } from "./lookups.ts";
 import type { WriteOptions } from "./nominations.ts";
 import type { ApplicationDeps } from "./applicationDeps.ts";
-import { recordDecision } from "./recordChange.ts";
 import { definedEntries, sortOrder } from "./pages.ts";
 import type { PageArgs, SortArg } from "./pages.ts";
 
@@ -110,7 +109,7 @@ export function studentOperations(deps: ApplicationDeps) {
       decide: (student, now) =>
         student.erasedAt
           ? null
-          : recordDecision(student, {
+          : fieldDecision(student, {
               set: { ...erasedPersonalData, erasedAt: now },
               events: (_next, sequence) => [
                 studentErasedEvent(student._id, { id: newId(), time: now, sequence }),

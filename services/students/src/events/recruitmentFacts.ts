@@ -8,9 +8,9 @@ import {
 import { ProgrammeKind } from "../domain/programmes.ts";
 import type { ApplicationRecord } from "../models/application.ts";
 import type { EventsQueued } from "@intl/kafka";
+import { fieldDecision } from "@intl/mongo";
 import type { WriteQueue } from "@intl/mongo";
 import type { Store } from "../models/store.ts";
-import { recordDecision } from "../application/recordChange.ts";
 import { applicationDecidedEvent } from "./publishedEvents.ts";
 
 export interface FactDeps {
@@ -51,7 +51,7 @@ export async function recordInterviewCompleted(
       const known = application.interviewCompletedAt;
       if (application.interview?.interviewId === event.data.interviewId || (known && known >= completedAt))
         return null;
-      return recordDecision(application, {
+      return fieldDecision(application, {
         set: {
           interview: {
             interviewId: event.data.interviewId,
@@ -112,7 +112,7 @@ export async function recordPhdCandidateSelected(
             }
           : {}),
       };
-      return recordDecision(application, {
+      return fieldDecision(application, {
         set,
         events: (next, sequence) =>
           admitsNow
