@@ -51,7 +51,20 @@ const services: Record<string, ServiceTypes> = {
       Student: "{ id: string }",
     },
   },
-  campaigns: { context: "../resolvers/context.ts#CampaignsContext", mappers: {} },
+  campaigns: {
+    context: "../resolvers/context.ts#CampaignsContext",
+    mappers: {
+      Campaign: "../domain/campaign.ts#Campaign",
+      FollowUpContact: "../domain/campaign.ts#FollowUpContact",
+      CampaignCandidate: "../models/candidateModel.ts#Candidate",
+      Interview: "../domain/interview.ts#Interview",
+      InterviewScoreSheet: "../domain/interview.ts#ScoreSheet",
+      // Other services' entities: this one hands out their keys only.
+      Institution: "{ id: string }",
+      Application: "{ id: string }",
+      Faculty: "{ id: string }",
+    },
+  },
 };
 
 /** A file header saying what wrote it; eslint and prettier skip `generated/` folders. */

@@ -1,7 +1,9 @@
 import DataLoader from "dataloader";
+import { DomainError, ErrorKind } from "@intl/errors";
 import type { BaseContext } from "@intl/subgraph";
 import { createByIdLoader } from "@intl/subgraph";
 import type { Campaign } from "../domain/campaign.ts";
+import { CampaignsReason } from "../domain/errors.ts";
 import type { Outcomes } from "../domain/campaignOutcomes.ts";
 import type { CandidateStage } from "../domain/candidateStage.ts";
 import type { Interview } from "../domain/interview.ts";
@@ -51,6 +53,18 @@ function createLoaders(base: BaseContext, app: CampaignsApp) {
       inKeyOrder(ids, await app.outcomesOf(viewer, ids), null),
     ),
   };
+}
+
+/**
+ * The campaign a candidate belongs to, for the non-null `CampaignCandidate.campaign`: a candidate is
+ * only ever added to an existing campaign, and campaigns are never deleted, so a miss is a broken
+ * invariant, answered with a coded NOT_FOUND rather than a null the schema forbids.
+ */
+export async function referencedCampaign(context: CampaignsContext, id: string): Promise<Campaign> {
+  const campaign = await context.loaders.campaign.load(id);
+  if (!campaign)
+    throw new DomainError(ErrorKind.NOT_FOUND, CampaignsReason.CAMPAIGN_NOT_FOUND, `No campaign ${id}.`);
+  return campaign;
 }
 
 export function campaignsContextBuilder(app: CampaignsApp) {

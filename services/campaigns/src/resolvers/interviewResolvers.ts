@@ -1,8 +1,8 @@
 import { requireRole } from "@intl/auth";
 import type { Viewer } from "@intl/auth";
 import { INTERVIEW_DETAIL_READERS } from "../domain/access.ts";
-import type { Interview, ScoreSheet } from "../domain/interview.ts";
-import type { CampaignsContext } from "./context.ts";
+import type { Interview } from "../domain/interview.ts";
+import type { InterviewResolvers, InterviewScoreSheetResolvers } from "../generated/resolvers-types.ts";
 
 /**
  * Beyond the slot, an interview is the panel's business: partners, who may see
@@ -16,15 +16,14 @@ function details<T>(read: (interview: Interview) => T) {
   };
 }
 
-export const interviewResolvers = {
-  __resolveReference: (reference: { id: string }, { app, viewer }: CampaignsContext) =>
-    app.getInterview(viewer, reference.id),
-  application: (interview: Interview) => ({ id: interview.applicationId }),
-  slot: (interview: Interview) => ({
+export const interviewResolvers: InterviewResolvers = {
+  __resolveReference: (reference, { app, viewer }) => app.getInterview(viewer, reference.id),
+  application: (interview) => ({ id: interview.applicationId }),
+  slot: (interview) => ({
     start: interview.slot.start.toISOString(),
     end: interview.slot.end.toISOString(),
   }),
-  campaign: (interview: Interview, _: unknown, context: CampaignsContext) => {
+  campaign: (interview, _, context) => {
     requireRole(context.viewer, ...INTERVIEW_DETAIL_READERS);
     return interview.campaignId ? context.loaders.campaign.load(interview.campaignId) : null;
   },
@@ -35,7 +34,7 @@ export const interviewResolvers = {
   completedAt: details((interview) => interview.completedAt?.toISOString() ?? null),
 };
 
-export const scoreSheetResolvers = {
-  panelMember: (sheet: ScoreSheet) => ({ id: sheet.panelMemberId }),
-  recordedAt: (sheet: ScoreSheet) => sheet.recordedAt.toISOString(),
+export const scoreSheetResolvers: InterviewScoreSheetResolvers = {
+  panelMember: (sheet) => ({ id: sheet.panelMemberId }),
+  recordedAt: (sheet) => sheet.recordedAt.toISOString(),
 };

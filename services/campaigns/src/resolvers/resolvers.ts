@@ -1,4 +1,5 @@
 import type { SubgraphResolvers } from "@intl/subgraph";
+import type { Resolvers } from "../generated/resolvers-types.ts";
 import { campaignResolvers, followUpContactResolvers } from "./campaignResolvers.ts";
 import type { CampaignsContext } from "./context.ts";
 import { applicationResolvers, institutionResolvers } from "./entityResolvers.ts";
@@ -8,7 +9,7 @@ import { candidateResolvers } from "./pipelineResolvers.ts";
 import { queryResolvers } from "./queryResolvers.ts";
 
 /** Every resolver of the campaigns subgraph; each calls one operation of the app. */
-export const resolvers = {
+const typedResolvers: Resolvers = {
   Query: queryResolvers,
   Mutation: mutationResolvers,
   Campaign: campaignResolvers,
@@ -18,4 +19,10 @@ export const resolvers = {
   InterviewScoreSheet: scoreSheetResolvers,
   Institution: institutionResolvers,
   Application: applicationResolvers,
-} as unknown as SubgraphResolvers<CampaignsContext>;
+};
+
+/**
+ * Checked field by field against the schema above; Apollo's own map type reads every entry as
+ * `(parent, args, context)`, which `__resolveReference(reference, context)` is not, hence the cast.
+ */
+export const resolvers = typedResolvers as SubgraphResolvers<CampaignsContext>;
