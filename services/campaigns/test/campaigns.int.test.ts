@@ -43,11 +43,11 @@ async function campaignCount(): Promise<number> {
 beforeAll(async () => {
   sut = await startCampaignsUnderTest();
   [office, admin, analyst, faculty, partner] = await Promise.all([
-    sut.token("INTERNATIONAL_OFFICE"),
-    sut.token("ADMIN"),
-    sut.token("ANALYST"),
-    sut.token("FACULTY", { facultyId: "fac-1" }),
-    sut.token("PARTNER", { institutionId: "cmp-sjtu" }),
+    sut.token({ role: "INTERNATIONAL_OFFICE" }),
+    sut.token({ role: "ADMIN" }),
+    sut.token({ role: "ANALYST" }),
+    sut.token({ role: "FACULTY", facultyId: "fac-1" }),
+    sut.token({ role: "PARTNER", institutionId: "cmp-sjtu" }),
   ]);
   await Promise.all([
     sut.registerInstitution("cmp-tsinghua", "CN"),
@@ -62,12 +62,12 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await sut?.close();
+  await sut?.stop();
 });
 
 describe("planning a campaign", () => {
   it("plans a joint mission with IMT in China, PLANNED, version 1", async () => {
-    const result = await sut.graphql(office, CREATE, { input: chinaMission() });
+    const result = await sut.graphqlWithToken(office, CREATE, { input: chinaMission() });
     expect(result.errors).toBeUndefined();
     expect(result.data?.createCampaign).toMatchObject({
       countryCode: "CN",
@@ -120,14 +120,14 @@ describe("planning a campaign", () => {
     ],
   ])("refuses %s, naming the field, and writes nothing", async (_label, overrides, reason, field) => {
     const before = await campaignCount();
-    const result = await sut.graphql(office, CREATE, { input: chinaMission(overrides) });
+    const result = await sut.graphqlWithToken(office, CREATE, { input: chinaMission(overrides) });
     expect(result.data).toBeNull();
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", reason, field });
     expect(await campaignCount()).toBe(before);
   });
 
   it("plans a mission run by the school alone in Lebanon", async () => {
-    const result = await sut.graphql(office, CREATE, {
+    const result = await sut.graphqlWithToken(office, CREATE, {
       input: chinaMission({
         name: "Lebanon 2026",
         countryCode: "LB",
@@ -145,13 +145,13 @@ describe("planning a campaign", () => {
     ["a partner", () => partner],
   ])("lets only the office and admins plan campaigns, not %s", async (_label, token) => {
     const before = await campaignCount();
-    const result = await sut.graphql(token(), CREATE, { input: chinaMission() });
+    const result = await sut.graphqlWithToken(token(), CREATE, { input: chinaMission() });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", reason: "ROLE_NOT_ALLOWED" });
     expect(await campaignCount()).toBe(before);
   });
 
   it("asks anonymous callers to sign in", async () => {
-    const result = await sut.graphql(null, `{ campaigns { totalCount } }`);
+    const result = await sut.graphqlWithToken(null, `{ campaigns { totalCount } }`);
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "UNAUTHENTICATED" });
   });
 });
@@ -160,12 +160,14 @@ describe("a campaign's lifecycle and changes", () => {
   let id: string;
 
   beforeAll(async () => {
-    const result = await sut.graphql(admin, CREATE, { input: chinaMission({ name: "China lifecycle" }) });
+    const result = await sut.graphqlWithToken(admin, CREATE, {
+      input: chinaMission({ name: "China lifecycle" }),
+    });
     id = result.data?.createCampaign.id;
   });
 
   it("changes details while planned, keeping what is not given", async () => {
-    const result = await sut.graphql(
+    const result = await sut.graphqlWithToken(
       office,
       `mutation { updateCampaign(input: { id: "${id}", cities: ["Wuhan"], budget: { amount: 20000, currency: "EUR" } }) { cities budget { amount } name version } }`,
     );
@@ -178,7 +180,7 @@ describe("a campaign's lifecycle and changes", () => {
   });
 
   it("refuses a change that breaks a rule, and keeps the campaign as it was", async () => {
-    const result = await sut.graphql(
+    const result = await sut.graphqlWithToken(
       office,
       `mutation { updateCampaign(input: { id: "${id}", endDate: "2026-01-01" }) { version } }`,
     );
@@ -187,25 +189,28 @@ describe("a campaign's lifecycle and changes", () => {
       reason: "END_BEFORE_START",
       field: "input.endDate",
     });
-    const after = await sut.graphql(office, `{ campaign(id: "${id}") { endDate version } }`);
+    const after = await sut.graphqlWithToken(office, `{ campaign(id: "${id}") { endDate version } }`);
     expect(after.data?.campaign).toEqual({ endDate: "2026-03-20", version: 2 });
   });
 
   it("goes PLANNED → OPEN → CLOSED and never back", async () => {
-    const refusedClose = await sut.graphql(office, `mutation { closeCampaign(id: "${id}") { status } }`);
+    const refusedClose = await sut.graphqlWithToken(
+      office,
+      `mutation { closeCampaign(id: "${id}") { status } }`,
+    );
     expect(refusedClose.errors?.[0]?.extensions).toMatchObject({
       code: "CONFLICT",
       reason: "CAMPAIGN_ILLEGAL_TRANSITION",
     });
     expect(
-      (await sut.graphql(office, `mutation { openCampaign(id: "${id}") { status } }`)).data?.openCampaign
-        .status,
+      (await sut.graphqlWithToken(office, `mutation { openCampaign(id: "${id}") { status } }`)).data
+        ?.openCampaign.status,
     ).toBe("OPEN");
     expect(
-      (await sut.graphql(office, `mutation { closeCampaign(id: "${id}") { status } }`)).data?.closeCampaign
-        .status,
+      (await sut.graphqlWithToken(office, `mutation { closeCampaign(id: "${id}") { status } }`)).data
+        ?.closeCampaign.status,
     ).toBe("CLOSED");
-    const reopened = await sut.graphql(office, `mutation { openCampaign(id: "${id}") { status } }`);
+    const reopened = await sut.graphqlWithToken(office, `mutation { openCampaign(id: "${id}") { status } }`);
     expect(reopened.errors?.[0]?.extensions).toMatchObject({
       code: "CONFLICT",
       reason: "CAMPAIGN_ILLEGAL_TRANSITION",
@@ -213,7 +218,7 @@ describe("a campaign's lifecycle and changes", () => {
   });
 
   it("refuses changes to a closed campaign", async () => {
-    const result = await sut.graphql(
+    const result = await sut.graphqlWithToken(
       office,
       `mutation { updateCampaign(input: { id: "${id}", name: "late" }) { name } }`,
     );
@@ -225,7 +230,7 @@ describe("a campaign's lifecycle and changes", () => {
   });
 
   it("answers NOT_FOUND for a campaign that does not exist", async () => {
-    const result = await sut.graphql(office, `mutation { openCampaign(id: "nope") { status } }`);
+    const result = await sut.graphqlWithToken(office, `mutation { openCampaign(id: "nope") { status } }`);
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND", reason: "CAMPAIGN_NOT_FOUND" });
   });
 });
@@ -237,7 +242,7 @@ describe("reading campaigns", () => {
       ["Brazil 2025", "BR", "2025-2026", "2024-11-04"],
       ["Brazil 2026", "BR", "2026-2027", "2025-11-03"],
     ] as const) {
-      const result = await sut.graphql(office, CREATE, {
+      const result = await sut.graphqlWithToken(office, CREATE, {
         input: chinaMission({
           name,
           countryCode: country,
@@ -258,13 +263,15 @@ describe("reading campaigns", () => {
         totalCount pageInfo { hasNextPage endCursor } nodes { name }
       }
     }`;
-    const first = await sut.graphql(analyst, query);
+    const first = await sut.graphqlWithToken(analyst, query);
     expect(first.data?.campaigns).toMatchObject({
       totalCount: 3,
       pageInfo: { hasNextPage: true },
       nodes: [{ name: "Brazil 2024" }, { name: "Brazil 2025" }],
     });
-    const second = await sut.graphql(analyst, query, { after: first.data?.campaigns.pageInfo.endCursor });
+    const second = await sut.graphqlWithToken(analyst, query, {
+      after: first.data?.campaigns.pageInfo.endCursor,
+    });
     expect(second.data?.campaigns).toMatchObject({
       pageInfo: { hasNextPage: false },
       nodes: [{ name: "Brazil 2026" }],
@@ -272,12 +279,12 @@ describe("reading campaigns", () => {
   });
 
   it("filters by academic year and by targeted institution", async () => {
-    const byYear = await sut.graphql(
+    const byYear = await sut.graphqlWithToken(
       faculty,
       `{ campaigns(filter: { academicYear: "2025-2026" }) { nodes { name } } }`,
     );
     expect(byYear.data?.campaigns.nodes).toEqual([{ name: "Brazil 2025" }]);
-    const byInstitution = await sut.graphql(
+    const byInstitution = await sut.graphqlWithToken(
       office,
       `{ campaigns(filter: { institutionId: "cmp-usp" }) { totalCount } }`,
     );
@@ -285,12 +292,12 @@ describe("reading campaigns", () => {
   });
 
   it("refuses a page size above 100 as bad input on first", async () => {
-    const result = await sut.graphql(office, `{ campaigns(first: 500) { totalCount } }`);
+    const result = await sut.graphqlWithToken(office, `{ campaigns(first: 500) { totalCount } }`);
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "first" });
   });
 
   it("extends Institution with the campaigns that targeted it", async () => {
-    const result = await sut.graphql(
+    const result = await sut.graphqlWithToken(
       analyst,
       `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Institution { id campaigns { name } } } }`,
       { representations: [{ __typename: "Institution", id: "cmp-usp" }] },
@@ -304,13 +311,13 @@ describe("reading campaigns", () => {
 
   it("shows staff and follow-up contacts to the office only", async () => {
     const query = `{ campaigns(filter: { countryCode: "CN" }, sort: { field: CREATED_AT }, first: 1) { nodes { name staff { name } followUpContacts { name email institution { id } } } } }`;
-    const forOffice = await sut.graphql(office, query);
+    const forOffice = await sut.graphqlWithToken(office, query);
     expect(forOffice.data?.campaigns.nodes[0]).toMatchObject({
       staff: [{ name: "Claire Martin" }],
       followUpContacts: [{ name: "Li Wei", email: "li.wei@example.cn", institution: { id: "cmp-sjtu" } }],
     });
     for (const token of [analyst, faculty]) {
-      const result = await sut.graphql(token, query);
+      const result = await sut.graphqlWithToken(token, query);
       expect(result.data?.campaigns.nodes[0]).toMatchObject({
         name: "China 2026 recruitment mission",
         staff: null,
@@ -324,7 +331,7 @@ describe("reading campaigns", () => {
   });
 
   it("does not show campaigns to partners", async () => {
-    const result = await sut.graphql(partner, `{ campaigns { totalCount } }`);
+    const result = await sut.graphqlWithToken(partner, `{ campaigns { totalCount } }`);
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN" });
   });
 });

@@ -43,7 +43,7 @@ const onSite = (applicationId: string, start: string, end: string, panelFacultyI
 });
 
 async function schedule(input: Record<string, unknown>) {
-  return sut.graphql(office, SCHEDULE, { input });
+  return sut.graphqlWithToken(office, SCHEDULE, { input });
 }
 
 async function interviewCount(): Promise<number> {
@@ -51,7 +51,7 @@ async function interviewCount(): Promise<number> {
 }
 
 async function stageOf(applicationId: string): Promise<string> {
-  const result = await sut.graphql(
+  const result = await sut.graphqlWithToken(
     office,
     `query($id: ID!) { campaign(id: $id) { candidates(first: 100) { nodes { stage application { id } } } } }`,
     { id: mission },
@@ -64,16 +64,16 @@ async function stageOf(applicationId: string): Promise<string> {
 beforeAll(async () => {
   sut = await startCampaignsUnderTest();
   [office, analyst, panelMember, colleague, outsider, partner, otherPartner] = await Promise.all([
-    sut.token("INTERNATIONAL_OFFICE"),
-    sut.token("ANALYST"),
-    sut.token("FACULTY", { facultyId: "f-1" }),
-    sut.token("FACULTY", { facultyId: "f-2" }),
-    sut.token("FACULTY", { facultyId: "f-9" }),
-    sut.token("PARTNER", { institutionId: "tsinghua" }),
-    sut.token("PARTNER", { institutionId: "sjtu" }),
+    sut.token({ role: "INTERNATIONAL_OFFICE" }),
+    sut.token({ role: "ANALYST" }),
+    sut.token({ role: "FACULTY", facultyId: "f-1" }),
+    sut.token({ role: "FACULTY", facultyId: "f-2" }),
+    sut.token({ role: "FACULTY", facultyId: "f-9" }),
+    sut.token({ role: "PARTNER", institutionId: "tsinghua" }),
+    sut.token({ role: "PARTNER", institutionId: "sjtu" }),
   ]);
   const create = async (name: string) => {
-    const result = await sut.graphql(
+    const result = await sut.graphqlWithToken(
       office,
       `mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }`,
       {
@@ -91,7 +91,7 @@ beforeAll(async () => {
       },
     );
     const id = result.data?.createCampaign.id as string;
-    await sut.graphql(office, `mutation { openCampaign(id: "${id}") { status } }`);
+    await sut.graphqlWithToken(office, `mutation { openCampaign(id: "${id}") { status } }`);
     return id;
   };
   mission = await create("China 2025");
@@ -102,11 +102,11 @@ beforeAll(async () => {
   events.push(await sut.submitApplication(nominee("a-sjtu", "sjtu")));
   events.push(await sut.submitApplication({ ...nominee("a-msc"), programmeCode: "MSC-DATA-SCIENCE" }));
   await sut.handled(...events);
-  await sut.graphql(office, `mutation { closeCampaign(id: "${closedMission}") { status } }`);
+  await sut.graphqlWithToken(office, `mutation { closeCampaign(id: "${closedMission}") { status } }`);
 });
 
 afterAll(async () => {
-  await sut?.close();
+  await sut?.stop();
 });
 
 describe("scheduling interviews", () => {
@@ -212,7 +212,7 @@ describe("scheduling interviews", () => {
       campaign: { id: closedMission },
       status: "SCHEDULED",
     });
-    const assigned = await sut.graphql(
+    const assigned = await sut.graphqlWithToken(
       office,
       `mutation { assignCandidate(input: { campaignId: "${closedMission}", applicationId: "a-msc" }) { id } }`,
     );
@@ -272,7 +272,7 @@ describe("scheduling interviews", () => {
     const id = booked.data?.scheduleInterview.id;
     const refused = await schedule(onSite("a-5", "2025-03-13T01:30:00Z", "2025-03-13T02:30:00Z", ["f-2"]));
     expect(refused.errors?.[0]?.extensions?.reason).toBe("CANDIDATE_DOUBLE_BOOKED");
-    const cancelled = await sut.graphql(
+    const cancelled = await sut.graphqlWithToken(
       office,
       `mutation { cancelInterview(id: "${id}") { status version } }`,
     );
@@ -293,7 +293,7 @@ describe("scheduling interviews", () => {
   });
 
   it("lets only the office schedule", async () => {
-    const result = await sut.graphql(panelMember, SCHEDULE, {
+    const result = await sut.graphqlWithToken(panelMember, SCHEDULE, {
       input: onSite("a-6", "2025-03-12T05:00:00Z", "2025-03-12T06:00:00Z"),
     });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN" });
@@ -311,7 +311,7 @@ describe("scoring and completing an interview", () => {
   });
 
   it("lets a panel member record their own scores", async () => {
-    const result = await sut.graphql(panelMember, SCORE, {
+    const result = await sut.graphqlWithToken(panelMember, SCORE, {
       input: {
         interviewId,
         scores: [
@@ -328,7 +328,7 @@ describe("scoring and completing an interview", () => {
   });
 
   it("refuses a score outside 0–20, naming it, and changes nothing", async () => {
-    const result = await sut.graphql(colleague, SCORE, {
+    const result = await sut.graphqlWithToken(colleague, SCORE, {
       input: { interviewId, scores: [{ criterion: "LANGUAGE", value: 21 }] },
     });
     expect(result.errors?.[0]?.extensions).toMatchObject({
@@ -336,16 +336,16 @@ describe("scoring and completing an interview", () => {
       reason: "SCORE_OUT_OF_RANGE",
       field: "input.scores[0].value",
     });
-    const after = await sut.graphql(office, `{ interview(id: "${interviewId}") { version } }`);
+    const after = await sut.graphqlWithToken(office, `{ interview(id: "${interviewId}") { version } }`);
     expect(after.data?.interview.version).toBe(2);
   });
 
   it("refuses faculty who are not on the panel, and a panel member scoring for a colleague", async () => {
-    const notOnPanel = await sut.graphql(outsider, SCORE, {
+    const notOnPanel = await sut.graphqlWithToken(outsider, SCORE, {
       input: { interviewId, scores: [{ criterion: "LANGUAGE", value: 10 }] },
     });
     expect(notOnPanel.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", reason: "NOT_ON_PANEL" });
-    const forColleague = await sut.graphql(panelMember, SCORE, {
+    const forColleague = await sut.graphqlWithToken(panelMember, SCORE, {
       input: { interviewId, panelMemberId: "f-2", scores: [{ criterion: "LANGUAGE", value: 10 }] },
     });
     expect(forColleague.errors?.[0]?.extensions).toMatchObject({
@@ -355,7 +355,7 @@ describe("scoring and completing an interview", () => {
   });
 
   it("has the office name the panel member it records for", async () => {
-    const unnamed = await sut.graphql(office, SCORE, {
+    const unnamed = await sut.graphqlWithToken(office, SCORE, {
       input: { interviewId, scores: [{ criterion: "LANGUAGE", value: 10 }] },
     });
     expect(unnamed.errors?.[0]?.extensions).toMatchObject({
@@ -372,7 +372,7 @@ describe("scoring and completing an interview", () => {
       slot: { start: "2099-01-01T08:00:00Z", end: "2099-01-01T09:00:00Z" },
       panelFacultyIds: ["f-1"],
     });
-    const result = await sut.graphql(panelMember, SCORE, {
+    const result = await sut.graphqlWithToken(panelMember, SCORE, {
       input: {
         interviewId: future.data?.scheduleInterview.id,
         scores: [{ criterion: "LANGUAGE", value: 10 }],
@@ -385,7 +385,7 @@ describe("scoring and completing an interview", () => {
   });
 
   it("completes with a colleague's scores and a recommendation, and publishes campaigns.interview.completed.v1", async () => {
-    const result = await sut.graphql(colleague, COMPLETE, {
+    const result = await sut.graphqlWithToken(colleague, COMPLETE, {
       input: {
         interviewId,
         recommendation: "ADMIT",
@@ -423,7 +423,9 @@ describe("scoring and completing an interview", () => {
   });
 
   it("refuses to complete it twice", async () => {
-    const again = await sut.graphql(office, COMPLETE, { input: { interviewId, recommendation: "REJECT" } });
+    const again = await sut.graphqlWithToken(office, COMPLETE, {
+      input: { interviewId, recommendation: "REJECT" },
+    });
     expect(again.errors?.[0]?.extensions).toMatchObject({
       code: "CONFLICT",
       reason: "INTERVIEW_NOT_SCHEDULED",
@@ -437,7 +439,7 @@ describe("scoring and completing an interview", () => {
       slot: { start: "2025-04-01T08:00:00Z", end: "2025-04-01T09:00:00Z" },
       panelFacultyIds: ["f-9"],
     });
-    const result = await sut.graphql(office, COMPLETE, {
+    const result = await sut.graphqlWithToken(office, COMPLETE, {
       input: { interviewId: bare.data?.scheduleInterview.id, recommendation: "ADMIT" },
     });
     expect(result.errors?.[0]?.extensions).toMatchObject({
@@ -454,15 +456,15 @@ describe("simultaneous work on one interview", () => {
     );
     const interviewId = booked.data?.scheduleInterview.id;
     const [first, second] = await Promise.all([
-      sut.graphql(panelMember, SCORE, {
+      sut.graphqlWithToken(panelMember, SCORE, {
         input: { interviewId, scores: [{ criterion: "MOTIVATION", value: 10 }] },
       }),
-      sut.graphql(colleague, SCORE, {
+      sut.graphqlWithToken(colleague, SCORE, {
         input: { interviewId, scores: [{ criterion: "MOTIVATION", value: 20 }] },
       }),
     ]);
     expect([first.errors, second.errors]).toEqual([undefined, undefined]);
-    const scored = await sut.graphql(
+    const scored = await sut.graphqlWithToken(
       office,
       `{ interview(id: "${interviewId}") { score scoreSheets { panelMember { id } } } }`,
     );
@@ -471,7 +473,7 @@ describe("simultaneous work on one interview", () => {
 
     const completions = await Promise.all(
       [panelMember, colleague, office].map((token) =>
-        sut.graphql(token, COMPLETE, { input: { interviewId, recommendation: "WAITLIST" } }),
+        sut.graphqlWithToken(token, COMPLETE, { input: { interviewId, recommendation: "WAITLIST" } }),
       ),
     );
     expect(completions.filter((result) => !result.errors)).toHaveLength(1);
@@ -489,7 +491,7 @@ describe("who sees which interview", () => {
   const LIST = `{ interviews(first: 100) { totalCount nodes { id application { id } } } }`;
 
   it("shows a faculty member the interviews of their panels only", async () => {
-    const result = await sut.graphql(colleague, LIST);
+    const result = await sut.graphqlWithToken(colleague, LIST);
     const applications = result.data?.interviews.nodes.map(
       (node: { application: { id: string } }) => node.application.id,
     );
@@ -499,14 +501,14 @@ describe("who sees which interview", () => {
   });
 
   it("shows a partner the slots of its own nominees, and nothing else of them", async () => {
-    const own = await sut.graphql(
+    const own = await sut.graphqlWithToken(
       partner,
       `{ interviews(first: 100) { totalCount nodes { id mode status slot { start } application { id } } } }`,
     );
     expect(own.errors).toBeUndefined();
     expect(own.data?.interviews.totalCount).toBeGreaterThan(0);
     const one = own.data?.interviews.nodes[0].id;
-    const details = await sut.graphql(
+    const details = await sut.graphqlWithToken(
       partner,
       `{ interview(id: "${one}") { slot { start } panel { id } score recommendation } }`,
     );
@@ -521,9 +523,12 @@ describe("who sees which interview", () => {
       "FORBIDDEN",
       "FORBIDDEN",
     ]);
-    const others = await sut.graphql(otherPartner, LIST);
+    const others = await sut.graphqlWithToken(otherPartner, LIST);
     expect(others.data?.interviews.totalCount).toBe(0);
-    const refused = await sut.graphql(otherPartner, `{ interview(id: "${one}") { slot { start } } }`);
+    const refused = await sut.graphqlWithToken(
+      otherPartner,
+      `{ interview(id: "${one}") { slot { start } } }`,
+    );
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", reason: "NOT_YOUR_NOMINEE" });
   });
 
@@ -546,7 +551,7 @@ describe("who sees which interview", () => {
     const seen: { id: string; status: string; slot: { start: string } }[] = [];
     let after: string | null = null;
     do {
-      const page: GraphQLResponse<{ interviews: InterviewPage }> = await sut.graphql(office, query, {
+      const page: GraphQLResponse<{ interviews: InterviewPage }> = await sut.graphqlWithToken(office, query, {
         filter,
         after,
       });
@@ -561,23 +566,23 @@ describe("who sees which interview", () => {
     expect(
       seen.every((node) => node.status === "SCHEDULED" && node.slot.start.startsWith("2025-03-11")),
     ).toBe(true);
-    const bad = await sut.graphql(office, query, { filter: { from: "yesterday" } });
+    const bad = await sut.graphqlWithToken(office, query, { filter: { from: "yesterday" } });
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "filter.from" });
   });
 
   it("shows analysts no interview", async () => {
-    const result = await sut.graphql(analyst, LIST);
+    const result = await sut.graphqlWithToken(analyst, LIST);
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("extends the students service's application with its interviews, within the viewer's scope", async () => {
     const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Application { id interviews { mode slot { start } } } } }`;
     const representations = [{ __typename: "Application", id: "a-1" }];
-    const forPartner = await sut.graphql(partner, query, { r: representations });
+    const forPartner = await sut.graphqlWithToken(partner, query, { r: representations });
     expect(forPartner.data?._entities[0].interviews).toEqual([
       { mode: "ON_SITE", slot: { start: "2025-03-11T01:00:00.000Z" } },
     ]);
-    const forOther = await sut.graphql(otherPartner, query, { r: representations });
+    const forOther = await sut.graphqlWithToken(otherPartner, query, { r: representations });
     expect(forOther.data?._entities[0].interviews).toEqual([]);
   });
 });
@@ -588,7 +593,7 @@ describe("a withdrawn application", () => {
     const id = booked.data?.scheduleInterview.id;
     await sut.handled(await sut.withdrawApplication(nominee("a-7"), 2));
     await expectEventually(async () => {
-      const result = await sut.graphql(office, `{ interview(id: "${id}") { status } }`);
+      const result = await sut.graphqlWithToken(office, `{ interview(id: "${id}") { status } }`);
       expect(result.data?.interview.status).toBe("CANCELLED");
     });
     const other = await schedule(onSite("a-3", "2025-03-10T05:00:00Z", "2025-03-10T06:00:00Z", ["f-3"]));

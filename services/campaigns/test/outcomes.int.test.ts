@@ -21,7 +21,7 @@ const nominee = (
 });
 
 async function createCampaign(key: string, countryCode: string, academicYear: string, budget: number | null) {
-  const result = await sut.graphql(
+  const result = await sut.graphqlWithToken(
     office,
     `mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }`,
     {
@@ -45,7 +45,7 @@ async function createCampaign(key: string, countryCode: string, academicYear: st
 
 /** A video interview in the campaign, scored by the office for f-1 and completed. */
 async function interview(applicationId: string, campaignId: string, day: string) {
-  const scheduled = await sut.graphql(
+  const scheduled = await sut.graphqlWithToken(
     office,
     `mutation($input: ScheduleInterviewInput!) { scheduleInterview(input: $input) { id } }`,
     {
@@ -59,7 +59,7 @@ async function interview(applicationId: string, campaignId: string, day: string)
     },
   );
   expect(scheduled.errors).toBeUndefined();
-  const completed = await sut.graphql(
+  const completed = await sut.graphqlWithToken(
     office,
     `mutation($input: CompleteInterviewInput!) { completeInterview(input: $input) { status } }`,
     {
@@ -77,9 +77,9 @@ async function interview(applicationId: string, campaignId: string, day: string)
 beforeAll(async () => {
   sut = await startCampaignsUnderTest();
   [office, analyst, faculty] = await Promise.all([
-    sut.token("INTERNATIONAL_OFFICE"),
-    sut.token("ANALYST"),
-    sut.token("FACULTY", { facultyId: "f-1" }),
+    sut.token({ role: "INTERNATIONAL_OFFICE" }),
+    sut.token({ role: "ANALYST" }),
+    sut.token({ role: "FACULTY", facultyId: "f-1" }),
   ]);
   await createCampaign("BR 2025", "BR", "2025-2026", 12000);
   await createCampaign("CN 2025", "CN", "2025-2026", 9000);
@@ -103,7 +103,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await sut?.close();
+  await sut?.stop();
 });
 
 const OUTCOMES = `query($id: ID!) {
@@ -114,7 +114,7 @@ const OUTCOMES = `query($id: ID!) {
 
 describe("a campaign's outcomes", () => {
   it("counts the funnel, its conversions and the cost per admitted candidate", async () => {
-    const result = await sut.graphql(analyst, OUTCOMES, { id: campaignIds["BR 2025"] });
+    const result = await sut.graphqlWithToken(analyst, OUTCOMES, { id: campaignIds["BR 2025"] });
     expect(result.errors).toBeUndefined();
     expect(result.data?.campaign.outcomes).toEqual({
       candidatesSeen: 4,
@@ -129,7 +129,7 @@ describe("a campaign's outcomes", () => {
   });
 
   it("gives no rate nor cost for a campaign that saw nobody", async () => {
-    const result = await sut.graphql(office, OUTCOMES, { id: campaignIds["BR 2024"] });
+    const result = await sut.graphqlWithToken(office, OUTCOMES, { id: campaignIds["BR 2024"] });
     expect(result.data?.campaign.outcomes).toEqual({
       candidatesSeen: 0,
       interviewed: 0,
@@ -143,10 +143,10 @@ describe("a campaign's outcomes", () => {
   });
 
   it("keeps outcomes from faculty, and never shows analysts who the candidates are", async () => {
-    const forFaculty = await sut.graphql(faculty, OUTCOMES, { id: campaignIds["BR 2025"] });
+    const forFaculty = await sut.graphqlWithToken(faculty, OUTCOMES, { id: campaignIds["BR 2025"] });
     expect(forFaculty.data?.campaign.outcomes).toBeNull();
     expect(forFaculty.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN" });
-    const identities = await sut.graphql(
+    const identities = await sut.graphqlWithToken(
       analyst,
       `query($id: ID!) { campaign(id: $id) { candidates { nodes { application { id } } } } }`,
       {
@@ -167,7 +167,7 @@ describe("comparing campaigns across countries and years", () => {
   }`;
 
   it("gives analysts one row per country and year", async () => {
-    const result = await sut.graphql(analyst, COMPARISON, {});
+    const result = await sut.graphqlWithToken(analyst, COMPARISON, {});
     expect(result.errors).toBeUndefined();
     expect(result.data?.campaignComparison).toEqual([
       {
@@ -207,7 +207,10 @@ describe("comparing campaigns across countries and years", () => {
   });
 
   it("selects countries and years", async () => {
-    const result = await sut.graphql(analyst, COMPARISON, { years: ["2025-2026"], countries: ["CN", "BR"] });
+    const result = await sut.graphqlWithToken(analyst, COMPARISON, {
+      years: ["2025-2026"],
+      countries: ["CN", "BR"],
+    });
     expect(result.data?.campaignComparison.map((row: { countryCode: string }) => row.countryCode)).toEqual([
       "BR",
       "CN",
@@ -215,7 +218,7 @@ describe("comparing campaigns across countries and years", () => {
   });
 
   it("refuses a malformed year, naming it", async () => {
-    const result = await sut.graphql(analyst, COMPARISON, { years: ["2025-2026", "2025"] });
+    const result = await sut.graphqlWithToken(analyst, COMPARISON, { years: ["2025-2026", "2025"] });
     expect(result.errors?.[0]?.extensions).toMatchObject({
       code: "BAD_USER_INPUT",
       reason: "INVALID_ACADEMIC_YEAR",
@@ -224,8 +227,8 @@ describe("comparing campaigns across countries and years", () => {
   });
 
   it("is not for partners nor faculty", async () => {
-    for (const token of [faculty, await sut.token("PARTNER", { institutionId: "partner-BR" })]) {
-      const result = await sut.graphql(token, COMPARISON, {});
+    for (const token of [faculty, await sut.token({ role: "PARTNER", institutionId: "partner-BR" })]) {
+      const result = await sut.graphqlWithToken(token, COMPARISON, {});
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN" });
     }
   });

@@ -16,7 +16,7 @@ const CANDIDATES = `query($id: ID!) {
 }`;
 
 async function createCampaign(input: Record<string, unknown>): Promise<string> {
-  const result = await sut.graphql(
+  const result = await sut.graphqlWithToken(
     office,
     `mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }`,
     {
@@ -38,7 +38,7 @@ async function createCampaign(input: Record<string, unknown>): Promise<string> {
 }
 
 async function candidatesOf(campaignId: string) {
-  const result = await sut.graphql(office, CANDIDATES, { id: campaignId });
+  const result = await sut.graphqlWithToken(office, CANDIDATES, { id: campaignId });
   expect(result.errors).toBeUndefined();
   return result.data?.campaign.candidates as {
     totalCount: number;
@@ -60,15 +60,15 @@ let brazil: string;
 beforeAll(async () => {
   sut = await startCampaignsUnderTest();
   [office, analyst, faculty] = await Promise.all([
-    sut.token("INTERNATIONAL_OFFICE"),
-    sut.token("ANALYST"),
-    sut.token("FACULTY", { facultyId: "f-1" }),
+    sut.token({ role: "INTERNATIONAL_OFFICE" }),
+    sut.token({ role: "ANALYST" }),
+    sut.token({ role: "FACULTY", facultyId: "f-1" }),
   ]);
   brazil = await createCampaign({ name: "Brazil 2026" });
 });
 
 afterAll(async () => {
-  await sut?.close();
+  await sut?.stop();
 });
 
 describe("the candidate pipeline, fed by the students service's events", () => {
@@ -153,8 +153,8 @@ describe("the candidate pipeline, fed by the students service's events", () => {
 
   it("takes no more automatic candidates once the campaign is closed", async () => {
     const closing = await createCampaign({ name: "Brazil MSc", programmeCodes: ["MSC-TRIBOLOGY"] });
-    await sut.graphql(office, `mutation { openCampaign(id: "${closing}") { status } }`);
-    await sut.graphql(office, `mutation { closeCampaign(id: "${closing}") { status } }`);
+    await sut.graphqlWithToken(office, `mutation { openCampaign(id: "${closing}") { status } }`);
+    await sut.graphqlWithToken(office, `mutation { closeCampaign(id: "${closing}") { status } }`);
     await sut.handled(
       await sut.submitApplication(nomination("app-tribology", { programmeCode: "MSC-TRIBOLOGY" })),
     );
@@ -166,7 +166,7 @@ describe("assigning a candidate by hand", () => {
   const ASSIGN = `mutation($input: AssignCandidateInput!) { assignCandidate(input: $input) { id joinedBy stage application { id } } }`;
 
   it("adds a known application from elsewhere to the pipeline, once", async () => {
-    const first = await sut.graphql(office, ASSIGN, {
+    const first = await sut.graphqlWithToken(office, ASSIGN, {
       input: { campaignId: brazil, applicationId: "app-cn" },
     });
     expect(first.data?.assignCandidate).toMatchObject({
@@ -174,7 +174,7 @@ describe("assigning a candidate by hand", () => {
       stage: "IN_PIPELINE",
       application: { id: "app-cn" },
     });
-    const again = await sut.graphql(office, ASSIGN, {
+    const again = await sut.graphqlWithToken(office, ASSIGN, {
       input: { campaignId: brazil, applicationId: "app-cn" },
     });
     expect(again.data?.assignCandidate.id).toBe(first.data?.assignCandidate.id);
@@ -182,7 +182,7 @@ describe("assigning a candidate by hand", () => {
   });
 
   it("refuses an application the students service never announced", async () => {
-    const result = await sut.graphql(office, ASSIGN, {
+    const result = await sut.graphqlWithToken(office, ASSIGN, {
       input: { campaignId: brazil, applicationId: "app-unknown" },
     });
     expect(result.errors?.[0]?.extensions).toMatchObject({
@@ -193,7 +193,7 @@ describe("assigning a candidate by hand", () => {
   });
 
   it("refuses an unknown campaign", async () => {
-    const result = await sut.graphql(office, ASSIGN, {
+    const result = await sut.graphqlWithToken(office, ASSIGN, {
       input: { campaignId: "nope", applicationId: "app-cn" },
     });
     expect(result.errors?.[0]?.extensions).toMatchObject({
@@ -204,11 +204,11 @@ describe("assigning a candidate by hand", () => {
   });
 
   it("lets only the office assign, and shows the pipeline to the office only", async () => {
-    const assigned = await sut.graphql(faculty, ASSIGN, {
+    const assigned = await sut.graphqlWithToken(faculty, ASSIGN, {
       input: { campaignId: brazil, applicationId: "app-cn" },
     });
     expect(assigned.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN" });
-    const pipeline = await sut.graphql(analyst, CANDIDATES, { id: brazil });
+    const pipeline = await sut.graphqlWithToken(analyst, CANDIDATES, { id: brazil });
     expect(pipeline.data?.campaign.candidates).toBeNull();
     expect(pipeline.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN" });
   });
@@ -216,7 +216,7 @@ describe("assigning a candidate by hand", () => {
 
 describe("the application entity, extended", () => {
   it("resolves an application's campaign through federation", async () => {
-    const result = await sut.graphql(
+    const result = await sut.graphqlWithToken(
       office,
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on Application { id campaign { id name } interviews { id } } } }`,
       {

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EventEnvelope } from "@intl/events";
 import { expectEventually } from "@intl/testing";
+import type { GraphQLAnswer } from "@intl/testing";
 import {
   StudentsTestService,
   admin,
@@ -192,7 +193,7 @@ describe("students lists", () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 3; page++) {
-      const answer = await service.graphql(PAGE, { after }, { role: "INTERNATIONAL_OFFICE" });
+      const answer: GraphQLAnswer = await service.graphql(PAGE, { after }, { role: "INTERNATIONAL_OFFICE" });
       const connection = answer.data!.students;
       expect(connection.totalCount).toBe(5);
       seen.push(...connection.nodes.map((node: { firstName: string }) => node.firstName));
