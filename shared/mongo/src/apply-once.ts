@@ -1,6 +1,7 @@
 import type { QueryFilter, Schema, UpdateQuery } from "mongoose";
 import type { AnyModel, RawDocumentOf } from "./model-types.ts";
 import { allOf } from "./filters.ts";
+import { isDuplicateKeyError } from "./store-errors.ts";
 
 /** How many applied event ids a document remembers; older ones fall off. */
 export const APPLIED_EVENTS_KEPT = 100;
@@ -83,8 +84,4 @@ function asOperatorUpdate(update: object): Record<string, unknown> {
   const keys = Object.keys(update);
   if (keys.length > 0 && keys.every((key) => !key.startsWith("$"))) return { $set: update };
   return { ...update };
-}
-
-function isDuplicateKeyError(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === 11000;
 }
