@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # infra/test.sh — `npm test`: installs npm dependencies if they are missing or stale, type-checks,
-# lints, then runs every vitest project (unit, integration, e2e). Arguments go to vitest, e.g.
+# lints, then runs every vitest project (unit, integration, e2e) and, for a whole run, the fault
+# suite at its CI size (see the end). Arguments go to vitest, e.g.
 #   npm test -- --project unit          unit tests only (no infrastructure started)
 #   npm test -- shared/testing          one folder
 # Kafka, PostgreSQL and FerretDB are installed (infra/install.sh, cached) and started on free ports by the
@@ -30,3 +31,11 @@ if [[ "$*" != *--project* || "$*" == *e2e* ]]; then
 fi
 echo "→ running tests…" >&2
 npx vitest run --config shared/tooling/vitest.config.ts "$@"
+# The fault suite (docs/reliability.md) on infrastructure of its own — a three-broker cluster it
+# kills brokers of — at the CI size, after a whole run only (not when arguments pick some tests).
+# FAULT_WRITES sets its size (500 here, 5,000 by `npm run test:faults`); 0 skips it.
+FAULT_WRITES="${FAULT_WRITES:-500}"
+if [[ $# -eq 0 && "$FAULT_WRITES" != 0 ]]; then
+  echo "→ running the fault suite ($FAULT_WRITES writes)…" >&2
+  FAULT_WRITES="$FAULT_WRITES" npm run -s test:faults
+fi
