@@ -31,7 +31,23 @@ interface ServiceTypes {
 }
 
 const services: Record<string, ServiceTypes> = {
-  partnerships: { context: "../resolvers/context.ts#PartnershipsContext", mappers: {} },
+  partnerships: {
+    context: "../resolvers/context.ts#PartnershipsContext",
+    mappers: {
+      Country: "../domain/countryProfile.ts#CountryProfile",
+      CountryScores: "../domain/countryProfile.ts#CountryScores",
+      Institution: "../models/institutionModel.ts#InstitutionDocument",
+      Partnership: "../models/institutionModel.ts#PartnershipState",
+      StrategicDesignation: "../domain/strategicPartnership.ts#StrategicDesignation",
+      OfficeEvidence: "../domain/partnershipEvidence.ts#OfficeEvidence",
+      Agreement: "../models/agreementModel.ts#AgreementDocument",
+      Network: "../models/networkModel.ts#NetworkDocument",
+      SchoolLabel: "../models/schoolLabelModel.ts#SchoolLabelDocument",
+      // Other services' entities: this one hands out their keys only.
+      ResearchCentre: "{ id: string }",
+      Faculty: "{ id: string }",
+    },
+  },
   students: { context: "../resolvers/context.ts#StudentsContext", mappers: {} },
   research: {
     context: "../resolvers/context.ts#ResearchContext",
@@ -108,6 +124,9 @@ export function codegenConfig(): CodegenConfig {
         showUnusedMappers: true,
         // Imported as <Type>Model: a domain type may share its GraphQL type's name.
         mapperTypeSuffix: "Model",
+        // GraphQL fills in an input field's default before a resolver runs (a sort's direction
+        // defaults to DESC in places): a field with a default is always there, not optional.
+        avoidOptionals: { defaultValue: true },
       },
     };
   }

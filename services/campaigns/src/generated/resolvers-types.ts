@@ -190,7 +190,7 @@ export type CampaignOutcomes = {
 };
 
 export type CampaignSort = {
-  direction?: SortDirection;
+  direction: SortDirection;
   field: CampaignSortField;
 };
 
@@ -253,15 +253,15 @@ export type CreateCampaignInput = {
   cities: Array<Scalars['String']['input']>;
   countryCode: Scalars['String']['input'];
   endDate: Scalars['String']['input'];
-  facultyIds?: Array<Scalars['ID']['input']>;
-  followUpContacts?: Array<FollowUpContactInput>;
+  facultyIds: Array<Scalars['ID']['input']>;
+  followUpContacts: Array<FollowUpContactInput>;
   mode: CampaignMode;
   name: Scalars['String']['input'];
   programmeCodes: Array<Scalars['String']['input']>;
-  staff?: Array<CampaignStaffMemberInput>;
+  staff: Array<CampaignStaffMemberInput>;
   startDate: Scalars['String']['input'];
   /** Partner institutions, known to this service from the partnerships service's events and located in `countryCode`. */
-  targetInstitutionIds?: Array<Scalars['ID']['input']>;
+  targetInstitutionIds: Array<Scalars['ID']['input']>;
 };
 
 export type Faculty = {
@@ -385,7 +385,7 @@ export type InterviewSlotInput = {
 };
 
 export type InterviewSort = {
-  direction?: SortDirection;
+  direction: SortDirection;
   field: InterviewSortField;
 };
 

@@ -1,29 +1,11 @@
 import { requireSignedIn } from "@intl/auth";
-import type { DraftAgreementInput } from "../application/agreementBook.ts";
-import type { AgreementFilter, AgreementSortField } from "../application/agreementQueries.ts";
-import type { ActivationInput } from "../domain/agreementLifecycle.ts";
-import type { AgreementTermsInput } from "../domain/agreementTerms.ts";
-import {
-  isoDateTime,
-  toSort,
-  type AgreementDocument,
-  type PartnershipsContext,
-  type SortInput,
-} from "./context.ts";
+import type { Resolvers } from "../generated/resolvers-types.ts";
+import { isoDateTime, referencedInstitution, toSort } from "./context.ts";
 
 /** Reading agreements is for any signed-in role; drafting and moving them along the lifecycle for the office. */
-export const agreementResolvers = {
+export const agreementResolvers: Pick<Resolvers, "Query" | "Mutation" | "Agreement"> = {
   Query: {
-    agreements: (
-      _: unknown,
-      args: {
-        filter?: AgreementFilter | null;
-        sort?: SortInput<AgreementSortField>;
-        first?: number | null;
-        after?: string | null;
-      },
-      { app, viewer }: PartnershipsContext,
-    ) => {
+    agreements: (_, args, { app, viewer }) => {
       requireSignedIn(viewer);
       return app.listAgreements({
         filter: args.filter ?? null,
@@ -32,57 +14,26 @@ export const agreementResolvers = {
         after: args.after ?? null,
       });
     },
-    agreement: (_: unknown, { id }: { id: string }, { loaders, viewer }: PartnershipsContext) => {
+    agreement: (_, { id }, { loaders, viewer }) => {
       requireSignedIn(viewer);
       return loaders.agreement.load(id);
     },
   },
   Mutation: {
-    draftAgreement: (
-      _: unknown,
-      { input }: { input: DraftAgreementInput },
-      { app, viewer }: PartnershipsContext,
-    ) => {
-      return app.draftAgreement(viewer, input);
-    },
-    amendDraftAgreement: (
-      _: unknown,
-      { id, input }: { id: string; input: AgreementTermsInput },
-      { app, viewer }: PartnershipsContext,
-    ) => {
-      return app.amendDraftAgreement(viewer, id, input);
-    },
-    activateAgreement: (
-      _: unknown,
-      { id, input }: { id: string; input?: ActivationInput | null },
-      { app, viewer }: PartnershipsContext,
-    ) => {
-      return app.activateAgreement(viewer, id, input ?? {});
-    },
-    renewAgreement: (
-      _: unknown,
-      { id, input }: { id: string; input: { lastAcademicYear: string } },
-      { app, viewer }: PartnershipsContext,
-    ) => {
-      return app.renewAgreement(viewer, id, input);
-    },
-    terminateAgreement: (
-      _: unknown,
-      { id, input }: { id: string; input: { terminatedOn?: string | null; reason: string } },
-      { app, viewer }: PartnershipsContext,
-    ) => {
-      return app.terminateAgreement(viewer, id, input);
-    },
+    draftAgreement: (_, { input }, { app, viewer }) => app.draftAgreement(viewer, input),
+    amendDraftAgreement: (_, { id, input }, { app, viewer }) => app.amendDraftAgreement(viewer, id, input),
+    activateAgreement: (_, { id, input }, { app, viewer }) => app.activateAgreement(viewer, id, input ?? {}),
+    renewAgreement: (_, { id, input }, { app, viewer }) => app.renewAgreement(viewer, id, input),
+    terminateAgreement: (_, { id, input }, { app, viewer }) => app.terminateAgreement(viewer, id, input),
   },
   Agreement: {
-    __resolveReference: ({ id }: { id: string }, { loaders, viewer }: PartnershipsContext) => {
+    __resolveReference: ({ id }, { loaders, viewer }) => {
       requireSignedIn(viewer);
       return loaders.agreement.load(id);
     },
-    id: (agreement: AgreementDocument) => agreement._id,
-    institution: (agreement: AgreementDocument, _: unknown, { loaders }: PartnershipsContext) =>
-      loaders.institution.load(agreement.institutionId),
-    createdAt: (agreement: AgreementDocument) => isoDateTime(agreement.createdAt),
-    updatedAt: (agreement: AgreementDocument) => isoDateTime(agreement.updatedAt),
+    id: (agreement) => agreement._id,
+    institution: (agreement, _, context) => referencedInstitution(context, agreement.institutionId),
+    createdAt: (agreement) => isoDateTime(agreement.createdAt),
+    updatedAt: (agreement) => isoDateTime(agreement.updatedAt),
   },
 };

@@ -1,21 +1,14 @@
 import { requireSignedIn } from "@intl/auth";
-import type { AgreementFilter } from "../application/agreementQueries.ts";
-import type { PartnershipsContext } from "./context.ts";
+import type { Resolvers } from "../generated/resolvers-types.ts";
 
 /** Aggregates are open to every signed-in role (they hold no personal data). */
-export const analyticsResolvers = {
+export const analyticsResolvers: Pick<Resolvers, "Query"> = {
   Query: {
-    agreementStats: (
-      _: unknown,
-      {
-        filter,
-      }: { filter?: Pick<AgreementFilter, "status" | "type" | "zone" | "academicYear" | "demo"> | null },
-      { app, viewer }: PartnershipsContext,
-    ) => {
+    agreementStats: (_, { filter }, { app, viewer }) => {
       requireSignedIn(viewer);
       return app.agreementStats(filter ?? null);
     },
-    partnershipTargets: (_: unknown, __: unknown, { app, viewer }: PartnershipsContext) => {
+    partnershipTargets: (_, __, { app, viewer }) => {
       requireSignedIn(viewer);
       return app.partnershipTargets();
     },

@@ -1,7 +1,9 @@
 import DataLoader from "dataloader";
+import { DomainError, ErrorKind } from "@intl/errors";
 import { createByIdLoader, type BaseContext } from "@intl/subgraph";
 import type { PartnershipsApp } from "../application/partnershipsApp.ts";
 import type { CountryProfile } from "../domain/countryProfile.ts";
+import { PartnershipsReason } from "../domain/errors.ts";
 import type { AgreementDocument } from "../models/agreementModel.ts";
 import type { InstitutionDocument } from "../models/institutionModel.ts";
 import type { NetworkDocument } from "../models/networkModel.ts";
@@ -38,7 +40,29 @@ export function toSort<F extends string>(sort: SortInput<F>): { field: F; direct
   return sort ? { field: sort.field, direction: sort.direction === "DESC" ? -1 : 1 } : null;
 }
 
-export const isoDateTime = (value: Date | string | null | undefined): string | null =>
-  value === null || value === undefined ? null : new Date(value).toISOString();
+/** ISO 8601 for a stored instant (a string for an instant that is always set). */
+export function isoDateTime(value: Date | string): string;
+export function isoDateTime(value: Date | string | null | undefined): string | null;
+export function isoDateTime(value: Date | string | null | undefined): string | null {
+  return value === null || value === undefined ? null : new Date(value).toISOString();
+}
+
+/**
+ * The institution an agreement belongs to, for the non-null `Agreement.institution`: an agreement
+ * is drafted for an institution that exists, and institutions are never deleted, so a miss is a
+ * broken invariant, answered with a coded NOT_FOUND rather than a null the schema forbids.
+ */
+export async function referencedInstitution(context: PartnershipsContext, id: string) {
+  const institution = await context.loaders.institution.load(id);
+  if (!institution) {
+    throw new DomainError(
+      ErrorKind.NOT_FOUND,
+      PartnershipsReason.INSTITUTION_NOT_FOUND,
+      `No institution ${id}.`,
+      { details: { id } },
+    );
+  }
+  return institution;
+}
 
 export type { InstitutionDocument, AgreementDocument };

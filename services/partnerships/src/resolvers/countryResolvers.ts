@@ -1,49 +1,27 @@
 import { requireSignedIn } from "@intl/auth";
-import type { CountryFilter } from "../application/countryProfiles.ts";
-import {
-  feasibilityScore,
-  overallScore,
-  priorityOf,
-  type CountryProfile,
-  type CountryProfileInput,
-  type CountryScores,
-} from "../domain/countryProfile.ts";
-import { toSort, type PartnershipsContext, type SortInput } from "./context.ts";
-
-interface PageArgs {
-  first?: number | null;
-  after?: string | null;
-}
+import { feasibilityScore, overallScore, priorityOf } from "../domain/countryProfile.ts";
+import type { Resolvers } from "../generated/resolvers-types.ts";
+import { toSort } from "./context.ts";
 
 /** Countries are public; their partner institutions are for signed-in viewers. */
-export const countryResolvers = {
+export const countryResolvers: Pick<Resolvers, "Query" | "Mutation" | "Country" | "CountryScores"> = {
   Query: {
-    countries: (
-      _: unknown,
-      args: PageArgs & { filter?: CountryFilter | null; sort?: SortInput<"CODE" | "NAME"> },
-      { app }: PartnershipsContext,
-    ) =>
+    countries: (_, args, { app }) =>
       app.listCountries({
         filter: args.filter ?? null,
         sort: toSort(args.sort),
         first: args.first ?? null,
         after: args.after ?? null,
       }),
-    country: (_: unknown, { code }: { code: string }, { app }: PartnershipsContext) => app.getCountry(code),
+    country: (_, { code }, { app }) => app.getCountry(code),
   },
   Mutation: {
-    setCountryProfile: (
-      _: unknown,
-      { input }: { input: CountryProfileInput },
-      { app, viewer }: PartnershipsContext,
-    ) => {
-      return app.setCountryProfile(viewer, input);
-    },
+    setCountryProfile: (_, { input }, { app, viewer }) => app.setCountryProfile(viewer, input),
   },
   Country: {
-    __resolveReference: ({ code }: { code: string }, { app }: PartnershipsContext) => app.getCountry(code),
-    priority: (country: CountryProfile) => priorityOf(country),
-    institutions: (country: CountryProfile, args: PageArgs, { app, viewer }: PartnershipsContext) => {
+    __resolveReference: ({ code }, { app }) => app.getCountry(code),
+    priority: (country) => priorityOf(country),
+    institutions: (country, args, { app, viewer }) => {
       requireSignedIn(viewer);
       return app.listInstitutions({
         filter: { countryCode: [country.code] },
@@ -53,7 +31,7 @@ export const countryResolvers = {
     },
   },
   CountryScores: {
-    overall: (scores: CountryScores) => overallScore(scores),
-    feasibility: (scores: CountryScores) => ({ ...scores.feasibility, average: feasibilityScore(scores) }),
+    overall: (scores) => overallScore(scores),
+    feasibility: (scores) => ({ ...scores.feasibility, average: feasibilityScore(scores) }),
   },
 };

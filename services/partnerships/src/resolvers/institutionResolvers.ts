@@ -1,29 +1,12 @@
 import { requireSignedIn } from "@intl/auth";
-import type { InstitutionFilter, InstitutionSortField } from "../application/institutionQueries.ts";
-import type { AgreementStatus } from "../domain/agreementLifecycle.ts";
-import { rorUrl, type IdentifierKind } from "../domain/institutionIdentifiers.ts";
-import type { InstitutionDetailsInput } from "../domain/institutionRegistration.ts";
-import {
-  isoDateTime,
-  toSort,
-  type InstitutionDocument,
-  type PartnershipsContext,
-  type SortInput,
-} from "./context.ts";
+import { rorUrl } from "../domain/institutionIdentifiers.ts";
+import type { Resolvers } from "../generated/resolvers-types.ts";
+import { isoDateTime, toSort } from "./context.ts";
 
 /** Reading institutions is for any signed-in role; registering and correcting them for the office. */
-export const institutionResolvers = {
+export const institutionResolvers: Pick<Resolvers, "Query" | "Mutation" | "Institution"> = {
   Query: {
-    institutions: (
-      _: unknown,
-      args: {
-        filter?: InstitutionFilter | null;
-        sort?: SortInput<InstitutionSortField>;
-        first?: number | null;
-        after?: string | null;
-      },
-      { app, viewer }: PartnershipsContext,
-    ) => {
+    institutions: (_, args, { app, viewer }) => {
       requireSignedIn(viewer);
       return app.listInstitutions({
         filter: args.filter ?? null,
@@ -32,75 +15,52 @@ export const institutionResolvers = {
         after: args.after ?? null,
       });
     },
-    institution: (_: unknown, { id }: { id: string }, { loaders, viewer }: PartnershipsContext) => {
+    institution: (_, { id }, { loaders, viewer }) => {
       requireSignedIn(viewer);
       return loaders.institution.load(id);
     },
-    institutionByIdentifier: (
-      _: unknown,
-      { kind, value }: { kind: IdentifierKind; value: string },
-      { app, viewer }: PartnershipsContext,
-    ) => {
+    institutionByIdentifier: (_, { kind, value }, { app, viewer }) => {
       requireSignedIn(viewer);
       return app.findInstitutionByIdentifier(kind, value);
     },
   },
   Mutation: {
-    registerInstitution: (
-      _: unknown,
-      { input }: { input: InstitutionDetailsInput },
-      { app, viewer }: PartnershipsContext,
-    ) => {
-      return app.registerInstitution(viewer, input);
-    },
-    updateInstitution: (
-      _: unknown,
-      { id, input }: { id: string; input: InstitutionDetailsInput },
-      { app, viewer }: PartnershipsContext,
-    ) => {
-      return app.updateInstitution(viewer, id, input);
-    },
+    registerInstitution: (_, { input }, { app, viewer }) => app.registerInstitution(viewer, input),
+    updateInstitution: (_, { id, input }, { app, viewer }) => app.updateInstitution(viewer, id, input),
   },
   Institution: {
     /**
      * By id (our services), or by SCHAC or Erasmus code (other IMT schools): each
      * an equality on an indexed top-level copy of the identifier.
      */
-    __resolveReference: (
-      reference: { id: string } | { schacCode: string } | { erasmusCode: string },
-      { app, loaders, viewer }: PartnershipsContext,
-    ) => {
+    __resolveReference: (reference, { app, loaders, viewer }) => {
       requireSignedIn(viewer);
       if ("id" in reference) return loaders.institution.load(reference.id);
-      if ("schacCode" in reference) return app.findInstitutionByIdentifier("SCHAC", reference.schacCode);
-      return app.findInstitutionByIdentifier("ERASMUS", reference.erasmusCode);
+      // The codes are nullable fields: a school holding no code for an institution cannot reach it by one.
+      if ("schacCode" in reference)
+        return reference.schacCode ? app.findInstitutionByIdentifier("SCHAC", reference.schacCode) : null;
+      return reference.erasmusCode ? app.findInstitutionByIdentifier("ERASMUS", reference.erasmusCode) : null;
     },
-    id: (institution: InstitutionDocument) => institution._id,
-    schacCode: (institution: InstitutionDocument) => institution.identifiers.schac ?? null,
-    erasmusCode: (institution: InstitutionDocument) => institution.identifiers.erasmus ?? null,
-    country: (institution: InstitutionDocument, _: unknown, { loaders }: PartnershipsContext) =>
-      loaders.country.load(institution.countryCode),
-    identifiers: (institution: InstitutionDocument) => ({
+    id: (institution) => institution._id,
+    schacCode: (institution) => institution.identifiers.schac ?? null,
+    erasmusCode: (institution) => institution.identifiers.erasmus ?? null,
+    country: (institution, _, { loaders }) => loaders.country.load(institution.countryCode),
+    identifiers: (institution) => ({
       schac: institution.identifiers.schac ?? null,
       erasmus: institution.identifiers.erasmus ?? null,
       pic: institution.identifiers.pic ?? null,
       ror: institution.identifiers.ror ?? null,
       rorUrl: rorUrl(institution.identifiers.ror ?? null),
     }),
-    agreements: async (
-      institution: InstitutionDocument,
-      { status }: { status?: AgreementStatus[] | null },
-      { loaders }: PartnershipsContext,
-    ) => {
+    agreements: async (institution, { status }, { loaders }) => {
       const agreements = await loaders.agreementsOfInstitution.load(institution._id);
       return status?.length
         ? agreements.filter((agreement) => status.includes(agreement.status))
         : agreements;
     },
-    partnership: (institution: InstitutionDocument) => institution.partnership,
-    networks: (institution: InstitutionDocument, _: unknown, { loaders }: PartnershipsContext) =>
-      loaders.networksOfInstitution.load(institution._id),
-    createdAt: (institution: InstitutionDocument) => isoDateTime(institution.createdAt),
-    updatedAt: (institution: InstitutionDocument) => isoDateTime(institution.updatedAt),
+    partnership: (institution) => institution.partnership,
+    networks: (institution, _, { loaders }) => loaders.networksOfInstitution.load(institution._id),
+    createdAt: (institution) => isoDateTime(institution.createdAt),
+    updatedAt: (institution) => isoDateTime(institution.updatedAt),
   },
 };

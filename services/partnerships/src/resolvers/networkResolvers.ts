@@ -1,66 +1,35 @@
 import { requireSignedIn } from "@intl/auth";
-import type { NetworkFilter } from "../application/networksAndLabels.ts";
-import type { NetworkInput } from "../domain/networkMembership.ts";
-import type { SchoolLabelInput } from "../domain/schoolLabel.ts";
-import type { NetworkDocument } from "../models/networkModel.ts";
-import type { SchoolLabelDocument } from "../models/schoolLabelModel.ts";
-import { type PartnershipsContext } from "./context.ts";
-
-interface PageArgs {
-  first?: number | null;
-  after?: string | null;
-}
+import type { Resolvers } from "../generated/resolvers-types.ts";
 
 /** Networks and labels are public; network members (institutions) are for signed-in viewers. */
-export const networkResolvers = {
+export const networkResolvers: Pick<Resolvers, "Query" | "Mutation" | "Network" | "SchoolLabel"> = {
   Query: {
-    networks: (
-      _: unknown,
-      args: PageArgs & { filter?: NetworkFilter | null },
-      { app }: PartnershipsContext,
-    ) =>
+    networks: (_, args, { app }) =>
       app.listNetworks({ filter: args.filter ?? null, first: args.first ?? null, after: args.after ?? null }),
-    network: (_: unknown, { id }: { id: string }, { app }: PartnershipsContext) => app.findNetwork(id),
-    schoolLabels: (_: unknown, args: PageArgs, { app }: PartnershipsContext) =>
+    network: (_, { id }, { app }) => app.findNetwork(id),
+    schoolLabels: (_, args, { app }) =>
       app.listSchoolLabels({ first: args.first ?? null, after: args.after ?? null }),
   },
   Mutation: {
-    createNetwork: (_: unknown, { input }: { input: NetworkInput }, { app, viewer }: PartnershipsContext) => {
-      return app.createNetwork(viewer, input);
-    },
-    addNetworkMember: (
-      _: unknown,
-      { networkId, institutionId }: { networkId: string; institutionId: string },
-      { app, viewer }: PartnershipsContext,
-    ) => {
-      return app.addNetworkMember(viewer, networkId, institutionId);
-    },
-    removeNetworkMember: (
-      _: unknown,
-      { networkId, institutionId }: { networkId: string; institutionId: string },
-      { app, viewer }: PartnershipsContext,
-    ) => {
-      return app.removeNetworkMember(viewer, networkId, institutionId);
-    },
-    recordSchoolLabel: (
-      _: unknown,
-      { input }: { input: SchoolLabelInput },
-      { app, viewer }: PartnershipsContext,
-    ) => {
-      return app.recordSchoolLabel(viewer, input);
-    },
+    createNetwork: (_, { input }, { app, viewer }) => app.createNetwork(viewer, input),
+    addNetworkMember: (_, { networkId, institutionId }, { app, viewer }) =>
+      app.addNetworkMember(viewer, networkId, institutionId),
+    removeNetworkMember: (_, { networkId, institutionId }, { app, viewer }) =>
+      app.removeNetworkMember(viewer, networkId, institutionId),
+    recordSchoolLabel: (_, { input }, { app, viewer }) => app.recordSchoolLabel(viewer, input),
   },
   Network: {
-    id: (network: NetworkDocument) => network._id,
-    members: async (network: NetworkDocument, _: unknown, { loaders, viewer }: PartnershipsContext) => {
+    id: (network) => network._id,
+    members: async (network, _, { loaders, viewer }) => {
       requireSignedIn(viewer);
       const members = await loaders.institution.loadMany(network.memberInstitutionIds);
-      const failure = members.find((member) => member instanceof Error);
-      if (failure) throw failure;
-      return members.filter((member) => member !== null);
+      return members.filter((member) => {
+        if (member instanceof Error) throw member;
+        return member !== null;
+      });
     },
   },
   SchoolLabel: {
-    id: (label: SchoolLabelDocument) => label._id,
+    id: (label) => label._id,
   },
 };

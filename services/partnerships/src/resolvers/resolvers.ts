@@ -1,4 +1,5 @@
 import type { SubgraphResolvers } from "@intl/subgraph";
+import type { Resolvers } from "../generated/resolvers-types.ts";
 import type { PartnershipsContext } from "./context.ts";
 import { agreementResolvers } from "./agreementResolvers.ts";
 import { analyticsResolvers } from "./analyticsResolvers.ts";
@@ -8,7 +9,7 @@ import { networkResolvers } from "./networkResolvers.ts";
 import { partnershipResolvers } from "./partnershipResolvers.ts";
 
 /** Every resolver of the partnerships subgraph, by type. */
-export const resolvers = {
+const typedResolvers: Resolvers = {
   Query: {
     ...countryResolvers.Query,
     ...institutionResolvers.Query,
@@ -32,4 +33,10 @@ export const resolvers = {
   OfficeEvidence: partnershipResolvers.OfficeEvidence,
   Network: networkResolvers.Network,
   SchoolLabel: networkResolvers.SchoolLabel,
-} satisfies SubgraphResolvers<PartnershipsContext>;
+};
+
+/**
+ * Checked field by field against the schema above; Apollo's own map type reads every entry as
+ * `(parent, args, context)`, which `__resolveReference(reference, context)` is not, hence the cast.
+ */
+export const resolvers = typedResolvers as SubgraphResolvers<PartnershipsContext>;

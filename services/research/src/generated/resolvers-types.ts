@@ -118,7 +118,7 @@ export type CollaborationFundingInput = {
 };
 
 export type CollaborationSort = {
-  direction?: SortDirection;
+  direction: SortDirection;
   field: CollaborationSortField;
 };
 
@@ -279,7 +279,7 @@ export type FacultyMobilityShare = {
 };
 
 export type FacultyMobilitySort = {
-  direction?: SortDirection;
+  direction: SortDirection;
   field: FacultyMobilitySortField;
 };
 
@@ -292,7 +292,7 @@ export type FacultyMobilityStatus =
   | 'PLANNED';
 
 export type FacultySort = {
-  direction?: SortDirection;
+  direction: SortDirection;
   field: FacultySortField;
 };
 
@@ -544,7 +544,7 @@ export type PhdPositionFilter = {
 };
 
 export type PhdPositionSort = {
-  direction?: SortDirection;
+  direction: SortDirection;
   field: PhdPositionSortField;
 };
 
@@ -559,14 +559,14 @@ export type PhdPositionStatus =
 export type PlanCollaborationInput = {
   /** Defaults to the lead faculty member's centre. */
   centreId?: InputMaybe<Scalars['ID']['input']>;
-  companies?: Array<Scalars['String']['input']>;
+  companies: Array<Scalars['String']['input']>;
   description?: InputMaybe<Scalars['String']['input']>;
   /** Dimensions it evidences beyond those its type implies (required for OTHER). */
-  dimensions?: Array<CollaborationDimension>;
+  dimensions: Array<CollaborationDimension>;
   endDate?: InputMaybe<Scalars['String']['input']>;
   funding?: InputMaybe<CollaborationFundingInput>;
   /** Partner institutions (ids of the partnerships service); with `companies`, at least one partner. */
-  institutionIds?: Array<Scalars['ID']['input']>;
+  institutionIds: Array<Scalars['ID']['input']>;
   leadFacultyId: Scalars['ID']['input'];
   startDate: Scalars['String']['input'];
   title: Scalars['String']['input'];
@@ -687,7 +687,7 @@ export type RegisterFacultyInput = {
   domains: Array<ResearchDomain>;
   email: Scalars['String']['input'];
   firstName: Scalars['String']['input'];
-  hdr?: Scalars['Boolean']['input'];
+  hdr: Scalars['Boolean']['input'];
   /** ISO 639-1 codes, e.g. ["fr", "en"]. */
   languages: Array<Scalars['String']['input']>;
   lastName: Scalars['String']['input'];
