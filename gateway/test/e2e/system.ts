@@ -126,12 +126,13 @@ export async function startSystem(options: {
 
   /**
    * Registers a partner through the gateway with an ACTIVE exchange agreement covering ICM and
-   * the MSc family from 2025-2026 to 2029-2030, two seats each way per year.
+   * the MSc family (or `programmeCodes`) from 2025-2026 to 2029-2030, two seats each way per year.
    */
   async function registerPartnerWithAgreement(
     authorization: string,
     name: string,
     countryCode: string,
+    programmeCodes: string[] = ["ICM", "MSC"],
   ): Promise<{ institutionId: string; agreementId: string }> {
     const { registerInstitution } = await data<{ registerInstitution: { id: string } }>(
       authorization,
@@ -145,7 +146,7 @@ export async function startSystem(options: {
         input: {
           institutionId: registerInstitution.id,
           type: "EXCHANGE",
-          programmeCodes: ["ICM", "MSC"],
+          programmeCodes,
           seatsOutgoingPerYear: 2,
           seatsIncomingPerYear: 2,
           firstAcademicYear: "2025-2026",

@@ -1,9 +1,18 @@
-import { defineSubgraphService, serviceShape, type BaseServiceDeps } from "@intl/subgraph";
+import { campaignsErasureConfirmed } from "@intl/events";
+import {
+  createErasureParticipant,
+  defineSubgraphService,
+  erasureReceiptModel,
+  erasureRequestContracts,
+  isErasureRequest,
+  serviceShape,
+  type BaseServiceDeps,
+} from "@intl/subgraph";
 import type { DocumentNode } from "graphql";
 import { createCampaignsApp } from "./application/campaignsApp.ts";
-import { consumedContracts, CONSUMER_GROUP } from "./events/consumedEvents.ts";
+import { personalDataErasure } from "./application/personalDataErasure.ts";
+import { consumedContracts, consumedEventHandler, CONSUMER_GROUP } from "./events/consumedEvents.ts";
 import { publishedContracts } from "./events/publishedEvents.ts";
-import { handleConsumedEvent } from "./events/readModelHandlers.ts";
 import { agendaRepository } from "./models/agendaRepository.ts";
 import { buildCampaignsModels, outboxModels, prepareStore } from "./models/campaignsModels.ts";
 import { campaignRepository } from "./models/campaignRepository.ts";
@@ -22,7 +31,7 @@ const shape = serviceShape({
   name: serviceName,
   schema: new URL("./schema.graphql", import.meta.url),
   publishes: publishedContracts,
-  consumes: { group: CONSUMER_GROUP, contracts: consumedContracts },
+  consumes: { group: CONSUMER_GROUP, contracts: [...consumedContracts, ...erasureRequestContracts] },
 });
 
 /** The subgraph's SDL. */
@@ -41,10 +50,14 @@ export type ServiceDeps = BaseServiceDeps;
  */
 export function buildService(deps: ServiceDeps) {
   const models = buildCampaignsModels(deps.connection);
+  const erasureReceipts = erasureReceiptModel(deps.connection);
   return defineSubgraphService(deps, {
     ...shape,
-    outboxModels: outboxModels(models),
-    prepareStore: () => prepareStore(models),
+    outboxModels: [...outboxModels(models), erasureReceipts],
+    prepareStore: async () => {
+      await prepareStore(models);
+      await erasureReceipts.createIndexes();
+    },
     build: ({ clock, newId, writeQueue, eventsQueued, logger }) => {
       const interviews = interviewRepository(models.Interview);
       const readModels = readModelRepository(
@@ -65,16 +78,34 @@ export function buildService(deps: ServiceDeps) {
         interviewEventsQueued: (interviewId) => eventsQueued({ model: models.Interview, id: interviewId }),
         logger,
       });
+      const erasure = createErasureParticipant({
+        service: serviceName,
+        confirmed: campaignsErasureConfirmed,
+        receipts: erasureReceipts,
+        writeQueue,
+        eventsQueued,
+        clock,
+        newId,
+        erase: personalDataErasure({
+          models,
+          forgetStudent: readModels.forgetStudent,
+          writeQueue,
+          eventsQueued,
+          clock,
+        }),
+      });
+      const handleReadModelEvent = consumedEventHandler({
+        readModels,
+        joinPipelines: (application) => app.joinPipelines(application),
+        cancelScheduledInterviews: (applicationId) => app.cancelScheduledInterviews(applicationId),
+        clock,
+      });
       return {
         app,
         resolvers,
         buildContext: campaignsContextBuilder(app),
-        handleConsumedEvent: handleConsumedEvent({
-          readModels,
-          joinPipelines: (application) => app.joinPipelines(application),
-          cancelScheduledInterviews: (applicationId) => app.cancelScheduledInterviews(applicationId),
-          clock,
-        }),
+        handleConsumedEvent: (event, context) =>
+          isErasureRequest(event) ? erasure.handle(event) : handleReadModelEvent(event, context),
       };
     },
   });

@@ -1,5 +1,13 @@
-import { researchEvents } from "@intl/events";
-import { defineSubgraphService, serviceShape, type BaseServiceDeps } from "@intl/subgraph";
+import { researchErasureConfirmed, researchEvents } from "@intl/events";
+import {
+  createErasureParticipant,
+  defineSubgraphService,
+  erasureReceiptModel,
+  erasureRequestContracts,
+  isErasureRequest,
+  serviceShape,
+  type BaseServiceDeps,
+} from "@intl/subgraph";
 import type { DocumentNode } from "graphql";
 import { createResearchApp } from "./application/researchApp.ts";
 import { consumedContracts, CONSUMER_GROUP, consumedEventHandler } from "./events/consumedEvents.ts";
@@ -17,7 +25,7 @@ const shape = serviceShape({
   name: serviceName,
   schema: new URL("./schema.graphql", import.meta.url),
   publishes: researchEvents,
-  consumes: { group: CONSUMER_GROUP, contracts: consumedContracts },
+  consumes: { group: CONSUMER_GROUP, contracts: [...consumedContracts, ...erasureRequestContracts] },
 });
 
 /** The subgraph's SDL. */
@@ -36,18 +44,33 @@ export type ServiceDeps = BaseServiceDeps;
  */
 export function buildService(deps: ServiceDeps) {
   const models = buildResearchModels(deps.connection);
+  const erasureReceipts = erasureReceiptModel(deps.connection);
   return defineSubgraphService(deps, {
     ...shape,
-    outboxModels: outboxModels(models),
-    prepareStore: () => prepareStore(models),
+    outboxModels: [...outboxModels(models), erasureReceipts],
+    prepareStore: async () => {
+      await prepareStore(models);
+      await erasureReceipts.createIndexes();
+    },
     build: ({ clock, newId, writeQueue, eventsQueued }) => {
       const app = createResearchApp({ models, clock, newId, eventsQueued, writeQueue });
       const handle = consumedEventHandler(models);
+      const erasure = createErasureParticipant({
+        service: serviceName,
+        confirmed: researchErasureConfirmed,
+        receipts: erasureReceipts,
+        writeQueue,
+        eventsQueued,
+        clock,
+        newId,
+        erase: app.eraseHeldData,
+      });
       return {
         app,
         resolvers,
         buildContext: (base) => buildResearchContext(base, app),
-        handleConsumedEvent: (event, context) => handle(event as ConsumedEvent, context),
+        handleConsumedEvent: (event, context) =>
+          isErasureRequest(event) ? erasure.handle(event) : handle(event as ConsumedEvent, context),
       };
     },
   });

@@ -1,5 +1,14 @@
-import { defineSubgraphService, serviceShape, type BaseServiceDeps } from "@intl/subgraph";
+import { erasureConfirmations, studentsErasureConfirmed } from "@intl/events";
+import {
+  createErasureParticipant,
+  defineSubgraphService,
+  erasureRequestContracts,
+  isErasureRequest,
+  serviceShape,
+  type BaseServiceDeps,
+} from "@intl/subgraph";
 import type { DocumentNode } from "graphql";
+import { isErasureConfirmation } from "./application/personalDataErasure.ts";
 import { createStudentsApp } from "./application/studentsApp.ts";
 import { DEFAULT_AT_RISK_MONTHS } from "./domain/mobilityCompliance.ts";
 import { consumedContracts, consumedEventHandler, CONSUMER_GROUP } from "./events/consumedEvents.ts";
@@ -16,7 +25,11 @@ const shape = serviceShape({
   name: serviceName,
   schema: new URL("./schema.graphql", import.meta.url),
   publishes: publishedContracts,
-  consumes: { group: CONSUMER_GROUP, contracts: consumedContracts },
+  // Besides its read models' events: erasure requests (as every service) and, as their owner, the confirmations.
+  consumes: {
+    group: CONSUMER_GROUP,
+    contracts: [...consumedContracts, ...erasureRequestContracts, ...erasureConfirmations],
+  },
 });
 
 /** The subgraph's SDL. */
@@ -52,11 +65,25 @@ export function buildService(deps: ServiceDeps) {
         atRiskMonths: deps.atRiskMonths ?? DEFAULT_AT_RISK_MONTHS,
       });
       const handle = consumedEventHandler({ store, writeQueue, clock, newId, eventsQueued });
+      const erasure = createErasureParticipant({
+        service: serviceName,
+        confirmed: studentsErasureConfirmed,
+        receipts: store.erasureReceipts,
+        writeQueue,
+        eventsQueued,
+        clock,
+        newId,
+        erase: app.eraseHeldData,
+      });
       return {
         app,
         resolvers: buildResolvers(app),
         buildContext: contextBuilder(app, store),
-        handleConsumedEvent: (event, context) => handle(event as ConsumedEvent, context),
+        handleConsumedEvent: (event, context) => {
+          if (isErasureRequest(event)) return erasure.handle(event);
+          if (isErasureConfirmation(event)) return app.recordErasureConfirmation(event);
+          return handle(event as ConsumedEvent, context);
+        },
       };
     },
   });

@@ -75,3 +75,15 @@ export type {
   ServiceRuntimeDeps,
   StartedService,
 } from "./service-runtime.ts";
+export {
+  createErasureParticipant,
+  erasureReceiptModel,
+  erasureRequestContracts,
+  isErasureRequest,
+} from "./erasure-participant.ts";
+export type {
+  ErasedPerson,
+  ErasureParticipantOptions,
+  ErasureReceiptDocument,
+  ErasureRequest,
+} from "./erasure-participant.ts";

@@ -1,4 +1,4 @@
-import { createEvent, interviewCompleted } from "@intl/events";
+import { campaignsErasureConfirmed, createEvent, interviewCompleted } from "@intl/events";
 import type { OutboxEvent } from "@intl/kafka";
 import type { Interview } from "../domain/interview.ts";
 
@@ -33,4 +33,4 @@ export function interviewCompletedEvent(interview: Interview, eventId: string): 
 }
 
 /** The contracts of every event this service publishes. */
-export const publishedContracts = [interviewCompleted];
+export const publishedContracts = [interviewCompleted, campaignsErasureConfirmed];

@@ -66,6 +66,12 @@ allowUnindexedQuery(campaignSchema, {
     "the campaigns list filtered by one target institution: recruitment missions are a few dozen a year; " +
     "the Institution entity's campaigns go through CampaignTarget links instead",
 });
+allowUnindexedQuery(campaignSchema, {
+  filter: ["followUpContacts.0"],
+  reason:
+    "erasure of a follow-up contact (ADMIN, rare): the campaigns with contacts are read to find the contact by " +
+    "the reference of their email, which no index can hold; recruitment missions are a few dozen a year",
+});
 campaignSchema.index({ startDate: 1 });
 campaignSchema.index({ createdAt: 1 });
 campaignSchema.index({ countryCode: 1, startDate: 1 });

@@ -3,6 +3,7 @@ import { collaborationOperations } from "./collaborations.ts";
 import { facultyOperations } from "./faculty.ts";
 import { facultyMobilityOperations } from "./facultyMobilities.ts";
 import { knownReferenceOperations } from "./knownReferences.ts";
+import { personalDataErasureOperations } from "./personalDataErasure.ts";
 import { phdPositionOperations } from "./phdPositions.ts";
 import { researchCentreOperations } from "./researchCentres.ts";
 
@@ -20,6 +21,7 @@ export function createResearchApp(deps: ApplicationDeps) {
     ...facultyMobilityOperations(deps, references),
     ...phdPositionOperations(deps, references),
     ...references,
+    ...personalDataErasureOperations(deps),
   };
 }
 

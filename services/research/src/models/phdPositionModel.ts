@@ -1,6 +1,7 @@
 import { Schema } from "mongoose";
 import type { Connection, Model } from "mongoose";
 import { outboxPlugin } from "@intl/kafka";
+import { allowUnindexedQuery } from "@intl/mongo";
 import type { OutboxEntry } from "@intl/kafka";
 import { PhdPositionStatus } from "../domain/phdPosition.ts";
 import type { PhdCandidateState, PhdPositionState } from "../domain/phdPosition.ts";
@@ -67,6 +68,14 @@ phdPositionSchema.index({ status: 1, openedAt: 1 });
 phdPositionSchema.index({ supervisorId: 1, openedAt: 1 });
 phdPositionSchema.index({ centreId: 1, openedAt: 1 });
 phdPositionSchema.index({ openedAt: 1 });
+// Erasure finds a person's candidacies by student id or candidate id (docs/data-protection.md):
+// FerretDB 1.24 pushes down no nested path, and an ADMIN's erasure is rare over a few hundred positions.
+for (const path of ["candidates.studentId", "candidates._id"]) {
+  allowUnindexedQuery(phdPositionSchema, {
+    filter: [path],
+    reason: "erasure of a PhD candidate (ADMIN, rare): positions are a few hundred",
+  });
+}
 
 export function phdPositionModel(connection: Connection): Model<PhdPositionDocument> {
   return connection.model<PhdPositionDocument>("PhdPosition", phdPositionSchema);

@@ -6,6 +6,7 @@ import { nominationOperations } from "./nominations.ts";
 import type { ApplicationDeps } from "./applicationDeps.ts";
 import { partnerReadModelOperations } from "./partnerReadModels.ts";
 import { programmeOperations } from "./programmes.ts";
+import { erasureOperations } from "./personalDataErasure.ts";
 import { studentOperations } from "./students.ts";
 
 /**
@@ -15,15 +16,17 @@ import { studentOperations } from "./students.ts";
 export function createStudentsApp(deps: ApplicationDeps) {
   const mobilities = mobilityOperations(deps);
   const { change: _mobilityChange, ...mobilityCommands } = mobilities;
+  const students = studentOperations(deps);
   return {
     ...programmeOperations(),
-    ...studentOperations(deps),
+    ...students,
     ...nominationOperations(deps),
     ...applicationReviewOperations(deps),
     ...mobilityCommands,
     ...creditRecognitionOperations(deps, mobilities),
     ...indicatorOperations(deps),
     ...partnerReadModelOperations(deps),
+    ...erasureOperations(deps, students),
   };
 }
 

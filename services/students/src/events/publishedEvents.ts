@@ -4,13 +4,16 @@ import {
   applicationSubmitted,
   applicationWithdrawn,
   createEvent,
+  erasureRequested,
   mobilityCancelled,
   mobilityCompleted,
   mobilityPlanned,
   studentErased,
+  studentsErasureConfirmed,
 } from "@intl/events";
 import type { OutboxEvent } from "@intl/kafka";
 import type { Decision } from "../domain/applicationWorkflow.ts";
+import type { ErasedPerson } from "../domain/erasureRequest.ts";
 import type { ApplicationRecord } from "../models/application.ts";
 import type { MobilityRecord } from "../models/mobility.ts";
 
@@ -27,6 +30,8 @@ export const publishedContracts = [
   mobilityCompleted,
   mobilityCancelled,
   studentErased,
+  erasureRequested,
+  studentsErasureConfirmed,
 ] as const;
 
 interface EventMeta {
@@ -130,4 +135,15 @@ export function mobilityCancelledEvent(mobility: MobilityRecord, meta: EventMeta
 
 export function studentErasedEvent(studentId: string, meta: EventMeta): OutboxEvent {
   return envelope(studentErased, studentId, meta, { studentId, erasedAt: meta.time.toISOString() });
+}
+
+export function erasureRequestedEvent(
+  request: { _id: string; person: ErasedPerson },
+  meta: EventMeta,
+): OutboxEvent {
+  return envelope(erasureRequested, request._id, meta, {
+    requestId: request._id,
+    person: request.person,
+    requestedAt: meta.time.toISOString(),
+  });
 }

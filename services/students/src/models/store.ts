@@ -1,5 +1,7 @@
 import type { Connection } from "mongoose";
 import { applicationModel } from "./application.ts";
+import { erasureNoticeModel, erasureRequestModel } from "./erasureRequest.ts";
+import { erasureReceiptModel } from "@intl/subgraph";
 import { mobilityModel } from "./mobility.ts";
 import { agreementViewModel, institutionViewModel } from "./partnerViews.ts";
 import { seatSlotModel } from "./seatSlots.ts";
@@ -14,6 +16,9 @@ export function openStore(connection: Connection) {
     seatSlots: seatSlotModel(connection),
     agreementViews: agreementViewModel(connection),
     institutionViews: institutionViewModel(connection),
+    erasureRequests: erasureRequestModel(connection),
+    erasureNotices: erasureNoticeModel(connection),
+    erasureReceipts: erasureReceiptModel(connection),
   };
 }
 
@@ -21,7 +26,7 @@ export type Store = ReturnType<typeof openStore>;
 
 /** The aggregates whose documents carry an outbox, for the relay. */
 export function outboxModels(store: Store) {
-  return [store.students, store.applications, store.mobilities];
+  return [store.students, store.applications, store.mobilities, store.erasureRequests, store.erasureReceipts];
 }
 
 /** Creates the indexes declared on the schemas (idempotent). */

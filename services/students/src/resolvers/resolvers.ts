@@ -1,6 +1,7 @@
 import type { SubgraphResolvers } from "@intl/subgraph";
 import type { StudentsApp } from "../application/studentsApp.ts";
 import { applicationResolvers } from "./applicationFields.ts";
+import { erasureResolvers } from "./erasureFields.ts";
 import type { StudentsContext } from "./context.ts";
 import { indicatorResolvers } from "./indicatorFields.ts";
 import { institutionResolvers } from "./institutionFields.ts";
@@ -12,9 +13,11 @@ import { studentResolvers } from "./studentFields.ts";
 
 /** Every resolver of the subgraph, each a thin call into the application operations. */
 export function buildResolvers(app: StudentsApp): SubgraphResolvers<StudentsContext> {
+  const erasure = erasureResolvers(app);
   return {
-    Query: queryResolvers(app),
-    Mutation: mutationResolvers(app),
+    ...erasure,
+    Query: { ...queryResolvers(app), ...erasure.Query },
+    Mutation: { ...mutationResolvers(app), ...erasure.Mutation },
     Student: studentResolvers(app),
     ...applicationResolvers(app),
     ...mobilityResolvers,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineEvent } from "../envelope.ts";
+import { campaignsErasureConfirmed } from "./erasure.ts";
 import { id, isoDateTime } from "../vocabulary.ts";
 
 export const interviewMode = z.enum(["ON_SITE", "VIDEO"]);
@@ -21,4 +22,4 @@ export const interviewCompleted = defineEvent({
   }),
 });
 
-export const campaignsEvents = [interviewCompleted] as const;
+export const campaignsEvents = [interviewCompleted, campaignsErasureConfirmed] as const;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineEvent } from "../envelope.ts";
+import { partnershipsErasureConfirmed } from "./erasure.ts";
 import { academicYear, countryCode, id, isoDate } from "../vocabulary.ts";
 
 const institution = z.object({
@@ -101,4 +102,5 @@ export const partnershipsEvents = [
   agreementExpired,
   agreementTerminated,
   partnershipTierChanged,
+  partnershipsErasureConfirmed,
 ] as const;

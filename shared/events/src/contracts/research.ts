@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineEvent } from "../envelope.ts";
+import { researchErasureConfirmed } from "./erasure.ts";
 import { direction, id, isoDate, isoDateTime, partnershipDimension } from "../vocabulary.ts";
 
 export const collaborationType = z.enum([
@@ -76,4 +77,5 @@ export const researchEvents = [
   collaborationEnded,
   facultyMobilityCompleted,
   phdCandidateSelected,
+  researchErasureConfirmed,
 ] as const;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineEvent } from "../envelope.ts";
+import { erasureRequested, studentsErasureConfirmed } from "./erasure.ts";
 import { academicYear, countryCode, direction, id, isoDate, isoDateTime } from "../vocabulary.ts";
 
 export const programmeKind = z.enum(["ENGINEERING", "MSC", "PHD", "EXCHANGE"]);
@@ -99,4 +100,6 @@ export const studentsEvents = [
   mobilityCompleted,
   mobilityCancelled,
   studentErased,
+  erasureRequested,
+  studentsErasureConfirmed,
 ] as const;
