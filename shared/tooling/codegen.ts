@@ -48,7 +48,27 @@ const services: Record<string, ServiceTypes> = {
       Faculty: "{ id: string }",
     },
   },
-  students: { context: "../resolvers/context.ts#StudentsContext", mappers: {} },
+  students: {
+    context: "../resolvers/context.ts#StudentsContext",
+    mappers: {
+      Programme: "../domain/programmes.ts#Programme",
+      Student: "../models/student.ts#StudentRecord",
+      Application: "../models/application.ts#ApplicationRecord",
+      Dossier: "../resolvers/applicationFields.ts#OwnedDossier",
+      Review: "../models/application.ts#ReviewRecord",
+      InterviewOutcome: "../models/application.ts#InterviewRecord",
+      DecisionRecord: "../models/application.ts#DecisionRecord",
+      PhdSelection: "../models/application.ts#PhdSelectionRecord",
+      Mobility: "../models/mobility.ts#MobilityRecord",
+      LearningAgreement: "../models/mobility.ts#LearningAgreementRecord",
+      LearningAgreementChange: "../domain/creditRecognition.ts#LearningAgreementChange",
+      MobilityCompliance: "../domain/mobilityCompliance.ts#CohortCompliance",
+      PartnerFlow: "../application/indicators.ts#PartnerFlowRow",
+      // Other services' entities: this one hands out their keys only.
+      Institution: "{ id: string }",
+      Agreement: "{ id: string }",
+    },
+  },
   research: {
     context: "../resolvers/context.ts#ResearchContext",
     mappers: {

@@ -3,26 +3,23 @@ import { requireSignedIn } from "@intl/auth";
 import type { Dossier } from "../domain/dossier.ts";
 import { StudentsReason } from "../domain/errors.ts";
 import { assertCanSeePersonalData } from "../domain/personalData.ts";
-import { findProgramme } from "../domain/programmes.ts";
-import type {
-  ApplicationRecord,
-  DecisionRecord,
-  InterviewRecord,
-  PhdSelectionRecord,
-  ReviewRecord,
-} from "../models/application.ts";
 import type { StudentsApp } from "../application/studentsApp.ts";
-import type { StudentsContext } from "./context.ts";
-import { isoInstant, reference } from "./formats.ts";
+import type { Resolvers } from "../generated/resolvers-types.ts";
+import { isoInstant, recordedProgramme } from "./formats.ts";
 
 /** A dossier remembers whose nominee it is, for the visibility of its documents. */
-type OwnedDossier = Dossier & { nominatingInstitutionId: string };
+export type OwnedDossier = Dossier & { nominatingInstitutionId: string };
 
-export function applicationResolvers(app: StudentsApp) {
+export function applicationResolvers(
+  app: StudentsApp,
+): Pick<
+  Resolvers,
+  "Application" | "Dossier" | "Review" | "InterviewOutcome" | "DecisionRecord" | "PhdSelection"
+> {
   return {
     Application: {
       /** References from campaigns and research; null for a partner when another institution nominated. */
-      __resolveReference: async (ref: { id: string }, context: StudentsContext) => {
+      __resolveReference: async (ref, context) => {
         requireSignedIn(context.viewer);
         try {
           return await app.getApplication(context.viewer, ref.id);
@@ -31,8 +28,8 @@ export function applicationResolvers(app: StudentsApp) {
           throw error;
         }
       },
-      id: (application: ApplicationRecord) => application._id,
-      student: async (application: ApplicationRecord, _args: unknown, context: StudentsContext) => {
+      id: (application) => application._id,
+      student: async (application, _args, context) => {
         const student = await context.loaders.students.load(application.studentId);
         if (!student) {
           throw new DomainError(
@@ -43,24 +40,24 @@ export function applicationResolvers(app: StudentsApp) {
         }
         return student;
       },
-      institution: (application: ApplicationRecord) => reference(application.institutionId),
-      agreement: (application: ApplicationRecord) => reference(application.agreementId),
-      programme: (application: ApplicationRecord) => findProgramme(application.programmeCode),
-      dossier: (application: ApplicationRecord): OwnedDossier => ({
+      institution: (application) => ({ id: application.institutionId }),
+      agreement: (application) => ({ id: application.agreementId }),
+      programme: (application) => recordedProgramme(application.programmeCode),
+      dossier: (application) => ({
         ...application.dossier,
         nominatingInstitutionId: application.institutionId,
       }),
-      meanScore: (application: ApplicationRecord) => {
+      meanScore: (application) => {
         if (application.reviews.length === 0) return null;
         const total = application.reviews.reduce((sum, review) => sum + review.mean, 0);
         return Math.round((total / application.reviews.length) * 100) / 100;
       },
-      submittedAt: (application: ApplicationRecord) => isoInstant(application.submittedAt),
-      withdrawnAt: (application: ApplicationRecord) => isoInstant(application.withdrawnAt),
-      enrolledAt: (application: ApplicationRecord) => isoInstant(application.enrolledAt),
+      submittedAt: (application) => isoInstant(application.submittedAt),
+      withdrawnAt: (application) => isoInstant(application.withdrawnAt),
+      enrolledAt: (application) => isoInstant(application.enrolledAt),
     },
     Dossier: {
-      documents: (dossier: OwnedDossier, _args: unknown, context: StudentsContext) => {
+      documents: (dossier, _args, context) => {
         assertCanSeePersonalData(
           context.viewer,
           { homeInstitutionId: dossier.nominatingInstitutionId },
@@ -69,9 +66,9 @@ export function applicationResolvers(app: StudentsApp) {
         return dossier.documents;
       },
     },
-    Review: { reviewedAt: (review: ReviewRecord) => isoInstant(review.reviewedAt) },
-    InterviewOutcome: { completedAt: (interview: InterviewRecord) => isoInstant(interview.completedAt) },
-    DecisionRecord: { decidedAt: (decision: DecisionRecord) => isoInstant(decision.decidedAt) },
-    PhdSelection: { selectedAt: (selection: PhdSelectionRecord) => isoInstant(selection.selectedAt) },
+    Review: { reviewedAt: (review) => isoInstant(review.reviewedAt) },
+    InterviewOutcome: { completedAt: (interview) => isoInstant(interview.completedAt) },
+    DecisionRecord: { decidedAt: (decision) => isoInstant(decision.decidedAt) },
+    PhdSelection: { selectedAt: (selection) => isoInstant(selection.selectedAt) },
   };
 }

@@ -1,14 +1,12 @@
-import type { CohortCompliance, ComplianceStatus } from "../domain/mobilityCompliance.ts";
 import type { StudentsApp } from "../application/studentsApp.ts";
-import type { PageArgs } from "../application/pages.ts";
+import type { Resolvers } from "../generated/resolvers-types.ts";
 
 /** The 100 % rule's lists, paged over the ids the compliance query classified. */
-export function indicatorResolvers(app: StudentsApp) {
+export function indicatorResolvers(app: StudentsApp): Pick<Resolvers, "MobilityCompliance"> {
   return {
     MobilityCompliance: {
-      atRisk: (compliance: CohortCompliance, args: PageArgs) => app.studentsAmong(compliance.atRisk, args),
-      students: (compliance: CohortCompliance, args: PageArgs & { status: ComplianceStatus }) =>
-        app.studentsAmong(app.idsWithStatus(compliance, args.status), args),
+      atRisk: (compliance, args) => app.studentsAmong(compliance.atRisk, args),
+      students: (compliance, args) => app.studentsAmong(app.idsWithStatus(compliance, args.status), args),
     },
   };
 }

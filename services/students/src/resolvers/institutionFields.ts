@@ -1,19 +1,13 @@
-import type { ApplicationStatus } from "../domain/applicationWorkflow.ts";
-import type { MobilityStatus } from "../domain/mobilityPlanning.ts";
-import type { PartnerFlowRow } from "../application/indicators.ts";
 import type { StudentsApp } from "../application/studentsApp.ts";
-import type { PageArgs } from "../application/pages.ts";
-import type { StudentsContext } from "./context.ts";
-import { reference } from "./formats.ts";
-
-type InstitutionRef = { id: string };
-type MobilityArgs = PageArgs & { academicYear?: string | null; status?: MobilityStatus | null };
+import type { InstitutionResolvers, Resolvers } from "../generated/resolvers-types.ts";
 
 /** `Institution` (owned by partnerships), extended with its student flows with the school. */
-export function institutionResolvers(app: StudentsApp) {
+export function institutionResolvers(app: StudentsApp): Pick<Resolvers, "Institution" | "PartnerFlow"> {
   const mobilitiesWith =
-    (direction: "INCOMING" | "OUTGOING") =>
-    (institution: InstitutionRef, args: MobilityArgs, context: StudentsContext) =>
+    (
+      direction: "INCOMING" | "OUTGOING",
+    ): InstitutionResolvers["incomingMobilities"] & InstitutionResolvers["outgoingMobilities"] =>
+    (institution, args, context) =>
       app.listMobilities(
         context.viewer,
         { institutionId: institution.id, direction, academicYear: args.academicYear, status: args.status },
@@ -22,12 +16,8 @@ export function institutionResolvers(app: StudentsApp) {
       );
   return {
     Institution: {
-      __resolveReference: (ref: InstitutionRef) => ({ id: ref.id }),
-      nominations: (
-        institution: InstitutionRef,
-        args: PageArgs & { status?: ApplicationStatus | null; academicYear?: string | null },
-        context: StudentsContext,
-      ) =>
+      __resolveReference: (ref) => ({ id: ref.id }),
+      nominations: (institution, args, context) =>
         app.listApplications(
           context.viewer,
           { institutionId: institution.id, status: args.status, academicYear: args.academicYear },
@@ -36,11 +26,11 @@ export function institutionResolvers(app: StudentsApp) {
         ),
       incomingMobilities: mobilitiesWith("INCOMING"),
       outgoingMobilities: mobilitiesWith("OUTGOING"),
-      flowBalance: (institution: InstitutionRef, args: { academicYear: string }, context: StudentsContext) =>
+      flowBalance: (institution, args, context) =>
         app.getFlowBalance(context.viewer, institution.id, args.academicYear),
     },
     PartnerFlow: {
-      institution: (flow: PartnerFlowRow) => reference(flow.institutionId),
+      institution: (flow) => ({ id: flow.institutionId }),
     },
   };
 }

@@ -1,15 +1,16 @@
 import { DomainError, ErrorKind } from "@intl/errors";
 import { recognisedEcts } from "../domain/creditRecognition.ts";
-import type { LearningAgreementChange } from "../domain/creditRecognition.ts";
 import { StudentsReason } from "../domain/errors.ts";
-import type { LearningAgreementRecord, MobilityRecord } from "../models/mobility.ts";
-import type { StudentsContext } from "./context.ts";
+import type { Resolvers } from "../generated/resolvers-types.ts";
 import { isoInstant, reference } from "./formats.ts";
 
-export const mobilityResolvers = {
+export const mobilityResolvers: Pick<
+  Resolvers,
+  "Mobility" | "LearningAgreement" | "LearningAgreementChange"
+> = {
   Mobility: {
-    id: (mobility: MobilityRecord) => mobility._id,
-    student: async (mobility: MobilityRecord, _args: unknown, context: StudentsContext) => {
+    id: (mobility) => mobility._id,
+    student: async (mobility, _args, context) => {
       const student = await context.loaders.students.load(mobility.studentId);
       if (!student)
         throw new DomainError(
@@ -19,19 +20,18 @@ export const mobilityResolvers = {
         );
       return student;
     },
-    institution: (mobility: MobilityRecord) => reference(mobility.institutionId),
-    agreement: (mobility: MobilityRecord) => reference(mobility.agreementId),
-    completedAt: (mobility: MobilityRecord) => isoInstant(mobility.completedAt),
-    cancelledAt: (mobility: MobilityRecord) => isoInstant(mobility.cancelledAt),
-    recognisedEcts: (mobility: MobilityRecord) =>
+    institution: (mobility) => ({ id: mobility.institutionId }),
+    agreement: (mobility) => reference(mobility.agreementId),
+    completedAt: (mobility) => isoInstant(mobility.completedAt),
+    cancelledAt: (mobility) => isoInstant(mobility.cancelledAt),
+    recognisedEcts: (mobility) =>
       recognisedEcts(mobility.learningAgreement?.courses ?? [], mobility.transcript ?? []),
   },
   LearningAgreement: {
-    signedAt: (agreement: LearningAgreementRecord) => isoInstant(agreement.signedAt),
-    totalEcts: (agreement: LearningAgreementRecord) =>
-      agreement.courses.reduce((sum, course) => sum + course.ects, 0),
+    signedAt: (agreement) => isoInstant(agreement.signedAt),
+    totalEcts: (agreement) => agreement.courses.reduce((sum, course) => sum + course.ects, 0),
   },
   LearningAgreementChange: {
-    at: (change: LearningAgreementChange) => isoInstant(change.at),
+    at: (change) => isoInstant(change.at),
   },
 };

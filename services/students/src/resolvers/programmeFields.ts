@@ -1,9 +1,9 @@
 import { isBoundByMobilityRule, requiresInterview } from "../domain/programmes.ts";
-import type { Programme } from "../domain/programmes.ts";
+import type { Resolvers } from "../generated/resolvers-types.ts";
 
-export const programmeResolvers = {
+export const programmeResolvers: Pick<Resolvers, "Programme"> = {
   Programme: {
-    requiresInterview: (programme: Programme) => requiresInterview(programme),
-    boundByMobilityRule: (programme: Programme) => isBoundByMobilityRule(programme),
+    requiresInterview: (programme) => requiresInterview(programme),
+    boundByMobilityRule: (programme) => isBoundByMobilityRule(programme),
   },
 };
