@@ -34,9 +34,14 @@ export AUTH_JWT_SECRET="${AUTH_JWT_SECRET:-dev-only-secret-change-me-0123456789a
 export LOG_LEVEL="${LOG_LEVEL:-info}"
 # The research demo links collaborations to partners: let it wait for most of the demo partners.
 export SEED_MIN_INSTITUTIONS="${SEED_MIN_INSTITUTIONS:-100}"
-# 1,500 demo students keep the first start to a few minutes on FerretDB (SEED_STUDENTS=3000 for more);
-# the seeds wait for each other's events up to SEED_WAIT_SECONDS (default: @intl/subgraph's seed runner).
+# 1,500 demo students keep the first start to a few minutes on FerretDB (SEED_STUDENTS=3000 for more).
 export SEED_STUDENTS="${SEED_STUDENTS:-1500}"
+# Started together, the seeds wait for each other's milestones, and a seed's end (even a crash: see
+# below) settles whatever it never announced, so no wait outlives the seeds it waits for. The bound is
+# then only a net for a seed that hangs: with the runner's 300 s, a loaded machine (the students seed
+# took 509 s with 2 cores busy elsewhere) cut the campaigns seed's wait short and left its pipelines
+# empty, a thinner demo than the same code gives on a quiet machine.
+export SEED_WAIT_SECONDS="${SEED_WAIT_SECONDS:-1800}"
 
 shutdown() {
   # Finish stopping whatever happens to the terminal (a closed pipe, a second Ctrl-C).
@@ -143,7 +148,10 @@ if [[ "${DEMO_SEED:-1}" == "1" && "$DEMO_LOADED" == "0" ]]; then
       # kafkajs arms a timer with a negative delay on Node 24 (harmless): keep its warning off the screen.
       PORT="${PORTS[$service]}" MONGODB_DATABASE="$service" LOG_LEVEL=warn \
         node --disable-warning=TimeoutNegativeWarning --import tsx "services/$service/src/seed/main.ts" 2>&1 | tee "$LOGS/$service-seed.log" | sed -u "s/^/   /" >&2
-      exit "${PIPESTATUS[0]}"
+      status="${PIPESTATUS[0]}"
+      # The runner announces its end itself; a seed killed before it could must not be waited for.
+      touch "$SEED_STATUS_DIR/$service.finished"
+      exit "$status"
     ) &
     SEED_PIDS+=($!)
     SEEDED+=("$service")

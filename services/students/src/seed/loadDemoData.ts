@@ -113,7 +113,7 @@ export async function loadDemoData(
     report.studentsCreated += 1;
     if (report.studentsCreated % 250 === 0) log(`students: ${report.studentsCreated} created`);
   }
-  log(`students: ${report.studentsCreated} created`);
+  if (report.studentsCreated % 250 !== 0) log(`students: ${report.studentsCreated} created`);
 
   // 2. Mobilities, for demo students who have none yet.
   const withMobility = new Set(
