@@ -64,6 +64,10 @@ const services: Record<string, ServiceTypes> = {
       LearningAgreementChange: "../domain/creditRecognition.ts#LearningAgreementChange",
       MobilityCompliance: "../domain/mobilityCompliance.ts#CohortCompliance",
       PartnerFlow: "../application/indicators.ts#PartnerFlowRow",
+      ErasureRequest: "../resolvers/erasureFields.ts#ErasureRequestView",
+      ErasureConfirmation: "../domain/erasureRequest.ts#ErasureConfirmation",
+      // A notice as stored; its message is the same for all and resolved here.
+      ErasureNotice: "Omit<ErasureNotice, 'message'>",
       // Other services' entities: this one hands out their keys only.
       Institution: "{ id: string }",
       Agreement: "{ id: string }",

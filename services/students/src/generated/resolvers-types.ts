@@ -8,6 +8,8 @@ import type { MobilityRecord as MobilityRecordModel, LearningAgreementRecord as 
 import type { LearningAgreementChange as LearningAgreementChangeModel } from '../domain/creditRecognition.ts';
 import type { CohortCompliance as CohortComplianceModel } from '../domain/mobilityCompliance.ts';
 import type { PartnerFlowRow as PartnerFlowRowModel } from '../application/indicators.ts';
+import type { ErasureRequestView as ErasureRequestViewModel } from '../resolvers/erasureFields.ts';
+import type { ErasureConfirmation as ErasureConfirmationModel } from '../domain/erasureRequest.ts';
 import type { StudentsContext } from '../resolvers/context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -188,6 +190,53 @@ export type DossierInput = {
   grades: Array<GradeInput>;
   languageCertificate?: InputMaybe<LanguageCertificateInput>;
 };
+
+export type ErasureConfirmation = {
+  __typename?: 'ErasureConfirmation';
+  erasedAt: Scalars['String']['output'];
+  /** Records that held personal data on the person in that service (0: it held none). */
+  records: Scalars['Int']['output'];
+  service: Scalars['String']['output'];
+};
+
+/** The data of a person the institution nominated was erased. It says nothing of the person. */
+export type ErasureNotice = {
+  __typename?: 'ErasureNotice';
+  erasedAt: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  institutionId: Scalars['ID']['output'];
+  message: Scalars['String']['output'];
+  personKind: PersonKind;
+};
+
+export type ErasureNoticeConnection = {
+  __typename?: 'ErasureNoticeConnection';
+  nodes: Array<ErasureNotice>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ErasureRequest = {
+  __typename?: 'ErasureRequest';
+  completedAt?: Maybe<Scalars['String']['output']>;
+  confirmations: Array<ErasureConfirmation>;
+  id: Scalars['ID']['output'];
+  /** The services whose confirmation is awaited (a service that is down confirms when it is back). */
+  pendingServices: Array<Scalars['String']['output']>;
+  /** The person's id (a CONTACT's reference: a hash of the email). */
+  personId: Scalars['ID']['output'];
+  personKind: PersonKind;
+  requestedAt: Scalars['String']['output'];
+  status: ErasureStatus;
+};
+
+export type ErasureStatus =
+  /** Every service that holds personal data confirmed. */
+  | 'COMPLETE'
+  /** Some services confirmed (see confirmations and pendingServices). */
+  | 'ERASING'
+  /** No service confirmed yet. */
+  | 'REQUESTED';
 
 export type FlowBalance = {
   __typename?: 'FlowBalance';
@@ -482,6 +531,12 @@ export type Mutation = {
   recordTranscript: Mobility;
   /** Registers a student directly (the school's own students, or an enrolled exchange student). ADMIN, INTERNATIONAL_OFFICE. */
   registerStudent: Student;
+  /**
+   * Asks for a person's personal data to be erased in every service (GDPR art. 17): each service
+   * erases what it holds on them, keeps the anonymous facts and confirms; the request is complete once
+   * all four confirmed. Asking again for the same person answers the same request. ADMIN.
+   */
+  requestErasure: ErasureRequest;
   /** Adds a review scored on named criteria (0–20); moves a SUBMITTED application under review. Same roles. */
   scoreApplication: Application;
   /** UNDER_REVIEW → INTERVIEW. ADMIN, INTERNATIONAL_OFFICE (FACULTY for a PhD application). */
@@ -553,6 +608,11 @@ export type MutationRegisterStudentArgs = {
 };
 
 
+export type MutationRequestErasureArgs = {
+  person: PersonInput;
+};
+
+
 export type MutationScoreApplicationArgs = {
   id: Scalars['ID']['input'];
   input: ScoreApplicationInput;
@@ -611,6 +671,27 @@ export type PartnerFlow = {
   institution: Institution;
   outgoing: Scalars['Int']['output'];
 };
+
+export type PersonInput = {
+  /** A CONTACT's email. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** The person's id (every kind but CONTACT). */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  kind: PersonKind;
+};
+
+/** The kinds of person the graph holds data on. */
+export type PersonKind =
+  /** A follow-up contact at a partner (named by email, which is neither stored nor published). */
+  | 'CONTACT'
+  /** The co-supervisor at a partner institution of a PhD position (id: the position's id). */
+  | 'CO_SUPERVISOR'
+  /** A faculty member (id: the faculty member's id). */
+  | 'FACULTY'
+  /** A candidate added directly to a PhD position (id: the candidate's id). */
+  | 'PHD_CANDIDATE'
+  /** A student or an applicant (id: the student's id). */
+  | 'STUDENT';
 
 export type PhdSelection = {
   __typename?: 'PhdSelection';
@@ -674,6 +755,13 @@ export type Query = {
   application?: Maybe<Application>;
   /** Applications (nominations), filtered and sorted. A PARTNER gets its own institution's only. */
   applications: ApplicationConnection;
+  /**
+   * Notices that the data of a person an institution nominated was erased (without the data), latest
+   * first. A PARTNER sees its own institution's; ADMIN and INTERNATIONAL_OFFICE any (or one institution's).
+   */
+  erasureNotices: ErasureNoticeConnection;
+  /** An erasure request and each service's confirmation. ADMIN. */
+  erasureRequest?: Maybe<ErasureRequest>;
   /** Incoming and outgoing flows (planned or completed mobilities) per partner in one academic year. ADMIN, INTERNATIONAL_OFFICE, ANALYST. */
   flowsByPartner: Array<PartnerFlow>;
   /** Share of international students among enrolled students (target 30 %). ADMIN, INTERNATIONAL_OFFICE, ANALYST. */
@@ -707,6 +795,18 @@ export type QueryApplicationsArgs = {
   filter?: InputMaybe<ApplicationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<ApplicationSort>;
+};
+
+
+export type QueryErasureNoticesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  institutionId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryErasureRequestArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1021,6 +1121,11 @@ export type ResolversTypes = {
   DossierDocument: ResolverTypeWrapper<DossierDocument>;
   DossierDocumentInput: DossierDocumentInput;
   DossierInput: DossierInput;
+  ErasureConfirmation: ResolverTypeWrapper<ErasureConfirmationModel>;
+  ErasureNotice: ResolverTypeWrapper<Omit<ErasureNotice, 'message'>>;
+  ErasureNoticeConnection: ResolverTypeWrapper<Omit<ErasureNoticeConnection, 'nodes'> & { nodes: Array<ResolversTypes['ErasureNotice']> }>;
+  ErasureRequest: ResolverTypeWrapper<ErasureRequestViewModel>;
+  ErasureStatus: ErasureStatus;
   FlowBalance: ResolverTypeWrapper<FlowBalance>;
   Grade: ResolverTypeWrapper<Grade>;
   GradeInput: GradeInput;
@@ -1051,6 +1156,8 @@ export type ResolversTypes = {
   OriginDiversity: ResolverTypeWrapper<OriginDiversity>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PartnerFlow: ResolverTypeWrapper<PartnerFlowRowModel>;
+  PersonInput: PersonInput;
+  PersonKind: PersonKind;
   PhdSelection: ResolverTypeWrapper<PhdSelectionRecordModel>;
   PlanMobilityInput: PlanMobilityInput;
   Programme: ResolverTypeWrapper<ProgrammeModel>;
@@ -1094,6 +1201,10 @@ export type ResolversParentTypes = {
   DossierDocument: DossierDocument;
   DossierDocumentInput: DossierDocumentInput;
   DossierInput: DossierInput;
+  ErasureConfirmation: ErasureConfirmationModel;
+  ErasureNotice: Omit<ErasureNotice, 'message'>;
+  ErasureNoticeConnection: Omit<ErasureNoticeConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['ErasureNotice']> };
+  ErasureRequest: ErasureRequestViewModel;
   FlowBalance: FlowBalance;
   Grade: Grade;
   GradeInput: GradeInput;
@@ -1119,6 +1230,7 @@ export type ResolversParentTypes = {
   OriginDiversity: OriginDiversity;
   PageInfo: PageInfo;
   PartnerFlow: PartnerFlowRowModel;
+  PersonInput: PersonInput;
   PhdSelection: PhdSelectionRecordModel;
   PlanMobilityInput: PlanMobilityInput;
   Programme: ProgrammeModel;
@@ -1197,6 +1309,37 @@ export type DossierDocumentResolvers<ContextType = StudentsContext, ParentType e
   kind?: Resolver<ResolversTypes['DocumentKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   uri?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ErasureConfirmationResolvers<ContextType = StudentsContext, ParentType extends ResolversParentTypes['ErasureConfirmation'] = ResolversParentTypes['ErasureConfirmation']> = {
+  erasedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  records?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ErasureNoticeResolvers<ContextType = StudentsContext, ParentType extends ResolversParentTypes['ErasureNotice'] = ResolversParentTypes['ErasureNotice']> = {
+  erasedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  institutionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  personKind?: Resolver<ResolversTypes['PersonKind'], ParentType, ContextType>;
+};
+
+export type ErasureNoticeConnectionResolvers<ContextType = StudentsContext, ParentType extends ResolversParentTypes['ErasureNoticeConnection'] = ResolversParentTypes['ErasureNoticeConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['ErasureNotice']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ErasureRequestResolvers<ContextType = StudentsContext, ParentType extends ResolversParentTypes['ErasureRequest'] = ResolversParentTypes['ErasureRequest']> = {
+  completedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  confirmations?: Resolver<Array<ResolversTypes['ErasureConfirmation']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  pendingServices?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  personId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  personKind?: Resolver<ResolversTypes['PersonKind'], ParentType, ContextType>;
+  requestedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ErasureStatus'], ParentType, ContextType>;
 };
 
 export type FlowBalanceResolvers<ContextType = StudentsContext, ParentType extends ResolversParentTypes['FlowBalance'] = ResolversParentTypes['FlowBalance']> = {
@@ -1319,6 +1462,7 @@ export type MutationResolvers<ContextType = StudentsContext, ParentType extends 
   planMobility?: Resolver<ResolversTypes['Mobility'], ParentType, ContextType, RequireFields<MutationPlanMobilityArgs, 'input'>>;
   recordTranscript?: Resolver<ResolversTypes['Mobility'], ParentType, ContextType, RequireFields<MutationRecordTranscriptArgs, 'input' | 'mobilityId'>>;
   registerStudent?: Resolver<ResolversTypes['Student'], ParentType, ContextType, RequireFields<MutationRegisterStudentArgs, 'input'>>;
+  requestErasure?: Resolver<ResolversTypes['ErasureRequest'], ParentType, ContextType, RequireFields<MutationRequestErasureArgs, 'person'>>;
   scoreApplication?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationScoreApplicationArgs, 'id' | 'input'>>;
   sendApplicationToInterview?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationSendApplicationToInterviewArgs, 'id'>>;
   setLearningAgreement?: Resolver<ResolversTypes['Mobility'], ParentType, ContextType, RequireFields<MutationSetLearningAgreementArgs, 'input' | 'mobilityId'>>;
@@ -1373,6 +1517,8 @@ export type ProgrammeResolvers<ContextType = StudentsContext, ParentType extends
 export type QueryResolvers<ContextType = StudentsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   application?: Resolver<Maybe<ResolversTypes['Application']>, ParentType, ContextType, RequireFields<QueryApplicationArgs, 'id'>>;
   applications?: Resolver<ResolversTypes['ApplicationConnection'], ParentType, ContextType, RequireFields<QueryApplicationsArgs, 'first'>>;
+  erasureNotices?: Resolver<ResolversTypes['ErasureNoticeConnection'], ParentType, ContextType, RequireFields<QueryErasureNoticesArgs, 'first'>>;
+  erasureRequest?: Resolver<Maybe<ResolversTypes['ErasureRequest']>, ParentType, ContextType, RequireFields<QueryErasureRequestArgs, 'id'>>;
   flowsByPartner?: Resolver<Array<ResolversTypes['PartnerFlow']>, ParentType, ContextType, RequireFields<QueryFlowsByPartnerArgs, 'academicYear'>>;
   internationalShare?: Resolver<ResolversTypes['InternationalShare'], ParentType, ContextType>;
   mobilities?: Resolver<ResolversTypes['MobilityConnection'], ParentType, ContextType, RequireFields<QueryMobilitiesArgs, 'first'>>;
@@ -1434,6 +1580,10 @@ export type Resolvers<ContextType = StudentsContext> = {
   DecisionRecord?: DecisionRecordResolvers<ContextType>;
   Dossier?: DossierResolvers<ContextType>;
   DossierDocument?: DossierDocumentResolvers<ContextType>;
+  ErasureConfirmation?: ErasureConfirmationResolvers<ContextType>;
+  ErasureNotice?: ErasureNoticeResolvers<ContextType>;
+  ErasureNoticeConnection?: ErasureNoticeConnectionResolvers<ContextType>;
+  ErasureRequest?: ErasureRequestResolvers<ContextType>;
   FlowBalance?: FlowBalanceResolvers<ContextType>;
   Grade?: GradeResolvers<ContextType>;
   HomeEquivalent?: HomeEquivalentResolvers<ContextType>;

@@ -3,7 +3,7 @@ import type { OutboxEntry } from "@intl/kafka";
 import { Schema } from "mongoose";
 import type { Connection, Model } from "mongoose";
 import { ErasureStatus } from "../domain/erasureRequest.ts";
-import type { ErasureRequestState } from "../domain/erasureRequest.ts";
+import type { ErasureRequestState, PersonKind } from "../domain/erasureRequest.ts";
 
 /** An erasure request (GDPR art. 17): who, and each service's confirmation. No personal value. */
 export interface ErasureRequestRecord extends ErasureRequestState {
@@ -50,7 +50,7 @@ export interface ErasureNoticeRecord {
   _id: string;
   requestId: string;
   institutionId: string;
-  personKind: string;
+  personKind: PersonKind;
   erasedAt: Date;
 }
 

@@ -1,34 +1,30 @@
 import type { StudentsApp } from "../application/studentsApp.ts";
-import type { PersonInput } from "../domain/erasureRequest.ts";
+import type { Resolvers } from "../generated/resolvers-types.ts";
 import type { ErasureRequestRecord } from "../models/erasureRequest.ts";
-import type { StudentsContext } from "./context.ts";
 
-type Page = { first?: number | null; after?: string | null };
+/** An erasure request as the operations answer it: the record, its id, the services still awaited. */
+export type ErasureRequestView = ErasureRequestRecord & { id: string; pendingServices: string[] };
 
 /** Erasure requests and partners' erasure notices: thin calls into `personalDataErasure.ts`. */
-export function erasureResolvers(app: StudentsApp) {
+export function erasureResolvers(
+  app: StudentsApp,
+): Pick<Resolvers, "Query" | "Mutation" | "ErasureRequest" | "ErasureConfirmation" | "ErasureNotice"> {
   return {
     Query: {
-      erasureRequest: (_: unknown, args: { id: string }, context: StudentsContext) =>
-        app.getErasureRequest(context.viewer, args.id),
-      erasureNotices: (
-        _: unknown,
-        args: Page & { institutionId?: string | null },
-        context: StudentsContext,
-      ) => app.listErasureNotices(context.viewer, args.institutionId, args),
+      erasureRequest: (_, args, context) => app.getErasureRequest(context.viewer, args.id),
+      erasureNotices: (_, args, context) => app.listErasureNotices(context.viewer, args.institutionId, args),
     },
     Mutation: {
-      requestErasure: (_: unknown, args: { person: PersonInput }, context: StudentsContext) =>
-        app.requestErasure(context.viewer, args.person),
+      requestErasure: (_, args, context) => app.requestErasure(context.viewer, args.person),
     },
     ErasureRequest: {
-      personKind: (request: ErasureRequestRecord) => request.person.kind,
-      personId: (request: ErasureRequestRecord) => request.person.id,
-      requestedAt: (request: ErasureRequestRecord) => request.requestedAt.toISOString(),
-      completedAt: (request: ErasureRequestRecord) => request.completedAt?.toISOString() ?? null,
+      personKind: (request) => request.person.kind,
+      personId: (request) => request.person.id,
+      requestedAt: (request) => request.requestedAt.toISOString(),
+      completedAt: (request) => request.completedAt?.toISOString() ?? null,
     },
     ErasureConfirmation: {
-      erasedAt: (confirmation: { erasedAt: Date }) => confirmation.erasedAt.toISOString(),
+      erasedAt: (confirmation) => confirmation.erasedAt.toISOString(),
     },
     ErasureNotice: {
       message: () =>

@@ -817,6 +817,53 @@ export type DraftAgreementInput = {
   type: AgreementType;
 };
 
+export type ErasureConfirmation = {
+  __typename?: 'ErasureConfirmation';
+  erasedAt: Scalars['String']['output'];
+  /** Records that held personal data on the person in that service (0: it held none). */
+  records: Scalars['Int']['output'];
+  service: Scalars['String']['output'];
+};
+
+/** The data of a person the institution nominated was erased. It says nothing of the person. */
+export type ErasureNotice = {
+  __typename?: 'ErasureNotice';
+  erasedAt: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  institutionId: Scalars['ID']['output'];
+  message: Scalars['String']['output'];
+  personKind: PersonKind;
+};
+
+export type ErasureNoticeConnection = {
+  __typename?: 'ErasureNoticeConnection';
+  nodes: Array<ErasureNotice>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ErasureRequest = {
+  __typename?: 'ErasureRequest';
+  completedAt?: Maybe<Scalars['String']['output']>;
+  confirmations: Array<ErasureConfirmation>;
+  id: Scalars['ID']['output'];
+  /** The services whose confirmation is awaited (a service that is down confirms when it is back). */
+  pendingServices: Array<Scalars['String']['output']>;
+  /** The person's id (a CONTACT's reference: a hash of the email). */
+  personId: Scalars['ID']['output'];
+  personKind: PersonKind;
+  requestedAt: Scalars['String']['output'];
+  status: ErasureStatus;
+};
+
+export type ErasureStatus =
+  /** Every service that holds personal data confirmed. */
+  | 'COMPLETE'
+  /** Some services confirmed (see confirmations and pendingServices). */
+  | 'ERASING'
+  /** No service confirmed yet. */
+  | 'REQUESTED';
+
 export type EvidenceSource =
   | 'AGREEMENT'
   | 'OFFICE_RECORD'
@@ -1614,6 +1661,12 @@ export type Mutation = {
   /** ACTIVE or EXPIRED → ACTIVE until a later last academic year. */
   renewAgreement: Agreement;
   /**
+   * Asks for a person's personal data to be erased in every service (GDPR art. 17): each service
+   * erases what it holds on them, keeps the anonymous facts and confirms; the request is complete once
+   * all four confirmed. Asking again for the same person answers the same request. ADMIN.
+   */
+  requestErasure: ErasureRequest;
+  /**
    * Books an interview slot for a candidate and a panel: no candidate nor panel member may have two
    * overlapping interviews. ON_SITE: inside the campaign's dates, campaign not closed, panel taking
    * part in the mission. VIDEO: any time, any faculty, also for a closed campaign or without campaign.
@@ -1882,6 +1935,11 @@ export type MutationRenewAgreementArgs = {
 };
 
 
+export type MutationRequestErasureArgs = {
+  person: PersonInput;
+};
+
+
 export type MutationScheduleInterviewArgs = {
   input: ScheduleInterviewInput;
 };
@@ -2110,6 +2168,27 @@ export type PartnershipTier =
   | 'COMPLETE'
   | 'STANDARD'
   | 'STRATEGIC';
+
+export type PersonInput = {
+  /** A CONTACT's email. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** The person's id (every kind but CONTACT). */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  kind: PersonKind;
+};
+
+/** The kinds of person the graph holds data on. */
+export type PersonKind =
+  /** A follow-up contact at a partner (named by email, which is neither stored nor published). */
+  | 'CONTACT'
+  /** The co-supervisor at a partner institution of a PhD position (id: the position's id). */
+  | 'CO_SUPERVISOR'
+  /** A faculty member (id: the faculty member's id). */
+  | 'FACULTY'
+  /** A candidate added directly to a PhD position (id: the candidate's id). */
+  | 'PHD_CANDIDATE'
+  /** A student or an applicant (id: the student's id). */
+  | 'STUDENT';
 
 /** Scores on the seed's criteria, 0 to 20 each. */
 export type PhdAssessment = {
@@ -2343,6 +2422,13 @@ export type Query = {
   countries: CountryConnection;
   /** Any assigned ISO 3166-1 alpha-2 country, profiled or not; null for an unassigned code. Public. */
   country?: Maybe<Country>;
+  /**
+   * Notices that the data of a person an institution nominated was erased (without the data), latest
+   * first. A PARTNER sees its own institution's; ADMIN and INTERNATIONAL_OFFICE any (or one institution's).
+   */
+  erasureNotices: ErasureNoticeConnection;
+  /** An erasure request and each service's confirmation. ADMIN. */
+  erasureRequest?: Maybe<ErasureRequest>;
   faculties: FacultyConnection;
   faculty?: Maybe<Faculty>;
   /** PARTNER viewers see only the mobilities with their own institution. */
@@ -2661,6 +2747,46 @@ export type QueryCountriesArgs = {
  */
 export type QueryCountryArgs = {
   code: Scalars['ID']['input'];
+};
+
+
+/**
+ * The recruitment part of the graph: recruitment missions (campaigns) run jointly with IMT or
+ * by the school alone, the pipeline of candidates they recruit (applications of the students
+ * service), interviews on site or by videoconference with their faculty panels, and outcomes.
+ *
+ * Dates are ISO 8601 calendar dates (`2026-03-14`); timestamps are ISO 8601 date-times in UTC.
+ * Every operation needs a signed-in viewer. Who sees what:
+ * - ADMIN and INTERNATIONAL_OFFICE: everything, and they manage campaigns and interviews;
+ * - FACULTY: campaigns (without staff, contacts or candidates) and the interviews whose panel
+ *   they sit on, which they score;
+ * - PARTNER: the interview slots (time, mode, status) of their own institution's nominees, nothing else;
+ * - ANALYST: campaigns and their outcomes, never a candidate or an interview.
+ * Fields a role may not read answer a FORBIDDEN error (those fields are nullable for that reason).
+ */
+export type QueryErasureNoticesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  institutionId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * The recruitment part of the graph: recruitment missions (campaigns) run jointly with IMT or
+ * by the school alone, the pipeline of candidates they recruit (applications of the students
+ * service), interviews on site or by videoconference with their faculty panels, and outcomes.
+ *
+ * Dates are ISO 8601 calendar dates (`2026-03-14`); timestamps are ISO 8601 date-times in UTC.
+ * Every operation needs a signed-in viewer. Who sees what:
+ * - ADMIN and INTERNATIONAL_OFFICE: everything, and they manage campaigns and interviews;
+ * - FACULTY: campaigns (without staff, contacts or candidates) and the interviews whose panel
+ *   they sit on, which they score;
+ * - PARTNER: the interview slots (time, mode, status) of their own institution's nominees, nothing else;
+ * - ANALYST: campaigns and their outcomes, never a candidate or an interview.
+ * Fields a role may not read answer a FORBIDDEN error (those fields are nullable for that reason).
+ */
+export type QueryErasureRequestArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
