@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectEventually } from "@intl/testing";
-import { startCampaignsUnderTest } from "./campaignsUnderTest.ts";
-import type { CampaignsUnderTest } from "./campaignsUnderTest.ts";
+import { startCampaignsUnderTest } from "./campaignsTestService.ts";
+import type { CampaignsTestService } from "./campaignsTestService.ts";
 
-let sut: CampaignsUnderTest;
+let sut: CampaignsTestService;
 let office: string;
 let admin: string;
 let analyst: string;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectEventually } from "@intl/testing";
-import { startCampaignsUnderTest } from "./campaignsUnderTest.ts";
-import type { ApplicationFacts, CampaignsUnderTest, GraphQLResponse } from "./campaignsUnderTest.ts";
+import { startCampaignsUnderTest } from "./campaignsTestService.ts";
+import type { ApplicationFacts, CampaignsTestService, GraphQLResponse } from "./campaignsTestService.ts";
 
 interface InterviewPage {
   totalCount: number;
@@ -9,7 +9,7 @@ interface InterviewPage {
   nodes: { id: string; status: string; slot: { start: string } }[];
 }
 
-let sut: CampaignsUnderTest;
+let sut: CampaignsTestService;
 let office: string;
 let analyst: string;
 let panelMember: string;

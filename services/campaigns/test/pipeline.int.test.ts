@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applicationSubmitted, collaborationStarted } from "@intl/events";
 import { expectEventually } from "@intl/testing";
-import { startCampaignsUnderTest } from "./campaignsUnderTest.ts";
-import type { ApplicationFacts, CampaignsUnderTest } from "./campaignsUnderTest.ts";
+import { startCampaignsUnderTest } from "./campaignsTestService.ts";
+import type { ApplicationFacts, CampaignsTestService } from "./campaignsTestService.ts";
 
-let sut: CampaignsUnderTest;
+let sut: CampaignsTestService;
 let office: string;
 let analyst: string;
 let faculty: string;

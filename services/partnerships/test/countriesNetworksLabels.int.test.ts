@@ -3,12 +3,12 @@ import {
   firstError,
   manualClock,
   startPartnerships,
-  type RunningPartnerships,
+  type PartnershipsTestService,
   office,
-} from "./partnershipsHarness.ts";
+} from "./partnershipsTestService.ts";
 
 const clock = manualClock("2025-10-01T10:00:00Z");
-let partnerships: RunningPartnerships;
+let partnerships: PartnershipsTestService;
 
 beforeAll(async () => {
   partnerships = await startPartnerships({ clock: clock.now });

@@ -5,9 +5,9 @@ import {
   collectPublishedEvents,
   firstError,
   startPartnerships,
-  type RunningPartnerships,
+  type PartnershipsTestService,
   office,
-} from "./partnershipsHarness.ts";
+} from "./partnershipsTestService.ts";
 
 const register = /* GraphQL */ `
   mutation Register($input: InstitutionInput!) {
@@ -56,7 +56,7 @@ const stuttgart = {
   },
 };
 
-let partnerships: RunningPartnerships;
+let partnerships: PartnershipsTestService;
 let events: Awaited<ReturnType<typeof collectPublishedEvents>>;
 let stuttgartId: string;
 

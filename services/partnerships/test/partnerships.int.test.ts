@@ -14,12 +14,12 @@ import {
   foreignPublisher,
   manualClock,
   startPartnerships,
-  type RunningPartnerships,
+  type PartnershipsTestService,
   office,
-} from "./partnershipsHarness.ts";
+} from "./partnershipsTestService.ts";
 
 const clock = manualClock("2025-10-01T10:00:00Z");
-let partnerships: RunningPartnerships;
+let partnerships: PartnershipsTestService;
 let events: Awaited<ReturnType<typeof collectPublishedEvents>>;
 let foreign: Awaited<ReturnType<typeof foreignPublisher>>;
 

@@ -9,11 +9,11 @@ import {
   loadReferenceData,
 } from "../src/seed/loadDemoData.ts";
 import { seedClock } from "../src/seed/seedClock.ts";
-import { foreignPublisher, startPartnerships, type RunningPartnerships } from "./partnershipsHarness.ts";
+import { foreignPublisher, startPartnerships, type PartnershipsTestService } from "./partnershipsTestService.ts";
 
 const clock = seedClock();
 const quiet = () => {};
-let partnerships: RunningPartnerships;
+let partnerships: PartnershipsTestService;
 /** Every third demo partner (all zones), with its agreements and evidence: the loader's behaviour at a third of the cost. */
 function everyThirdPartner(full: DemoPartners): DemoPartners {
   const kept = new Set(

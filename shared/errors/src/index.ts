@@ -90,3 +90,5 @@ export class InputErrors<Reason extends string = string> {
   }
 }
 export { isAcademicYear, isIsoDate } from "./input-checks.ts";
+
+export { enumOf, type EnumValue } from "./enum.ts";

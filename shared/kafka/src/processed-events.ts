@@ -1,3 +1,4 @@
+import { isDuplicateKeyError } from "@intl/mongo";
 import type { Connection } from "mongoose";
 
 /** The consumer ledger's collection, in each service's own database. */
@@ -48,7 +49,7 @@ export class ProcessedEvents {
       });
     } catch (error) {
       // Already recorded (a redelivery raced us, or the previous run died after its insert): same fact.
-      if ((error as { code?: unknown }).code !== 11000) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
     }
   }
 }

@@ -1,16 +1,17 @@
+import { enumOf, type EnumValue } from "@intl/errors";
 /**
  * Where an application stands in the students service, as far as recruitment
  * needs to know: rebuilt from its events (`students.application.*`).
  */
-export const ApplicationStatus = {
-  SUBMITTED: "SUBMITTED",
-  ADMITTED: "ADMITTED",
-  WAITLISTED: "WAITLISTED",
-  REJECTED: "REJECTED",
-  WITHDRAWN: "WITHDRAWN",
-  ENROLLED: "ENROLLED",
-} as const;
-export type ApplicationStatus = (typeof ApplicationStatus)[keyof typeof ApplicationStatus];
+export const ApplicationStatus = enumOf(
+  "SUBMITTED",
+  "ADMITTED",
+  "WAITLISTED",
+  "REJECTED",
+  "WITHDRAWN",
+  "ENROLLED",
+);
+export type ApplicationStatus = EnumValue<typeof ApplicationStatus>;
 
 /** The facts of an application this service keeps (ids and facts only, never a name). */
 export interface KnownApplication {

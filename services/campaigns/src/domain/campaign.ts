@@ -1,3 +1,4 @@
+import { enumOf, type EnumValue } from "@intl/errors";
 /** A recruitment mission (mission de recrutement), as the rules see it. */
 
 export const CampaignMode = {
@@ -7,18 +8,11 @@ export const CampaignMode = {
 } as const;
 export type CampaignMode = (typeof CampaignMode)[keyof typeof CampaignMode];
 
-export const CampaignStatus = {
-  PLANNED: "PLANNED",
-  OPEN: "OPEN",
-  CLOSED: "CLOSED",
-} as const;
-export type CampaignStatus = (typeof CampaignStatus)[keyof typeof CampaignStatus];
+export const CampaignStatus = enumOf("PLANNED", "OPEN", "CLOSED");
+export type CampaignStatus = EnumValue<typeof CampaignStatus>;
 
-export const FollowUpContactRole = {
-  PROGRAMME_OFFICER: "PROGRAMME_OFFICER",
-  INTERNATIONAL_OFFICER: "INTERNATIONAL_OFFICER",
-} as const;
-export type FollowUpContactRole = (typeof FollowUpContactRole)[keyof typeof FollowUpContactRole];
+export const FollowUpContactRole = enumOf("PROGRAMME_OFFICER", "INTERNATIONAL_OFFICER");
+export type FollowUpContactRole = EnumValue<typeof FollowUpContactRole>;
 
 /** IMT-wide priority countries (DOMAIN.md): the only ones where the school recruits through IMT. */
 export const IMT_PRIORITY_COUNTRIES: readonly string[] = ["CN", "IN", "BR"];

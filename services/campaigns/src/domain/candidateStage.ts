@@ -1,17 +1,18 @@
+import { enumOf, type EnumValue } from "@intl/errors";
 import { ApplicationStatus } from "./applicationProgress.ts";
 import { InterviewStatus } from "./interview.ts";
 
-export const CandidateStage = {
-  IN_PIPELINE: "IN_PIPELINE",
-  INTERVIEW_SCHEDULED: "INTERVIEW_SCHEDULED",
-  INTERVIEWED: "INTERVIEWED",
-  ADMITTED: "ADMITTED",
-  WAITLISTED: "WAITLISTED",
-  REJECTED: "REJECTED",
-  ENROLLED: "ENROLLED",
-  WITHDRAWN: "WITHDRAWN",
-} as const;
-export type CandidateStage = (typeof CandidateStage)[keyof typeof CandidateStage];
+export const CandidateStage = enumOf(
+  "IN_PIPELINE",
+  "INTERVIEW_SCHEDULED",
+  "INTERVIEWED",
+  "ADMITTED",
+  "WAITLISTED",
+  "REJECTED",
+  "ENROLLED",
+  "WITHDRAWN",
+);
+export type CandidateStage = EnumValue<typeof CandidateStage>;
 
 /**
  * A candidate's stage: the students service's word on the application wins

@@ -1,34 +1,24 @@
+import { enumOf, type EnumValue } from "@intl/errors";
 /** An interview of a candidate by a faculty panel, on site during a mission or by videoconference. */
 
-export const InterviewMode = {
-  ON_SITE: "ON_SITE",
-  VIDEO: "VIDEO",
-} as const;
-export type InterviewMode = (typeof InterviewMode)[keyof typeof InterviewMode];
+export const InterviewMode = enumOf("ON_SITE", "VIDEO");
+export type InterviewMode = EnumValue<typeof InterviewMode>;
 
-export const InterviewStatus = {
-  SCHEDULED: "SCHEDULED",
-  COMPLETED: "COMPLETED",
-  CANCELLED: "CANCELLED",
-} as const;
-export type InterviewStatus = (typeof InterviewStatus)[keyof typeof InterviewStatus];
+export const InterviewStatus = enumOf("SCHEDULED", "COMPLETED", "CANCELLED");
+export type InterviewStatus = EnumValue<typeof InterviewStatus>;
 
-export const InterviewRecommendation = {
-  ADMIT: "ADMIT",
-  REJECT: "REJECT",
-  WAITLIST: "WAITLIST",
-} as const;
-export type InterviewRecommendation = (typeof InterviewRecommendation)[keyof typeof InterviewRecommendation];
+export const InterviewRecommendation = enumOf("ADMIT", "REJECT", "WAITLIST");
+export type InterviewRecommendation = EnumValue<typeof InterviewRecommendation>;
 
 /** The named criteria a panel member scores, 0 to 20 each. */
-export const InterviewCriterion = {
-  ACADEMIC_LEVEL: "ACADEMIC_LEVEL",
-  MOTIVATION: "MOTIVATION",
-  LANGUAGE: "LANGUAGE",
-  COMMUNICATION: "COMMUNICATION",
-  PROFESSIONAL_PROJECT: "PROFESSIONAL_PROJECT",
-} as const;
-export type InterviewCriterion = (typeof InterviewCriterion)[keyof typeof InterviewCriterion];
+export const InterviewCriterion = enumOf(
+  "ACADEMIC_LEVEL",
+  "MOTIVATION",
+  "LANGUAGE",
+  "COMMUNICATION",
+  "PROFESSIONAL_PROJECT",
+);
+export type InterviewCriterion = EnumValue<typeof InterviewCriterion>;
 
 export interface Slot {
   start: Date;

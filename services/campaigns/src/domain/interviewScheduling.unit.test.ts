@@ -8,6 +8,7 @@ import {
   slotsOverlap,
 } from "./interviewScheduling.ts";
 import type { ScheduleInterviewInput, SchedulingFacts } from "./interviewScheduling.ts";
+import { caughtDomainError } from "@intl/testing/caught-domain-error";
 
 const at = (iso: string) => new Date(iso);
 const now = at("2026-03-01T08:00:00Z");
@@ -60,15 +61,6 @@ const facts = (overrides: Partial<SchedulingFacts> = {}): SchedulingFacts => ({
   ...overrides,
 });
 const identity = { id: "i-1", now };
-
-function failureOf(run: () => unknown) {
-  try {
-    run();
-  } catch (error) {
-    return error as { kind: string; reason: string; field?: string };
-  }
-  throw new Error("expected the rule to refuse");
-}
 
 describe("slots", () => {
   const nineToTen = { start: at("2026-03-10T09:00:00Z"), end: at("2026-03-10T10:00:00Z") };
@@ -141,7 +133,7 @@ describe("scheduling an interview", () => {
   });
 
   it("refuses an on-site slot outside the campaign's dates", () => {
-    const error = failureOf(() =>
+    const error = caughtDomainError(() =>
       planInterview(
         onSite({ slot: { start: "2026-03-20T02:00:00Z", end: "2026-03-20T03:00:00Z" } }),
         facts(),
@@ -156,21 +148,21 @@ describe("scheduling an interview", () => {
   });
 
   it("refuses an on-site interview without a campaign", () => {
-    const error = failureOf(() =>
+    const error = caughtDomainError(() =>
       planInterview(onSite({ campaignId: null }), facts({ campaign: null }), identity),
     );
     expect(error).toMatchObject({ reason: "ON_SITE_NEEDS_CAMPAIGN", field: "input.campaignId" });
   });
 
   it("refuses an on-site panel member who does not take part in the mission", () => {
-    const error = failureOf(() =>
+    const error = caughtDomainError(() =>
       planInterview(onSite({ panelFacultyIds: ["f-on-mission", "f-at-home"] }), facts(), identity),
     );
     expect(error).toMatchObject({ reason: "PANEL_MEMBER_NOT_ON_MISSION", field: "input.panelFacultyIds[1]" });
   });
 
   it("refuses an on-site interview in a closed campaign", () => {
-    const error = failureOf(() =>
+    const error = caughtDomainError(() =>
       planInterview(onSite(), facts({ campaign: { ...campaign, status: "CLOSED" } }), identity),
     );
     expect(error).toMatchObject({ kind: "CONFLICT", reason: "CAMPAIGN_CLOSED", field: "input.campaignId" });
@@ -194,7 +186,7 @@ describe("scheduling an interview", () => {
   });
 
   it("refuses a slot that does not end after it starts", () => {
-    const error = failureOf(() =>
+    const error = caughtDomainError(() =>
       planInterview(
         onSite({ slot: { start: "2026-03-10T02:00:00Z", end: "2026-03-10T02:00:00Z" } }),
         facts(),
@@ -205,7 +197,7 @@ describe("scheduling an interview", () => {
   });
 
   it("refuses a slot off the 5-minute grid", () => {
-    const error = failureOf(() =>
+    const error = caughtDomainError(() =>
       planInterview(
         onSite({ slot: { start: "2026-03-10T02:03:00Z", end: "2026-03-10T02:45:00Z" } }),
         facts(),
@@ -220,7 +212,7 @@ describe("scheduling an interview", () => {
   });
 
   it("refuses a slot longer than four hours", () => {
-    const error = failureOf(() =>
+    const error = caughtDomainError(() =>
       planInterview(
         onSite({ slot: { start: "2026-03-10T02:00:00Z", end: "2026-03-10T06:05:00Z" } }),
         facts(),
@@ -231,7 +223,7 @@ describe("scheduling an interview", () => {
   });
 
   it("refuses a slot without its offset", () => {
-    const error = failureOf(() =>
+    const error = caughtDomainError(() =>
       planInterview(
         onSite({ slot: { start: "2026-03-10T02:00:00", end: "2026-03-10T03:00:00Z" } }),
         facts(),
@@ -242,12 +234,14 @@ describe("scheduling an interview", () => {
   });
 
   it("refuses an empty panel, and a panel member listed twice", () => {
-    expect(failureOf(() => planInterview(onSite({ panelFacultyIds: [] }), facts(), identity))).toMatchObject({
+    expect(
+      caughtDomainError(() => planInterview(onSite({ panelFacultyIds: [] }), facts(), identity)),
+    ).toMatchObject({
       reason: "PANEL_EMPTY",
       field: "input.panelFacultyIds",
     });
     expect(
-      failureOf(() =>
+      caughtDomainError(() =>
         planInterview(onSite({ panelFacultyIds: ["f-on-mission", "f-on-mission"] }), facts(), identity),
       ),
     ).toMatchObject({
@@ -257,14 +251,18 @@ describe("scheduling an interview", () => {
   });
 
   it("refuses a campaign interview for an application outside the campaign's pipeline", () => {
-    expect(failureOf(() => planInterview(onSite(), facts({ isCandidate: false }), identity))).toMatchObject({
+    expect(
+      caughtDomainError(() => planInterview(onSite(), facts({ isCandidate: false }), identity)),
+    ).toMatchObject({
       reason: "NOT_A_CANDIDATE",
       field: "input.applicationId",
     });
   });
 
   it("refuses an application it does not know", () => {
-    expect(failureOf(() => planInterview(onSite(), facts({ application: null }), identity))).toMatchObject({
+    expect(
+      caughtDomainError(() => planInterview(onSite(), facts({ application: null }), identity)),
+    ).toMatchObject({
       kind: "NOT_FOUND",
       reason: "APPLICATION_NOT_FOUND",
       field: "input.applicationId",
@@ -275,7 +273,7 @@ describe("scheduling an interview", () => {
     "refuses to interview a %s application",
     (status) => {
       expect(
-        failureOf(() =>
+        caughtDomainError(() =>
           planInterview(onSite(), facts({ application: { ...application, status } }), identity),
         ),
       ).toMatchObject({
@@ -298,7 +296,9 @@ describe("cancelling an interview", () => {
   });
 
   it("refuses to cancel an interview twice", () => {
-    expect(failureOf(() => cancelledInterview(cancelledInterview(scheduled, now), now))).toMatchObject({
+    expect(
+      caughtDomainError(() => cancelledInterview(cancelledInterview(scheduled, now), now)),
+    ).toMatchObject({
       kind: "CONFLICT",
       reason: "INTERVIEW_NOT_SCHEDULED",
     });

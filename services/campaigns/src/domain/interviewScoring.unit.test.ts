@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Interview } from "./interview.ts";
 import { completedInterview, meanScore, scoredInterview, validateScores } from "./interviewScoring.ts";
+import { caughtDomainError } from "@intl/testing/caught-domain-error";
 
 const at = (iso: string) => new Date(iso);
 const during = at("2026-03-10T02:10:00Z");
@@ -25,15 +26,6 @@ const scheduled: Interview = {
   updatedAt: at("2026-03-01T00:00:00Z"),
 };
 
-function failureOf(run: () => unknown) {
-  try {
-    run();
-  } catch (error) {
-    return error as { kind: string; reason: string; field?: string };
-  }
-  throw new Error("expected the rule to refuse");
-}
-
 describe("a score sheet", () => {
   it("scores named criteria from 0 to 20", () => {
     expect(
@@ -46,7 +38,7 @@ describe("a score sheet", () => {
 
   it("refuses a score above 20, naming it", () => {
     expect(
-      failureOf(() =>
+      caughtDomainError(() =>
         validateScores([
           { criterion: "MOTIVATION", value: 12 },
           { criterion: "LANGUAGE", value: 21 },
@@ -61,7 +53,7 @@ describe("a score sheet", () => {
 
   it("refuses a criterion scored twice, and an empty sheet", () => {
     expect(
-      failureOf(() =>
+      caughtDomainError(() =>
         validateScores([
           { criterion: "MOTIVATION", value: 12 },
           { criterion: "MOTIVATION", value: 14 },
@@ -71,7 +63,7 @@ describe("a score sheet", () => {
       reason: "DUPLICATE_VALUE",
       field: "input.scores[1].criterion",
     });
-    expect(failureOf(() => validateScores([]))).toMatchObject({
+    expect(caughtDomainError(() => validateScores([]))).toMatchObject({
       reason: "SCORES_EMPTY",
       field: "input.scores",
     });
@@ -104,7 +96,9 @@ describe("scoring an interview", () => {
 
   it("refuses a sheet for someone who is not on the panel", () => {
     expect(
-      failureOf(() => scoredInterview(scheduled, "f-9", [{ criterion: "MOTIVATION", value: 8 }], during)),
+      caughtDomainError(() =>
+        scoredInterview(scheduled, "f-9", [{ criterion: "MOTIVATION", value: 8 }], during),
+      ),
     ).toMatchObject({
       reason: "NOT_A_PANEL_MEMBER",
       field: "input.panelMemberId",
@@ -113,7 +107,7 @@ describe("scoring an interview", () => {
 
   it("refuses scores before the interview has started", () => {
     expect(
-      failureOf(() =>
+      caughtDomainError(() =>
         scoredInterview(
           scheduled,
           "f-1",
@@ -155,7 +149,7 @@ describe("completing an interview", () => {
   });
 
   it("refuses to complete an interview nobody scored", () => {
-    expect(failureOf(() => completedInterview(scheduled, "ADMIT", during))).toMatchObject({
+    expect(caughtDomainError(() => completedInterview(scheduled, "ADMIT", during))).toMatchObject({
       kind: "CONFLICT",
       reason: "INTERVIEW_NOT_SCORED",
     });
@@ -163,18 +157,18 @@ describe("completing an interview", () => {
 
   it("refuses to complete an interview twice, or a cancelled one", () => {
     const completed = completedInterview(scored, "ADMIT", during);
-    expect(failureOf(() => completedInterview(completed, "REJECT", during))).toMatchObject({
+    expect(caughtDomainError(() => completedInterview(completed, "REJECT", during))).toMatchObject({
       reason: "INTERVIEW_NOT_SCHEDULED",
     });
     expect(
-      failureOf(() => completedInterview({ ...scored, status: "CANCELLED" }, "REJECT", during)),
+      caughtDomainError(() => completedInterview({ ...scored, status: "CANCELLED" }, "REJECT", during)),
     ).toMatchObject({
       reason: "INTERVIEW_NOT_SCHEDULED",
     });
   });
 
   it("refuses an unknown recommendation", () => {
-    expect(failureOf(() => completedInterview(scored, "MAYBE", during))).toMatchObject({
+    expect(caughtDomainError(() => completedInterview(scored, "MAYBE", during))).toMatchObject({
       field: "input.recommendation",
     });
   });

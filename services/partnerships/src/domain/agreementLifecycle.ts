@@ -1,4 +1,4 @@
-import { DomainError, ErrorKind, InputErrors, badInput } from "@intl/errors";
+import { DomainError, ErrorKind, InputErrors, badInput, enumOf, type EnumValue } from "@intl/errors";
 import {
   calendarDateOf,
   compareAcademicYears,
@@ -12,13 +12,8 @@ import {
 import { PartnershipsReason } from "./errors.ts";
 
 /** DRAFT → ACTIVE → EXPIRED | TERMINATED; ACTIVE or EXPIRED → ACTIVE again by renewal. */
-export const AgreementStatus = {
-  DRAFT: "DRAFT",
-  ACTIVE: "ACTIVE",
-  EXPIRED: "EXPIRED",
-  TERMINATED: "TERMINATED",
-} as const;
-export type AgreementStatus = (typeof AgreementStatus)[keyof typeof AgreementStatus];
+export const AgreementStatus = enumOf("DRAFT", "ACTIVE", "EXPIRED", "TERMINATED");
+export type AgreementStatus = EnumValue<typeof AgreementStatus>;
 
 export type AgreementTransition = "activate" | "renew" | "terminate" | "expire";
 

@@ -1,4 +1,4 @@
-import { InputErrors } from "@intl/errors";
+import { InputErrors, enumOf, type EnumValue } from "@intl/errors";
 import {
   compareAcademicYears,
   isAcademicYear,
@@ -10,15 +10,15 @@ import {
 } from "./academicYear.ts";
 import { PartnershipsReason } from "./errors.ts";
 
-export const AgreementType = {
-  EXCHANGE: "EXCHANGE",
-  DOUBLE_DEGREE: "DOUBLE_DEGREE",
-  RESEARCH: "RESEARCH",
-  INTERNSHIP: "INTERNSHIP",
-  OFFSHORE_TRAINING: "OFFSHORE_TRAINING",
-  OTHER: "OTHER",
-} as const;
-export type AgreementType = (typeof AgreementType)[keyof typeof AgreementType];
+export const AgreementType = enumOf(
+  "EXCHANGE",
+  "DOUBLE_DEGREE",
+  "RESEARCH",
+  "INTERNSHIP",
+  "OFFSHORE_TRAINING",
+  "OTHER",
+);
+export type AgreementType = EnumValue<typeof AgreementType>;
 
 export const CefrLevel = { A1: "A1", A2: "A2", B1: "B1", B2: "B2", C1: "C1", C2: "C2" } as const;
 export type CefrLevel = (typeof CefrLevel)[keyof typeof CefrLevel];

@@ -1,20 +1,21 @@
+import { enumOf, type EnumValue } from "@intl/errors";
 /**
  * Every officially assigned ISO 3166-1 alpha-2 code, grouped by the zone the
  * office reads it in. The seed's zones (Africa, South America, Asia, Europe,
  * Mediterranean basin) are kept; North Africa and the Levant are read as
  * Mediterranean, the rest of the world gets its continent (or OTHER).
  */
-export const Zone = {
-  AFRICA: "AFRICA",
-  SOUTH_AMERICA: "SOUTH_AMERICA",
-  NORTH_AMERICA: "NORTH_AMERICA",
-  ASIA: "ASIA",
-  EUROPE: "EUROPE",
-  MEDITERRANEAN: "MEDITERRANEAN",
-  OCEANIA: "OCEANIA",
-  OTHER: "OTHER",
-} as const;
-export type Zone = (typeof Zone)[keyof typeof Zone];
+export const Zone = enumOf(
+  "AFRICA",
+  "SOUTH_AMERICA",
+  "NORTH_AMERICA",
+  "ASIA",
+  "EUROPE",
+  "MEDITERRANEAN",
+  "OCEANIA",
+  "OTHER",
+);
+export type Zone = EnumValue<typeof Zone>;
 export const zones = Object.values(Zone);
 
 const codesByZone: Record<Zone, string> = {

@@ -1,4 +1,4 @@
-import { DomainError, ErrorKind, InputErrors } from "@intl/errors";
+import { DomainError, ErrorKind, InputErrors, enumOf, type EnumValue } from "@intl/errors";
 import { countryName, isIsoCountryCode, zoneOf, type Zone } from "./countryCodes.ts";
 import { PartnershipsReason } from "./errors.ts";
 
@@ -7,12 +7,8 @@ import { PartnershipsReason } from "./errors.ts";
  * SCHOOL_TARGET: one of the school's own target countries. NONE: not targeted,
  * which never forbids a partner there.
  */
-export const CountryPriority = {
-  IMT_PRIORITY: "IMT_PRIORITY",
-  SCHOOL_TARGET: "SCHOOL_TARGET",
-  NONE: "NONE",
-} as const;
-export type CountryPriority = (typeof CountryPriority)[keyof typeof CountryPriority];
+export const CountryPriority = enumOf("IMT_PRIORITY", "SCHOOL_TARGET", "NONE");
+export type CountryPriority = EnumValue<typeof CountryPriority>;
 
 /** The selection criteria of the seed, each scored 0 (poor) to 5 (excellent); null when not scored yet. */
 export interface CountryScores {

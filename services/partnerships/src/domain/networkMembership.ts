@@ -1,14 +1,10 @@
-import { InputErrors } from "@intl/errors";
+import { InputErrors, enumOf, type EnumValue } from "@intl/errors";
 import { calendarDateOf, isCalendarDate, type CalendarDate } from "./academicYear.ts";
 import { PartnershipsReason } from "./errors.ts";
 
 /** National (IMT), regional (Université de Lyon, the Alliance) or international networks and programmes. */
-export const NetworkScope = {
-  NATIONAL: "NATIONAL",
-  REGIONAL: "REGIONAL",
-  INTERNATIONAL: "INTERNATIONAL",
-} as const;
-export type NetworkScope = (typeof NetworkScope)[keyof typeof NetworkScope];
+export const NetworkScope = enumOf("NATIONAL", "REGIONAL", "INTERNATIONAL");
+export type NetworkScope = EnumValue<typeof NetworkScope>;
 
 export interface NetworkDetails {
   name: string;

@@ -1,3 +1,4 @@
+import { enumOf, type EnumValue } from "@intl/errors";
 import {
   academicYearAt,
   academicYearOfDate,
@@ -8,29 +9,25 @@ import {
   type CalendarDate,
 } from "./academicYear.ts";
 
-export const PartnershipDimension = {
-  TEACHING: "TEACHING",
-  RESEARCH: "RESEARCH",
-  CORPORATE_RELATIONS: "CORPORATE_RELATIONS",
-  SCIENTIFIC_CULTURE: "SCIENTIFIC_CULTURE",
-} as const;
-export type PartnershipDimension = (typeof PartnershipDimension)[keyof typeof PartnershipDimension];
+export const PartnershipDimension = enumOf(
+  "TEACHING",
+  "RESEARCH",
+  "CORPORATE_RELATIONS",
+  "SCIENTIFIC_CULTURE",
+);
+export type PartnershipDimension = EnumValue<typeof PartnershipDimension>;
 export const partnershipDimensions = Object.values(PartnershipDimension);
 
-export const PartnershipTier = {
-  STANDARD: "STANDARD",
-  STRATEGIC: "STRATEGIC",
-  COMPLETE: "COMPLETE",
-} as const;
-export type PartnershipTier = (typeof PartnershipTier)[keyof typeof PartnershipTier];
+export const PartnershipTier = enumOf("STANDARD", "STRATEGIC", "COMPLETE");
+export type PartnershipTier = EnumValue<typeof PartnershipTier>;
 
-export const EvidenceSource = {
-  AGREEMENT: "AGREEMENT",
-  STUDENT_MOBILITY: "STUDENT_MOBILITY",
-  RESEARCH_COLLABORATION: "RESEARCH_COLLABORATION",
-  OFFICE_RECORD: "OFFICE_RECORD",
-} as const;
-export type EvidenceSource = (typeof EvidenceSource)[keyof typeof EvidenceSource];
+export const EvidenceSource = enumOf(
+  "AGREEMENT",
+  "STUDENT_MOBILITY",
+  "RESEARCH_COLLABORATION",
+  "OFFICE_RECORD",
+);
+export type EvidenceSource = EnumValue<typeof EvidenceSource>;
 
 export interface DimensionEvidence {
   source: EvidenceSource;

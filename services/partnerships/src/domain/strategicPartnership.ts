@@ -1,4 +1,4 @@
-import { DomainError, ErrorKind, InputErrors } from "@intl/errors";
+import { DomainError, ErrorKind, InputErrors, enumOf, type EnumValue } from "@intl/errors";
 import {
   calendarDateOf,
   compareAcademicYears,
@@ -9,13 +9,8 @@ import {
 } from "./academicYear.ts";
 import { PartnershipsReason } from "./errors.ts";
 
-export const ActionStatus = {
-  PLANNED: "PLANNED",
-  IN_PROGRESS: "IN_PROGRESS",
-  DONE: "DONE",
-  CANCELLED: "CANCELLED",
-} as const;
-export type ActionStatus = (typeof ActionStatus)[keyof typeof ActionStatus];
+export const ActionStatus = enumOf("PLANNED", "IN_PROGRESS", "DONE", "CANCELLED");
+export type ActionStatus = EnumValue<typeof ActionStatus>;
 
 /** Done and cancelled actions are history: they do not move any more. */
 const finalActionStatuses = new Set<ActionStatus>([ActionStatus.DONE, ActionStatus.CANCELLED]);

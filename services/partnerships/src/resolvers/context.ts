@@ -1,5 +1,6 @@
 import DataLoader from "dataloader";
 import { DomainError, ErrorKind } from "@intl/errors";
+import { sortDirection, type SortDirection } from "@intl/mongo";
 import { createByIdLoader, type BaseContext } from "@intl/subgraph";
 import type { PartnershipsApp } from "../application/partnershipsApp.ts";
 import type { CountryProfile } from "../domain/countryProfile.ts";
@@ -36,8 +37,8 @@ export function buildPartnershipsContext(app: PartnershipsApp) {
 
 export type SortInput<F extends string> = { field: F; direction: "ASC" | "DESC" } | null | undefined;
 
-export function toSort<F extends string>(sort: SortInput<F>): { field: F; direction: 1 | -1 } | null {
-  return sort ? { field: sort.field, direction: sort.direction === "DESC" ? -1 : 1 } : null;
+export function toSort<F extends string>(sort: SortInput<F>): { field: F; direction: SortDirection } | null {
+  return sort ? { field: sort.field, direction: sortDirection(sort.direction) } : null;
 }
 
 /** ISO 8601 for a stored instant (a string for an instant that is always set). */

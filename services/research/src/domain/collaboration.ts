@@ -1,4 +1,4 @@
-import { DomainError, ErrorKind, InputErrors } from "@intl/errors";
+import { DomainError, ErrorKind, InputErrors, enumOf, type EnumValue } from "@intl/errors";
 import { Role } from "@intl/auth";
 import type { AuthenticatedViewer } from "@intl/auth";
 import { ResearchReason } from "./errors.ts";
@@ -6,13 +6,8 @@ import { checkPeriod, checkText, isIsoDate, isoDay } from "./inputChecks.ts";
 import { unknownCentre, unknownFaculty, unknownInstitutions } from "./missingReferences.ts";
 import { CollaborationDimension, CollaborationType, collaborationDimensions } from "./vocabulary.ts";
 
-export const CollaborationStatus = {
-  PLANNED: "PLANNED",
-  ONGOING: "ONGOING",
-  ENDED: "ENDED",
-  CANCELLED: "CANCELLED",
-} as const;
-export type CollaborationStatus = (typeof CollaborationStatus)[keyof typeof CollaborationStatus];
+export const CollaborationStatus = enumOf("PLANNED", "ONGOING", "ENDED", "CANCELLED");
+export type CollaborationStatus = EnumValue<typeof CollaborationStatus>;
 
 export interface Funding {
   amount: number;

@@ -1,4 +1,4 @@
-import { DomainError, ErrorKind, InputErrors } from "@intl/errors";
+import { DomainError, ErrorKind, InputErrors, enumOf, type EnumValue } from "@intl/errors";
 import { Role } from "@intl/auth";
 import type { AuthenticatedViewer } from "@intl/auth";
 import { ResearchReason } from "./errors.ts";
@@ -6,12 +6,8 @@ import { checkPeriod, checkText, isoDay } from "./inputChecks.ts";
 import { unknownFaculty, unknownInstitutions } from "./missingReferences.ts";
 import { MobilityDirection } from "./vocabulary.ts";
 
-export const FacultyMobilityStatus = {
-  PLANNED: "PLANNED",
-  COMPLETED: "COMPLETED",
-  CANCELLED: "CANCELLED",
-} as const;
-export type FacultyMobilityStatus = (typeof FacultyMobilityStatus)[keyof typeof FacultyMobilityStatus];
+export const FacultyMobilityStatus = enumOf("PLANNED", "COMPLETED", "CANCELLED");
+export type FacultyMobilityStatus = EnumValue<typeof FacultyMobilityStatus>;
 
 export interface FacultyMobilityState {
   id: string;

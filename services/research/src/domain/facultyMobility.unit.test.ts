@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AuthenticatedViewer } from "@intl/auth";
-import { caughtDomainError as caught } from "../../test/caughtDomainError.ts";
+import { caughtDomainError as caught } from "@intl/testing/caught-domain-error";
 import {
   assertMayManageMobility,
   cancelFacultyMobility,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { anonymousViewer } from "@intl/auth";
 import type { AuthenticatedViewer, Role } from "@intl/auth";
-import { caughtDomainError as caught } from "../../test/caughtDomainError.ts";
+import { caughtDomainError as caught } from "@intl/testing/caught-domain-error";
 import { assertMayReadPersonalData, mayReadPersonalData } from "./personalData.ts";
 
 const as = (role: Role): AuthenticatedViewer => ({

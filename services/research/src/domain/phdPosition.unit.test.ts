@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { caughtDomainError as caught } from "../../test/caughtDomainError.ts";
+import { caughtDomainError as caught } from "@intl/testing/caught-domain-error";
 import {
   addPhdCandidate,
   agreeSubject,

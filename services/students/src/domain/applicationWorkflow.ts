@@ -1,19 +1,19 @@
-import { DomainError, ErrorKind } from "@intl/errors";
+import { DomainError, ErrorKind, enumOf, type EnumValue } from "@intl/errors";
 import { Role, isHdrFaculty, requireRole } from "@intl/auth";
 import type { Viewer } from "@intl/auth";
 import { StudentsReason } from "./errors.ts";
 import { ProgrammeKind } from "./programmes.ts";
 
-export const ApplicationStatus = {
-  SUBMITTED: "SUBMITTED",
-  UNDER_REVIEW: "UNDER_REVIEW",
-  INTERVIEW: "INTERVIEW",
-  ADMITTED: "ADMITTED",
-  REJECTED: "REJECTED",
-  WAITLISTED: "WAITLISTED",
-  WITHDRAWN: "WITHDRAWN",
-} as const;
-export type ApplicationStatus = (typeof ApplicationStatus)[keyof typeof ApplicationStatus];
+export const ApplicationStatus = enumOf(
+  "SUBMITTED",
+  "UNDER_REVIEW",
+  "INTERVIEW",
+  "ADMITTED",
+  "REJECTED",
+  "WAITLISTED",
+  "WITHDRAWN",
+);
+export type ApplicationStatus = EnumValue<typeof ApplicationStatus>;
 
 export const Decision = { ADMITTED: "ADMITTED", REJECTED: "REJECTED", WAITLISTED: "WAITLISTED" } as const;
 export type Decision = (typeof Decision)[keyof typeof Decision];

@@ -10,6 +10,7 @@ import {
 } from "./applicationWorkflow.ts";
 import type { ApplicationFacts } from "./applicationWorkflow.ts";
 import { viewerWith } from "./testViewers.ts";
+import { caughtDomainError } from "@intl/testing/caught-domain-error";
 
 const office = viewerWith("INTERNATIONAL_OFFICE");
 const hdrFaculty = viewerWith("FACULTY", { hdr: true, facultyId: "fac-1" });
@@ -22,15 +23,6 @@ const application = (overrides: Partial<ApplicationFacts> = {}): ApplicationFact
   interviewCompletedAt: null,
   ...overrides,
 });
-
-const errorOf = (action: () => unknown) => {
-  try {
-    action();
-  } catch (error) {
-    return error as { kind: string; reason: string };
-  }
-  throw new Error("expected an error");
-};
 
 describe("the application workflow", () => {
   it("goes SUBMITTED → UNDER_REVIEW → INTERVIEW → a decision", () => {
@@ -54,7 +46,7 @@ describe("the application workflow", () => {
       expect(withdraw(application({ status }))).toBe("WITHDRAWN");
     }
     for (const status of ["ADMITTED", "REJECTED", "WITHDRAWN"] as const) {
-      expect(errorOf(() => withdraw(application({ status })))).toMatchObject({
+      expect(caughtDomainError(() => withdraw(application({ status })))).toMatchObject({
         kind: "CONFLICT",
         reason: "ILLEGAL_TRANSITION",
       });
@@ -62,13 +54,17 @@ describe("the application workflow", () => {
   });
 
   it("does not decide a dossier nobody reviewed yet", () => {
-    expect(errorOf(() => decide(office, application({ status: "SUBMITTED" }), "REJECTED"))).toMatchObject({
+    expect(
+      caughtDomainError(() => decide(office, application({ status: "SUBMITTED" }), "REJECTED")),
+    ).toMatchObject({
       reason: "ILLEGAL_TRANSITION",
     });
   });
 
   it("does not decide an application twice", () => {
-    expect(errorOf(() => decide(office, application({ status: "REJECTED" }), "ADMITTED"))).toMatchObject({
+    expect(
+      caughtDomainError(() => decide(office, application({ status: "REJECTED" }), "ADMITTED")),
+    ).toMatchObject({
       reason: "ILLEGAL_TRANSITION",
     });
   });
@@ -76,7 +72,9 @@ describe("the application workflow", () => {
 
 describe("rule: a degree application is admitted only after a completed interview", () => {
   it("given an MSc application without a completed interview, when the office admits it, then it is refused with INTERVIEW_REQUIRED", () => {
-    expect(errorOf(() => decide(office, application({ status: "UNDER_REVIEW" }), "ADMITTED"))).toMatchObject({
+    expect(
+      caughtDomainError(() => decide(office, application({ status: "UNDER_REVIEW" }), "ADMITTED")),
+    ).toMatchObject({
       kind: "CONFLICT",
       reason: "INTERVIEW_REQUIRED",
     });
@@ -84,7 +82,7 @@ describe("rule: a degree application is admitted only after a completed intervie
 
   it("given an engineering application in INTERVIEW whose interview is not completed, when admitted, then it is refused", () => {
     expect(
-      errorOf(() =>
+      caughtDomainError(() =>
         decide(office, application({ status: "INTERVIEW", programmeKind: "ENGINEERING" }), "ADMITTED"),
       ),
     ).toMatchObject({
@@ -118,7 +116,7 @@ describe("rule: only an HDR faculty member decides a PhD application", () => {
   ])(
     "given %s, when deciding a PhD application, then it is forbidden with HDR_REQUIRED",
     (_label, viewer) => {
-      expect(errorOf(() => decide(viewer, phd, "REJECTED"))).toMatchObject({
+      expect(caughtDomainError(() => decide(viewer, phd, "REJECTED"))).toMatchObject({
         kind: "FORBIDDEN",
         reason: "HDR_REQUIRED",
       });
@@ -127,7 +125,9 @@ describe("rule: only an HDR faculty member decides a PhD application", () => {
 
   it("given HDR faculty, when deciding an MSc application, then it is the office's call (FORBIDDEN)", () => {
     expect(
-      errorOf(() => decide(hdrFaculty, application({ interviewCompletedAt: new Date() }), "ADMITTED")),
+      caughtDomainError(() =>
+        decide(hdrFaculty, application({ interviewCompletedAt: new Date() }), "ADMITTED"),
+      ),
     ).toMatchObject({
       kind: "FORBIDDEN",
       reason: "ROLE_NOT_ALLOWED",
@@ -136,9 +136,11 @@ describe("rule: only an HDR faculty member decides a PhD application", () => {
 
   it("given a partner or an analyst, when deciding, then it is forbidden", () => {
     expect(
-      errorOf(() => decide(viewerWith("PARTNER", { institutionId: "i" }), application(), "REJECTED")),
+      caughtDomainError(() =>
+        decide(viewerWith("PARTNER", { institutionId: "i" }), application(), "REJECTED"),
+      ),
     ).toMatchObject({ kind: "FORBIDDEN" });
-    expect(errorOf(() => decide(viewerWith("ANALYST"), application(), "REJECTED"))).toMatchObject({
+    expect(caughtDomainError(() => decide(viewerWith("ANALYST"), application(), "REJECTED"))).toMatchObject({
       kind: "FORBIDDEN",
     });
   });

@@ -7,6 +7,7 @@ import {
   recognisedEcts,
 } from "./creditRecognition.ts";
 import type { LearningAgreementCourse } from "./creditRecognition.ts";
+import { caughtDomainError } from "@intl/testing/caught-domain-error";
 
 const courses: LearningAgreementCourse[] = [
   {
@@ -18,15 +19,6 @@ const courses: LearningAgreementCourse[] = [
   { code: "KR100", title: "Korean language", ects: 3, homeEquivalent: null },
   { code: "EE210", title: "Signals", ects: 5, homeEquivalent: { code: "ICM-SIG", title: "Signaux" } },
 ];
-
-const errorOf = (action: () => unknown) => {
-  try {
-    action();
-  } catch (error) {
-    return error as { kind: string; reason: string; field?: string };
-  }
-  throw new Error("expected an error");
-};
 
 describe("rule: ECTS recognised at home are those obtained in courses with an equivalent", () => {
   it("given a transcript of three courses, two with equivalents, then only their obtained ECTS are recognised", () => {
@@ -47,16 +39,16 @@ describe("learning agreements", () => {
   it("apply to study mobilities (exchange, double degree) only", () => {
     expect(() => assertLearningAgreementApplies("STUDY")).not.toThrow();
     expect(() => assertLearningAgreementApplies("DOUBLE_DEGREE")).not.toThrow();
-    expect(errorOf(() => assertLearningAgreementApplies("INTERNSHIP"))).toMatchObject({
+    expect(caughtDomainError(() => assertLearningAgreementApplies("INTERNSHIP"))).toMatchObject({
       reason: "LEARNING_AGREEMENT_NOT_APPLICABLE",
     });
   });
 
   it("refuse a course listed twice or worth no ECTS", () => {
-    expect(errorOf(() => checkLearningAgreement([courses[0]!, courses[0]!]))).toMatchObject({
+    expect(caughtDomainError(() => checkLearningAgreement([courses[0]!, courses[0]!]))).toMatchObject({
       field: "input.courses[1].code",
     });
-    expect(errorOf(() => checkLearningAgreement([{ ...courses[0]!, ects: 0 }]))).toMatchObject({
+    expect(caughtDomainError(() => checkLearningAgreement([{ ...courses[0]!, ects: 0 }]))).toMatchObject({
       field: "input.courses[0].ects",
     });
   });
@@ -81,7 +73,9 @@ describe("learning agreements", () => {
 
   it("refuse to remove a course that is not in the agreement", () => {
     expect(
-      errorOf(() => amendLearningAgreement(courses, { add: [], remove: ["ZZ999"], reason: "x" }, new Date())),
+      caughtDomainError(() =>
+        amendLearningAgreement(courses, { add: [], remove: ["ZZ999"], reason: "x" }, new Date()),
+      ),
     ).toMatchObject({
       reason: "UNKNOWN_COURSE",
       field: "input.remove[0]",
@@ -92,7 +86,9 @@ describe("learning agreements", () => {
 describe("transcripts", () => {
   it("report only courses of the learning agreement", () => {
     expect(
-      errorOf(() => checkTranscript(courses, [{ courseCode: "ZZ999", grade: "A", ectsObtained: 3 }])),
+      caughtDomainError(() =>
+        checkTranscript(courses, [{ courseCode: "ZZ999", grade: "A", ectsObtained: 3 }]),
+      ),
     ).toMatchObject({
       reason: "UNKNOWN_COURSE",
       field: "input.entries[0].courseCode",
@@ -101,7 +97,9 @@ describe("transcripts", () => {
 
   it("never report more ECTS than the course is worth", () => {
     expect(
-      errorOf(() => checkTranscript(courses, [{ courseCode: "KR100", grade: "A", ectsObtained: 4 }])),
+      caughtDomainError(() =>
+        checkTranscript(courses, [{ courseCode: "KR100", grade: "A", ectsObtained: 4 }]),
+      ),
     ).toMatchObject({
       field: "input.entries[0].ectsObtained",
     });

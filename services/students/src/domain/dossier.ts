@@ -1,17 +1,18 @@
+import { enumOf, type EnumValue } from "@intl/errors";
 import type { InputErrors } from "@intl/errors";
 import { StudentsReason } from "./errors.ts";
 import { ProgrammeKind } from "./programmes.ts";
 import type { Programme } from "./programmes.ts";
 
-export const DocumentKind = {
-  PASSPORT: "PASSPORT",
-  TRANSCRIPT: "TRANSCRIPT",
-  CV: "CV",
-  MOTIVATION_LETTER: "MOTIVATION_LETTER",
-  RECOMMENDATION: "RECOMMENDATION",
-  LANGUAGE_CERTIFICATE: "LANGUAGE_CERTIFICATE",
-} as const;
-export type DocumentKind = (typeof DocumentKind)[keyof typeof DocumentKind];
+export const DocumentKind = enumOf(
+  "PASSPORT",
+  "TRANSCRIPT",
+  "CV",
+  "MOTIVATION_LETTER",
+  "RECOMMENDATION",
+  "LANGUAGE_CERTIFICATE",
+);
+export type DocumentKind = EnumValue<typeof DocumentKind>;
 
 export const CefrLevel = { A1: "A1", A2: "A2", B1: "B1", B2: "B2", C1: "C1", C2: "C2" } as const;
 export type CefrLevel = (typeof CefrLevel)[keyof typeof CefrLevel];

@@ -1,17 +1,12 @@
-import { DomainError, ErrorKind, InputErrors } from "@intl/errors";
+import { DomainError, ErrorKind, InputErrors, enumOf, type EnumValue } from "@intl/errors";
 import { academicYearOf, firstDayOf, isAcademicYear, isIsoDate, lastDayOf } from "./academicYear.ts";
 import type { AcademicYear, IsoDate } from "./academicYear.ts";
 import { isAgreementActiveIn } from "./agreements.ts";
 import type { AgreementView, Direction } from "./agreements.ts";
 import { StudentsReason } from "./errors.ts";
 
-export const MobilityType = {
-  STUDY: "STUDY",
-  INTERNSHIP: "INTERNSHIP",
-  RESEARCH: "RESEARCH",
-  DOUBLE_DEGREE: "DOUBLE_DEGREE",
-} as const;
-export type MobilityType = (typeof MobilityType)[keyof typeof MobilityType];
+export const MobilityType = enumOf("STUDY", "INTERNSHIP", "RESEARCH", "DOUBLE_DEGREE");
+export type MobilityType = EnumValue<typeof MobilityType>;
 
 export const MobilityStatus = { PLANNED: "PLANNED", COMPLETED: "COMPLETED", CANCELLED: "CANCELLED" } as const;
 export type MobilityStatus = (typeof MobilityStatus)[keyof typeof MobilityStatus];

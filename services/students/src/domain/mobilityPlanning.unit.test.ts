@@ -8,6 +8,7 @@ import {
   complete,
 } from "./mobilityPlanning.ts";
 import type { MobilityPlan } from "./mobilityPlanning.ts";
+import { caughtDomainError } from "@intl/testing/caught-domain-error";
 
 const plan = (overrides: Partial<MobilityPlan> = {}): MobilityPlan => ({
   studentId: "stu-1",
@@ -36,22 +37,13 @@ const agreement = (overrides: Partial<AgreementView> = {}): AgreementView => ({
   ...overrides,
 });
 
-const errorOf = (action: () => unknown) => {
-  try {
-    action();
-  } catch (error) {
-    return error as { kind: string; reason: string; field?: string };
-  }
-  throw new Error("expected an error");
-};
-
 describe("rule: a mobility's dates are consistent", () => {
   it("given an end after its start inside the academic year, when checked, then the plan is accepted", () => {
     expect(() => checkMobilityPlan(plan())).not.toThrow();
   });
 
   it("given an end before its start, when checked, then input.endDate is named", () => {
-    expect(errorOf(() => checkMobilityPlan(plan({ endDate: "2027-01-01" })))).toMatchObject({
+    expect(caughtDomainError(() => checkMobilityPlan(plan({ endDate: "2027-01-01" })))).toMatchObject({
       kind: "BAD_USER_INPUT",
       reason: "INVALID_DATES",
       field: "input.endDate",
@@ -60,7 +52,7 @@ describe("rule: a mobility's dates are consistent", () => {
 
   it("given a start outside the academic year, when checked, then input.startDate is named", () => {
     expect(
-      errorOf(() => checkMobilityPlan(plan({ startDate: "2027-09-15", endDate: "2027-12-20" }))),
+      caughtDomainError(() => checkMobilityPlan(plan({ startDate: "2027-09-15", endDate: "2027-12-20" }))),
     ).toMatchObject({
       reason: "ACADEMIC_YEAR_MISMATCH",
       field: "input.startDate",
@@ -68,7 +60,7 @@ describe("rule: a mobility's dates are consistent", () => {
   });
 
   it("given an impossible date, when checked, then it is refused", () => {
-    expect(errorOf(() => checkMobilityPlan(plan({ startDate: "2027-02-30" })))).toMatchObject({
+    expect(caughtDomainError(() => checkMobilityPlan(plan({ startDate: "2027-02-30" })))).toMatchObject({
       field: "input.startDate",
     });
   });
@@ -81,7 +73,7 @@ describe("rule: a mobility uses an active agreement and lies inside it", () => {
 
   it("given a terminated agreement, when checked, then it is refused with NO_ACTIVE_AGREEMENT", () => {
     expect(
-      errorOf(() => checkAgreementAllowsMobility(agreement({ status: "TERMINATED" }), plan())),
+      caughtDomainError(() => checkAgreementAllowsMobility(agreement({ status: "TERMINATED" }), plan())),
     ).toMatchObject({
       kind: "CONFLICT",
       reason: "NO_ACTIVE_AGREEMENT",
@@ -89,17 +81,17 @@ describe("rule: a mobility uses an active agreement and lies inside it", () => {
   });
 
   it("given an unknown agreement or one with another institution, when checked, then it is refused", () => {
-    expect(errorOf(() => checkAgreementAllowsMobility(null, plan()))).toMatchObject({
+    expect(caughtDomainError(() => checkAgreementAllowsMobility(null, plan()))).toMatchObject({
       reason: "NO_ACTIVE_AGREEMENT",
     });
     expect(
-      errorOf(() => checkAgreementAllowsMobility(agreement({ institutionId: "other" }), plan())),
+      caughtDomainError(() => checkAgreementAllowsMobility(agreement({ institutionId: "other" }), plan())),
     ).toMatchObject({ reason: "NO_ACTIVE_AGREEMENT" });
   });
 
   it("given a mobility ending after the agreement's last academic year, when checked, then it lies outside it", () => {
     expect(
-      errorOf(() =>
+      caughtDomainError(() =>
         checkAgreementAllowsMobility(
           agreement({ lastAcademicYear: "2026-2027" }),
           plan({ endDate: "2027-09-30" }),
@@ -110,7 +102,7 @@ describe("rule: a mobility uses an active agreement and lies inside it", () => {
 
   it("given a year after the agreement's last academic year, when checked, then it lies outside it", () => {
     expect(
-      errorOf(() =>
+      caughtDomainError(() =>
         checkAgreementAllowsMobility(
           agreement(),
           plan({ academicYear: "2027-2028", startDate: "2027-09-15", endDate: "2028-01-31" }),
@@ -134,7 +126,9 @@ describe("rule: a mobility uses an active agreement and lies inside it", () => {
 
   it("given no active agreement with the host, when an outgoing mobility chooses one, then it is refused; an incoming one may go without", () => {
     expect(
-      errorOf(() => candidateAgreements([agreement({ status: "TERMINATED" })], plan({ agreementId: null }))),
+      caughtDomainError(() =>
+        candidateAgreements([agreement({ status: "TERMINATED" })], plan({ agreementId: null })),
+      ),
     ).toMatchObject({
       reason: "NO_ACTIVE_AGREEMENT",
       field: "input.institutionId",
@@ -150,15 +144,17 @@ describe("a mobility's life", () => {
 
   it("does not complete a mobility before it starts, nor a cancelled one", () => {
     expect(
-      errorOf(() => complete({ status: "PLANNED", startDate: "2027-01-15" }, "2026-12-01")),
+      caughtDomainError(() => complete({ status: "PLANNED", startDate: "2027-01-15" }, "2026-12-01")),
     ).toMatchObject({ reason: "MOBILITY_NOT_STARTED" });
     expect(
-      errorOf(() => complete({ status: "CANCELLED", startDate: "2027-01-15" }, "2027-02-01")),
+      caughtDomainError(() => complete({ status: "CANCELLED", startDate: "2027-01-15" }, "2027-02-01")),
     ).toMatchObject({ reason: "ILLEGAL_TRANSITION" });
   });
 
   it("cancels only a planned mobility", () => {
     expect(cancel({ status: "PLANNED" })).toBe("CANCELLED");
-    expect(errorOf(() => cancel({ status: "COMPLETED" }))).toMatchObject({ reason: "ILLEGAL_TRANSITION" });
+    expect(caughtDomainError(() => cancel({ status: "COMPLETED" }))).toMatchObject({
+      reason: "ILLEGAL_TRANSITION",
+    });
   });
 });

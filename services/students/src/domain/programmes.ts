@@ -1,16 +1,12 @@
+import { enumOf, type EnumValue } from "@intl/errors";
 /**
  * The school's programmes open to international students (DOMAIN.md,
  * "Programmes and students"). Codes are shared vocabulary with the partnerships
  * service: an agreement's `programmeCodes` name them, or a whole family.
  */
 
-export const ProgrammeKind = {
-  ENGINEERING: "ENGINEERING",
-  MSC: "MSC",
-  PHD: "PHD",
-  EXCHANGE: "EXCHANGE",
-} as const;
-export type ProgrammeKind = (typeof ProgrammeKind)[keyof typeof ProgrammeKind];
+export const ProgrammeKind = enumOf("ENGINEERING", "MSC", "PHD", "EXCHANGE");
+export type ProgrammeKind = EnumValue<typeof ProgrammeKind>;
 
 export interface Programme {
   code: string;

@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { assertMayReview, checkReviewScores, meanScore } from "./reviewScores.ts";
 import { viewerWith } from "./testViewers.ts";
-
-const errorOf = (action: () => unknown) => {
-  try {
-    action();
-  } catch (error) {
-    return error as { kind: string; reason: string; field?: string };
-  }
-  throw new Error("expected an error");
-};
+import { caughtDomainError } from "@intl/testing/caught-domain-error";
 
 describe("rule: reviews score named criteria from 0 to 20", () => {
   it("given scores on named criteria, when checked, then they are accepted and averaged", () => {
@@ -22,7 +14,9 @@ describe("rule: reviews score named criteria from 0 to 20", () => {
   });
 
   it("given a score above 20, when checked, then the score field is named", () => {
-    expect(errorOf(() => checkReviewScores("MSC", [{ criterion: "LANGUAGE", score: 21 }]))).toMatchObject({
+    expect(
+      caughtDomainError(() => checkReviewScores("MSC", [{ criterion: "LANGUAGE", score: 21 }])),
+    ).toMatchObject({
       reason: "INVALID_SCORE",
       field: "input.scores[0].score",
     });
@@ -30,7 +24,7 @@ describe("rule: reviews score named criteria from 0 to 20", () => {
 
   it("given a criterion scored twice, when checked, then it is refused", () => {
     expect(
-      errorOf(() =>
+      caughtDomainError(() =>
         checkReviewScores("MSC", [
           { criterion: "LANGUAGE", score: 10 },
           { criterion: "LANGUAGE", score: 11 },
@@ -41,7 +35,9 @@ describe("rule: reviews score named criteria from 0 to 20", () => {
 
   it("given scientific excellence on a non-PhD application, when checked, then it does not apply", () => {
     expect(
-      errorOf(() => checkReviewScores("ENGINEERING", [{ criterion: "SCIENTIFIC_EXCELLENCE", score: 10 }])),
+      caughtDomainError(() =>
+        checkReviewScores("ENGINEERING", [{ criterion: "SCIENTIFIC_EXCELLENCE", score: 10 }]),
+      ),
     ).toMatchObject({
       reason: "CRITERION_NOT_APPLICABLE",
     });
@@ -49,15 +45,17 @@ describe("rule: reviews score named criteria from 0 to 20", () => {
   });
 
   it("given no score, when checked, then input.scores is named", () => {
-    expect(errorOf(() => checkReviewScores("MSC", []))).toMatchObject({ field: "input.scores" });
+    expect(caughtDomainError(() => checkReviewScores("MSC", []))).toMatchObject({ field: "input.scores" });
   });
 
   it("lets the office review any dossier and faculty only PhD dossiers", () => {
     expect(() => assertMayReview(viewerWith("INTERNATIONAL_OFFICE"), "MSC")).not.toThrow();
     expect(() => assertMayReview(viewerWith("FACULTY"), "PHD")).not.toThrow();
-    expect(errorOf(() => assertMayReview(viewerWith("FACULTY"), "MSC"))).toMatchObject({ kind: "FORBIDDEN" });
+    expect(caughtDomainError(() => assertMayReview(viewerWith("FACULTY"), "MSC"))).toMatchObject({
+      kind: "FORBIDDEN",
+    });
     expect(
-      errorOf(() => assertMayReview(viewerWith("PARTNER", { institutionId: "i" }), "MSC")),
+      caughtDomainError(() => assertMayReview(viewerWith("PARTNER", { institutionId: "i" }), "MSC")),
     ).toMatchObject({ kind: "FORBIDDEN" });
   });
 });

@@ -51,8 +51,6 @@ export async function startPartnerships(options: { clock?: () => Date; expiryInt
   return running;
 }
 
-export type RunningPartnerships = PartnershipsTestService;
-
 /** Reads what the service published on its real topics, from the beginning. */
 export async function collectPublishedEvents(kafka: Kafka, topicPrefix: string) {
   const received: EventEnvelope[] = [];

@@ -102,8 +102,6 @@ export class CampaignsTestService extends TestService<CampaignsService> {
   }
 }
 
-export type CampaignsUnderTest = CampaignsTestService;
-
 /** A started campaigns service on a fresh database and random topic prefix. */
 export async function startCampaignsUnderTest(): Promise<CampaignsTestService> {
   const running = new CampaignsTestService();
