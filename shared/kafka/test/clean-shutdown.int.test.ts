@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { expectEventually, uniqueName } from "@intl/testing";
-import { PROCESSED_EVENTS_COLLECTION, startConsumer } from "../src/index.ts";
+import { PROCESSED_EVENTS_COLLECTION } from "../src/index.ts";
 import type { RunningConsumer, StartConsumerOptions } from "../src/index.ts";
 import { useKitInfra } from "./kit-infra.ts";
-import { noteEvent, noteWritten, produceRaw } from "./note-events.ts";
+import type { noteWritten } from "./note-events.ts";
+import { noteEvent, produceRaw, startNoteConsumer } from "./note-events.ts";
 
 const infra = useKitInfra();
 const running: RunningConsumer[] = [];
@@ -13,12 +14,8 @@ afterEach(async () => {
 });
 
 async function consume(groupId: string, handle: StartConsumerOptions<typeof noteWritten>["handle"]) {
-  const consumer = await startConsumer({
-    kafka: infra.kafka,
+  const consumer = await startNoteConsumer(infra, {
     groupId,
-    topicPrefix: infra.topicPrefix,
-    contracts: [noteWritten],
-    connection: infra.connection,
     handle,
     // Long enough that only an aborted wait lets `stop()` return within the test timeout.
     initialRetryMs: 120_000,

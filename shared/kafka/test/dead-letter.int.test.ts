@@ -11,7 +11,7 @@ import {
 } from "../src/index.ts";
 import type { StartConsumerOptions } from "../src/index.ts";
 import { useKitInfra } from "./kit-infra.ts";
-import { noteEvent, noteWritten, produceRaw } from "./note-events.ts";
+import { noteEvent, noteWritten, produceRaw, startNoteConsumer } from "./note-events.ts";
 import type { NoteWritten } from "./note-events.ts";
 import { readTopic } from "./topic-reader.ts";
 
@@ -25,12 +25,8 @@ afterEach(async () => {
 type Handler = StartConsumerOptions<typeof noteWritten>["handle"];
 
 async function consume(groupId: string, handle: Handler, retries = 5) {
-  const consumer = await startConsumer({
-    kafka: infra.kafka,
+  const consumer = await startNoteConsumer(infra, {
     groupId,
-    topicPrefix: infra.topicPrefix,
-    contracts: [noteWritten],
-    connection: infra.connection,
     handle,
     retries,
     initialRetryMs: 20,

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { Schema } from "mongoose";
 import { expectEventually, uniqueName } from "@intl/testing";
-import { OutboxRelay, withEvents, outboxPlugin, startConsumer, withEventsInDocument } from "../src/index.ts";
+import { OutboxRelay, withEvents, outboxPlugin, withEventsInDocument } from "../src/index.ts";
 import type { RunningConsumer } from "../src/index.ts";
 import { useKitInfra } from "./kit-infra.ts";
-import { noteEvent, noteWritten, produceRaw } from "./note-events.ts";
+import { noteEvent, noteWritten, produceRaw, startNoteConsumer } from "./note-events.ts";
 import type { NoteWritten } from "./note-events.ts";
 
 const infra = useKitInfra();
@@ -29,12 +29,8 @@ async function startRecordingConsumer(
   subject: string,
   handled: string[],
 ): Promise<RunningConsumer> {
-  const consumer = await startConsumer({
-    kafka: infra.kafka,
+  const consumer = await startNoteConsumer(infra, {
     groupId,
-    topicPrefix: infra.topicPrefix,
-    contracts: [noteWritten],
-    connection: infra.connection,
     handle: async (event) => {
       if (event.subject === subject) handled.push(event.id);
       await recordEffect(event);

@@ -3,7 +3,9 @@ import { CLOUDEVENTS_JSON_CONTENT_TYPE, createEvent, defineEvent, toKafkaMessage
 import type { EventOf } from "@intl/events";
 import type { Kafka } from "kafkajs";
 import { z } from "zod";
-import { createIdempotentProducer, prefixedTopic } from "../src/index.ts";
+import { createIdempotentProducer, prefixedTopic, startConsumer } from "../src/index.ts";
+import type { StartConsumerOptions } from "../src/index.ts";
+import type { KitInfra } from "./kit-infra.ts";
 
 /** A test-only contract, so the kit's tests do not depend on any service's events. */
 export const noteWritten = defineEvent({
@@ -59,4 +61,21 @@ export async function produceRaw(
   } finally {
     await producer.disconnect();
   }
+}
+
+/** A consumer of `noteWritten` on the kit's infra; a test gives only what it varies (group, handler, retries). */
+export function startNoteConsumer(
+  infra: Pick<KitInfra, "kafka" | "topicPrefix" | "connection">,
+  options: Omit<
+    StartConsumerOptions<typeof noteWritten>,
+    "kafka" | "topicPrefix" | "contracts" | "connection"
+  >,
+) {
+  return startConsumer({
+    kafka: infra.kafka,
+    topicPrefix: infra.topicPrefix,
+    contracts: [noteWritten],
+    connection: infra.connection,
+    ...options,
+  });
 }
