@@ -60,7 +60,10 @@ function createLoaders(base: BaseContext, app: CampaignsApp) {
  * only ever added to an existing campaign, and campaigns are never deleted, so a miss is a broken
  * invariant, answered with a coded NOT_FOUND rather than a null the schema forbids.
  */
-export async function referencedCampaign(context: CampaignsContext, id: string): Promise<Campaign> {
+export async function referencedCampaign(
+  context: { loaders: Pick<CampaignsContext["loaders"], "campaign"> },
+  id: string,
+): Promise<Campaign> {
   const campaign = await context.loaders.campaign.load(id);
   if (!campaign)
     throw new DomainError(ErrorKind.NOT_FOUND, CampaignsReason.CAMPAIGN_NOT_FOUND, `No campaign ${id}.`);

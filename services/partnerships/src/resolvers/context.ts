@@ -53,7 +53,10 @@ export function isoDateTime(value: Date | string | null | undefined): string | n
  * is drafted for an institution that exists, and institutions are never deleted, so a miss is a
  * broken invariant, answered with a coded NOT_FOUND rather than a null the schema forbids.
  */
-export async function referencedInstitution(context: PartnershipsContext, id: string) {
+export async function referencedInstitution(
+  context: { loaders: Pick<PartnershipsContext["loaders"], "institution"> },
+  id: string,
+) {
   const institution = await context.loaders.institution.load(id);
   if (!institution) {
     throw new DomainError(

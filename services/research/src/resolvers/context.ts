@@ -32,13 +32,19 @@ export function buildResearchContext(base: BaseContext, app: ResearchApp): Resea
  * was checked when the document was written, and centres and faculty are never deleted: a miss is
  * a broken invariant, answered with a coded NOT_FOUND rather than a null the schema forbids.
  */
-export async function referencedCentre(context: ResearchContext, id: string): Promise<ResearchCentreState> {
+export async function referencedCentre(
+  context: { loaders: Pick<ResearchContext["loaders"], "centre"> },
+  id: string,
+): Promise<ResearchCentreState> {
   const centre = await context.loaders.centre.load(id);
   if (!centre) throw notFound(ResearchReason.UNKNOWN_CENTRE, "research centre", id);
   return centre;
 }
 
-export async function referencedFaculty(context: ResearchContext, id: string): Promise<FacultyState> {
+export async function referencedFaculty(
+  context: { loaders: Pick<ResearchContext["loaders"], "faculty"> },
+  id: string,
+): Promise<FacultyState> {
   const faculty = await context.loaders.faculty.load(id);
   if (!faculty) throw notFound(ResearchReason.UNKNOWN_FACULTY, "faculty member", id);
   return faculty;
