@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectEventually } from "@intl/testing";
 import { startCampaignsUnderTest } from "./campaignsTestService.ts";
+import { chinaMission as mission } from "./fixtures.ts";
 import type { CampaignsTestService } from "./campaignsTestService.ts";
 
 let sut: CampaignsTestService;
@@ -18,21 +19,7 @@ const CAMPAIGN_FIELDS = `
 const CREATE = `mutation Create($input: CreateCampaignInput!) { createCampaign(input: $input) { ${CAMPAIGN_FIELDS} } }`;
 
 const chinaMission = (overrides: Record<string, unknown> = {}) => ({
-  name: "China 2026 recruitment mission",
-  countryCode: "CN",
-  academicYear: "2026-2027",
-  cities: ["Beijing", "Shanghai"],
-  startDate: "2026-03-09",
-  endDate: "2026-03-20",
-  mode: "JOINT_WITH_IMT",
-  targetInstitutionIds: ["cmp-tsinghua", "cmp-sjtu"],
-  programmeCodes: ["ICM", "MSC-DATA-SCIENCE"],
-  facultyIds: ["fac-1", "fac-2"],
-  staff: [{ name: "Claire Martin", position: "international relations officer" }],
-  budget: { amount: 18000, currency: "EUR" },
-  followUpContacts: [
-    { name: "Li Wei", role: "PROGRAMME_OFFICER", email: "li.wei@example.cn", institutionId: "cmp-sjtu" },
-  ],
+  ...mission({ tsinghua: "cmp-tsinghua", sjtu: "cmp-sjtu", facultyIds: ["fac-1", "fac-2"] }),
   ...overrides,
 });
 

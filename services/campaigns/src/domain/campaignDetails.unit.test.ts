@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { validateCampaignChanges, validateNewCampaign } from "./campaignDetails.ts";
 import type { KnownInstitutions, NewCampaignInput } from "./campaignDetails.ts";
+import { chinaMission as mission } from "../../test/fixtures.ts";
 
 const institutions: KnownInstitutions = new Map([
   ["tsinghua", { countryCode: "CN" }],
@@ -8,24 +9,8 @@ const institutions: KnownInstitutions = new Map([
   ["emi", { countryCode: "MA" }],
 ]);
 
-const chinaMission = (overrides: Partial<NewCampaignInput> = {}): NewCampaignInput => ({
-  name: "China 2026 recruitment mission",
-  countryCode: "CN",
-  academicYear: "2026-2027",
-  cities: ["Beijing", "Shanghai"],
-  startDate: "2026-03-09",
-  endDate: "2026-03-20",
-  mode: "JOINT_WITH_IMT",
-  targetInstitutionIds: ["tsinghua", "sjtu"],
-  programmeCodes: ["ICM", "MSC-DATA-SCIENCE"],
-  facultyIds: ["f-1"],
-  staff: [{ name: "Claire Martin", position: "international relations officer" }],
-  budget: { amount: 18000, currency: "EUR" },
-  followUpContacts: [
-    { name: "Li Wei", role: "PROGRAMME_OFFICER", email: "li.wei@example.cn", institutionId: "sjtu" },
-  ],
-  ...overrides,
-});
+const chinaMission = (overrides: Partial<NewCampaignInput> = {}) =>
+  mission({ tsinghua: "tsinghua", sjtu: "sjtu", facultyIds: ["f-1"] }, overrides);
 
 function failureOf(run: () => unknown) {
   try {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AuthenticatedViewer } from "@intl/auth";
+import { testViewer } from "@intl/testing";
 import { caughtDomainError as caught } from "@intl/testing/caught-domain-error";
 import {
   assertMayManageCollaboration,
@@ -29,16 +30,7 @@ const facts: PlanCollaborationFacts = {
   centreExists: false,
 };
 
-function faculty(facultyId: string): AuthenticatedViewer {
-  return {
-    authenticated: true,
-    subject: facultyId,
-    role: "FACULTY",
-    hdr: false,
-    institutionId: null,
-    facultyId,
-  };
-}
+const faculty = (facultyId: string) => testViewer({ role: "FACULTY", subject: facultyId, facultyId });
 
 describe("planning a collaboration", () => {
   it("given valid input, plans it in the lead faculty member's centre, evidencing research", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AuthenticatedViewer } from "@intl/auth";
+import { testViewer } from "@intl/testing";
 import { caughtDomainError as caught } from "@intl/testing/caught-domain-error";
 import {
   assertMayManageMobility,
@@ -27,16 +27,7 @@ const incoming: PlanFacultyMobilityCommand = {
 };
 const known = { facultyExists: true, institutionKnown: true };
 
-function faculty(facultyId: string): AuthenticatedViewer {
-  return {
-    authenticated: true,
-    subject: facultyId,
-    role: "FACULTY",
-    hdr: false,
-    institutionId: null,
-    facultyId,
-  };
-}
+const faculty = (facultyId: string) => testViewer({ role: "FACULTY", subject: facultyId, facultyId });
 
 describe("planning a faculty mobility", () => {
   it("plans an outgoing stay of one of our faculty members", () => {
