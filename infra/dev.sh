@@ -4,12 +4,14 @@
 #   1. npm dependencies, Kafka jars and FerretDB (cached after the first run)
 #   2. Kafka, PostgreSQL + FerretDB on it (infra/start.sh; the store is skipped when MONGODB_URI
 #      points at a MongoDB 7+)
-#   3. every subgraph service that exists under services/, then the gateway
-#   4. demo data, service by service (each seed waits for the events it needs from the others)
+#   3. every subgraph service that exists under services/, and the gateway beside them
+#   4. demo data, the four seeds side by side (each waits for the events it needs from the others),
+#      skipped when the state dir's stamp says this demo is already loaded; then the strategy KPIs
+#      as the gateway answers them, and the time from `npm start` to the full demo
 # Environment: MONGODB_URI, KAFKA_PORT, FERRETDB_PORT, POSTGRES_PORT, FERRETDB_HANDLER (see
 # infra/README.md), GATEWAY_PORT (4000), PARTNERSHIPS_PORT (4001),
 # STUDENTS_PORT (4002), RESEARCH_PORT (4003), CAMPAIGNS_PORT (4004), AUTH_JWT_SECRET, DEMO_SEED=0 to
-# skip demo data. Logs go to infra/.state/dev/logs/.
+# skip demo data, SEED_STUDENTS (1500), SEED_WAIT_SECONDS (1800). Logs go to infra/.state/dev/logs/.
 set -euo pipefail
 # When `npm start` began: the gateway's and the full demo's times are printed from it.
 STARTED_AT="$(date +%s)"
