@@ -8,6 +8,7 @@ import {
   type PartnershipsTestService,
   office,
 } from "./partnershipsTestService.ts";
+import { stuttgart } from "./fixtures.ts";
 
 const register = /* GraphQL */ `
   mutation Register($input: InstitutionInput!) {
@@ -42,19 +43,6 @@ const register = /* GraphQL */ `
     }
   }
 `;
-
-const stuttgart = {
-  name: "Universität Stuttgart",
-  countryCode: "de",
-  city: "Stuttgart",
-  website: "https://www.uni-stuttgart.de",
-  identifiers: {
-    schac: "UNI-STUTTGART.DE",
-    erasmus: "D STUTTGA01",
-    pic: "999884664",
-    ror: "https://ror.org/04vnq7t77",
-  },
-};
 
 let partnerships: PartnershipsTestService;
 let events: Awaited<ReturnType<typeof collectPublishedEvents>>;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { normaliseIdentifier, requireIdentifier, rorChecksum } from "./institutionIdentifiers.ts";
 import { sortableName, validateInstitutionDetails } from "./institutionRegistration.ts";
+import { stuttgart } from "../../test/fixtures.ts";
 
 describe("institution identifiers", () => {
   it("reads a SCHAC code as a lower-case domain name", () => {
@@ -46,18 +47,7 @@ describe("institution identifiers", () => {
 
 describe("registering an institution", () => {
   it("normalises what the office typed", () => {
-    const details = validateInstitutionDetails({
-      name: "  Universität   Stuttgart ",
-      countryCode: "de",
-      city: "Stuttgart",
-      website: "https://www.uni-stuttgart.de",
-      identifiers: {
-        schac: "UNI-STUTTGART.DE",
-        erasmus: "D STUTTGA01",
-        pic: "999884664",
-        ror: "https://ror.org/04vnq7t77",
-      },
-    });
+    const details = validateInstitutionDetails({ ...stuttgart, name: "  Universität   Stuttgart " });
     expect(details).toMatchObject({
       name: "Universität Stuttgart",
       countryCode: "DE",
