@@ -288,28 +288,13 @@ async function outgoingMobility(
       hosts.splice(hosts.indexOf(institutionId), 1);
       continue;
     }
-    if (type === MobilityType.STUDY) {
-      await app.setLearningAgreement(office, mobility._id, {
-        courses: [
-          {
-            code: "HOST-101",
-            title: "Advanced engineering project (demo)",
-            ects: 12,
-            homeEquivalent: { code: "EMSE-PROJ", title: "Projet industriel" },
-          },
-          {
-            code: "HOST-205",
-            title: "Data analysis (demo)",
-            ects: 6,
-            homeEquivalent: { code: "EMSE-DATA", title: "Analyse de données" },
-          },
-          { code: "HOST-LANG", title: "Local language and culture (demo)", ects: 4, homeEquivalent: null },
-        ],
-      });
-    }
+    if (type === MobilityType.STUDY) await setDemoLearningAgreement(app, mobility._id);
     if (startDate > today) return "PLANNED";
-    await app.completeMobility(office, mobility._id);
+    const completed = await app.completeMobility(office, mobility._id);
     if (type === MobilityType.STUDY) {
+      // Seen once on FerretDB under load (the students service running beside the seed): the
+      // completed mobility came back without its learning agreement, and the transcript needs it.
+      if (!completed.learningAgreement) await setDemoLearningAgreement(app, mobility._id);
       await app.recordTranscript(office, mobility._id, {
         entries: [
           { courseCode: "HOST-101", grade: pick(random, ["A", "B", "C"]), ectsObtained: 12 },
@@ -325,6 +310,27 @@ async function outgoingMobility(
     return "COMPLETED";
   }
   return null;
+}
+
+/** The courses a demo study mobility follows at the host, with their home equivalents. */
+async function setDemoLearningAgreement(app: StudentsApp, mobilityId: string): Promise<void> {
+  await app.setLearningAgreement(office, mobilityId, {
+    courses: [
+      {
+        code: "HOST-101",
+        title: "Advanced engineering project (demo)",
+        ects: 12,
+        homeEquivalent: { code: "EMSE-PROJ", title: "Projet industriel" },
+      },
+      {
+        code: "HOST-205",
+        title: "Data analysis (demo)",
+        ects: 6,
+        homeEquivalent: { code: "EMSE-DATA", title: "Analyse de données" },
+      },
+      { code: "HOST-LANG", title: "Local language and culture (demo)", ects: 4, homeEquivalent: null },
+    ],
+  });
 }
 
 /** An enrolled student from a partner is on an incoming mobility this year, under its agreement when a seat is left. */
