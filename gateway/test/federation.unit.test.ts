@@ -350,6 +350,7 @@ describe("the four subgraphs behind one gateway, in-process", () => {
         "students: id",
       ],
       Interview: ["campaigns: id"],
+      PersonalDataSubject: ["campaigns: id", "partnerships: id", "research: id", "students: id"],
       PhdPosition: ["research: id"],
       ResearchCentre: ["partnerships: id (reference only)", "research: id"],
       Student: ["research: id (reference only)", "students: id"],

@@ -3,11 +3,15 @@
  * four services, each erases what it holds and confirms; the request completes, also when a
  * service was down during the request; the nominating partner gets a notice without the data.
  */
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createTokenVerifier } from "@intl/auth";
 import { buildService as buildResearch } from "@intl/research/subgraph";
 import { createLogger } from "@intl/subgraph";
 import { expectEventually } from "@intl/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { runExportCommand } from "../../src/personalDataExport/exportCommand.ts";
 import { startSystem, type System } from "./system.ts";
 
 let system: System;
@@ -189,6 +193,42 @@ describe("erasure of a person everywhere (GDPR art. 17)", () => {
         await system.databases.campaigns.collection("known_applications").countDocuments({ studentId }),
       ).toBe(1);
     });
+    // Access and portability: one document with each service's part, through the gateway and the command.
+    const exportFile = join(mkdtempSync(join(tmpdir(), "personal-data-")), "export.json");
+    const exported = await runExportCommand(
+      [
+        "--person",
+        `STUDENT:${studentId}`,
+        "--out",
+        exportFile,
+        "--gateway",
+        system.gatewayUrl,
+        "--token",
+        admin,
+      ],
+      {},
+    );
+    expect(exported).toMatchObject({ exitCode: 0, stderr: "" });
+    const document = JSON.parse(readFileSync(exportFile, "utf8")) as Record<
+      string,
+      { data: Record<string, unknown> }
+    >;
+    expect(document.id).toBe(`STUDENT:${studentId}`);
+    expect(document.students!.data.student).toMatchObject({
+      lastName: candidate.lastName,
+      email: candidate.email,
+    });
+    expect(document.students!.data.applications).toHaveLength(1);
+    expect(document.research!.data.phdCandidacies).toMatchObject([{ position: { _id: positionId } }]);
+    expect(document.campaigns!.data.applications).toMatchObject([{ _id: applicationId, studentId }]);
+    expect(document.partnerships!.data).toEqual({});
+    const refused = await system.query(
+      office,
+      `query($person: PersonInput!) { personalDataExport(person: $person) { id students } }`,
+      { person: { kind: "STUDENT", id: studentId } },
+    );
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN" });
+
     const personalValues = [
       candidate.lastName,
       candidate.email,

@@ -5,12 +5,14 @@ import {
   erasureReceiptModel,
   erasureRequestContracts,
   isErasureRequest,
+  personalDataExportResolvers,
   serviceShape,
   type BaseServiceDeps,
 } from "@intl/subgraph";
 import type { DocumentNode } from "graphql";
 import { createCampaignsApp } from "./application/campaignsApp.ts";
 import { personalDataErasure } from "./application/personalDataErasure.ts";
+import { personalDataExport } from "./application/personalDataExport.ts";
 import { consumedContracts, consumedEventHandler, CONSUMER_GROUP } from "./events/consumedEvents.ts";
 import { publishedContracts } from "./events/publishedEvents.ts";
 import { agendaRepository } from "./models/agendaRepository.ts";
@@ -102,7 +104,7 @@ export function buildService(deps: ServiceDeps) {
       });
       return {
         app,
-        resolvers,
+        resolvers: { ...resolvers, ...personalDataExportResolvers(serviceName, personalDataExport(models)) },
         buildContext: campaignsContextBuilder(app),
         handleConsumedEvent: (event, context) =>
           isErasureRequest(event) ? erasure.handle(event) : handleReadModelEvent(event, context),

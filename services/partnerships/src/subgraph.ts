@@ -5,6 +5,7 @@ import {
   erasureReceiptModel,
   erasureRequestContracts,
   isErasureRequest,
+  personalDataExportResolvers,
   serviceShape,
   type BaseServiceDeps,
 } from "@intl/subgraph";
@@ -72,7 +73,7 @@ export function buildService(deps: ServiceDeps) {
       });
       return {
         app,
-        resolvers,
+        resolvers: { ...resolvers, ...personalDataExportResolvers(serviceName, async () => ({})) },
         buildContext: buildPartnershipsContext(app),
         handleConsumedEvent: (event) => (isErasureRequest(event) ? erasure.handle(event) : handle(event)),
         jobs: [

@@ -5,6 +5,7 @@ import {
   erasureReceiptModel,
   erasureRequestContracts,
   isErasureRequest,
+  personalDataExportResolvers,
   serviceShape,
   type BaseServiceDeps,
 } from "@intl/subgraph";
@@ -67,7 +68,7 @@ export function buildService(deps: ServiceDeps) {
       });
       return {
         app,
-        resolvers,
+        resolvers: { ...resolvers, ...personalDataExportResolvers(serviceName, app.personalDataOf) },
         buildContext: (base) => buildResearchContext(base, app),
         handleConsumedEvent: (event, context) =>
           isErasureRequest(event) ? erasure.handle(event) : handle(event as ConsumedEvent, context),

@@ -87,3 +87,10 @@ export type {
   ErasureReceiptDocument,
   ErasureRequest,
 } from "./erasure-participant.ts";
+export {
+  exportedDocument,
+  JSONScalar,
+  personalDataExportResolvers,
+  personFromSubjectId,
+  subjectIdOf,
+} from "./personal-data-export.ts";

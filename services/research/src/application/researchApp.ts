@@ -4,6 +4,7 @@ import { facultyOperations } from "./faculty.ts";
 import { facultyMobilityOperations } from "./facultyMobilities.ts";
 import { knownReferenceOperations } from "./knownReferences.ts";
 import { personalDataErasureOperations } from "./personalDataErasure.ts";
+import { personalDataExportOperations } from "./personalDataExport.ts";
 import { phdPositionOperations } from "./phdPositions.ts";
 import { researchCentreOperations } from "./researchCentres.ts";
 
@@ -22,6 +23,7 @@ export function createResearchApp(deps: ApplicationDeps) {
     ...phdPositionOperations(deps, references),
     ...references,
     ...personalDataErasureOperations(deps),
+    ...personalDataExportOperations(deps),
   };
 }
 

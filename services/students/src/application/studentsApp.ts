@@ -7,6 +7,7 @@ import type { ApplicationDeps } from "./applicationDeps.ts";
 import { partnerReadModelOperations } from "./partnerReadModels.ts";
 import { programmeOperations } from "./programmes.ts";
 import { erasureOperations } from "./personalDataErasure.ts";
+import { personalDataExportOperations } from "./personalDataExport.ts";
 import { studentOperations } from "./students.ts";
 
 /**
@@ -27,6 +28,7 @@ export function createStudentsApp(deps: ApplicationDeps) {
     ...indicatorOperations(deps),
     ...partnerReadModelOperations(deps),
     ...erasureOperations(deps, students),
+    ...personalDataExportOperations(deps),
   };
 }
 

@@ -1,3 +1,4 @@
+import { personalDataExportResolvers } from "@intl/subgraph";
 import type { StudentsApp } from "../application/studentsApp.ts";
 import type { Resolvers } from "../generated/resolvers-types.ts";
 import type { ErasureRequestRecord } from "../models/erasureRequest.ts";
@@ -5,12 +6,26 @@ import type { ErasureRequestRecord } from "../models/erasureRequest.ts";
 /** An erasure request as the operations answer it: the record, its id, the services still awaited. */
 export type ErasureRequestView = ErasureRequestRecord & { id: string; pendingServices: string[] };
 
-/** Erasure requests and partners' erasure notices: thin calls into `personalDataErasure.ts`. */
+/**
+ * Erasure requests, partners' erasure notices (`personalDataErasure.ts`) and this service's
+ * part of the personal data export (`personalDataExport.ts`): thin calls into the application.
+ */
 export function erasureResolvers(
   app: StudentsApp,
-): Pick<Resolvers, "Query" | "Mutation" | "ErasureRequest" | "ErasureConfirmation" | "ErasureNotice"> {
+): Pick<
+  Resolvers,
+  | "Query"
+  | "Mutation"
+  | "ErasureRequest"
+  | "ErasureConfirmation"
+  | "ErasureNotice"
+  | "PersonalDataSubject"
+  | "JSON"
+> {
   return {
+    ...personalDataExportResolvers("students", app.personalDataOf),
     Query: {
+      personalDataExport: (_, args, context) => app.personalDataExport(context.viewer, args.person),
       erasureRequest: (_, args, context) => app.getErasureRequest(context.viewer, args.id),
       erasureNotices: (_, args, context) => app.listErasureNotices(context.viewer, args.institutionId, args),
     },

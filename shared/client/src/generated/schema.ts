@@ -8,6 +8,8 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** Any JSON value. */
+  JSON: { input: unknown; output: unknown; }
 };
 
 export type ActionPlan = {
@@ -2190,6 +2192,20 @@ export type PersonKind =
   /** A student or an applicant (id: the student's id). */
   | 'STUDENT';
 
+/** A person whose data is exported; each service adds its part. `id` is `<KIND>:<id>` (e.g. `FACULTY:7`). */
+export type PersonalDataSubject = {
+  __typename?: 'PersonalDataSubject';
+  /** What the campaigns service holds on the person: `{ service, person, data }`. ADMIN. */
+  campaigns?: Maybe<Scalars['JSON']['output']>;
+  id: Scalars['ID']['output'];
+  /** What the partnerships service holds on the person: `{ service, person, data }`. ADMIN. */
+  partnerships?: Maybe<Scalars['JSON']['output']>;
+  /** What the research service holds on the person: `{ service, person, data }`. ADMIN. */
+  research?: Maybe<Scalars['JSON']['output']>;
+  /** What the students service holds on the person: `{ service, person, data }`. ADMIN. */
+  students?: Maybe<Scalars['JSON']['output']>;
+};
+
 /** Scores on the seed's criteria, 0 to 20 each. */
 export type PhdAssessment = {
   __typename?: 'PhdAssessment';
@@ -2470,6 +2486,11 @@ export type Query = {
   originDiversity: OriginDiversity;
   /** The school's targets against the facts: ~130 active agreements, ~30 strategic, ~40 complete partnerships (signed-in). */
   partnershipTargets: PartnershipTargets;
+  /**
+   * Everything the graph holds on a person (GDPR arts. 15, 20), one part per service, as one
+   * machine-readable document. ADMIN.
+   */
+  personalDataExport: PersonalDataSubject;
   phdPosition?: Maybe<PhdPosition>;
   phdPositions: PhdPositionConnection;
   /** One programme by code (public); null if unknown. */
@@ -3128,6 +3149,25 @@ export type QueryNetworksArgs = {
  */
 export type QueryOriginDiversityArgs = {
   top?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The recruitment part of the graph: recruitment missions (campaigns) run jointly with IMT or
+ * by the school alone, the pipeline of candidates they recruit (applications of the students
+ * service), interviews on site or by videoconference with their faculty panels, and outcomes.
+ *
+ * Dates are ISO 8601 calendar dates (`2026-03-14`); timestamps are ISO 8601 date-times in UTC.
+ * Every operation needs a signed-in viewer. Who sees what:
+ * - ADMIN and INTERNATIONAL_OFFICE: everything, and they manage campaigns and interviews;
+ * - FACULTY: campaigns (without staff, contacts or candidates) and the interviews whose panel
+ *   they sit on, which they score;
+ * - PARTNER: the interview slots (time, mode, status) of their own institution's nominees, nothing else;
+ * - ANALYST: campaigns and their outcomes, never a candidate or an interview.
+ * Fields a role may not read answer a FORBIDDEN error (those fields are nullable for that reason).
+ */
+export type QueryPersonalDataExportArgs = {
+  person: PersonInput;
 };
 
 
