@@ -58,13 +58,15 @@ async function measureModel(model: AnyModel): Promise<void> {
       .lean()
       .exec(),
   ])) as [number, { _outbox?: OutboxEntry[] }[]];
-  // Entries are only ever appended: a document's first entry is its oldest.
+  // Entries are only ever appended: a document's first entry is its oldest. One clock reading:
+  // two could differ by a millisecond and show an age where nothing is pending.
+  const now = Date.now();
   const oldest = Math.min(
-    ...heads.map((document) => new Date(document._outbox?.[0]?.createdAt ?? Date.now()).getTime()),
-    Date.now(),
+    ...heads.map((document) => new Date(document._outbox?.[0]?.createdAt ?? now).getTime()),
+    now,
   );
   pending.set(labelsOf(model), count);
-  oldestAge.set(labelsOf(model), Math.max(0, (Date.now() - oldest) / 1000));
+  oldestAge.set(labelsOf(model), Math.max(0, (now - oldest) / 1000));
 }
 
 async function measureAll(): Promise<void> {
