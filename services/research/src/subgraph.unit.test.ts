@@ -35,9 +35,11 @@ describe("the research subgraph", () => {
         "dlq.research.read-models",
         "partnerships.institution",
         "research.collaboration",
+        "research.erasure",
         "research.faculty-mobility",
         "research.phd",
         "students.application",
+        "students.erasure",
       ].sort(),
     );
   });

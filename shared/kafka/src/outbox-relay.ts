@@ -153,7 +153,13 @@ export class OutboxRelay {
     await this.markUnmarkedOutboxes();
     this.started = true;
     measureOutbox(this.measured);
-    this.scheduleScan(0);
+    // The first scan is requested at once rather than on a 0 ms timer: the timer could fire after a
+    // caller's own publishPending() had scanned, and publish later writes behind its back.
+    this.requestScan()
+      .catch((error: unknown) =>
+        this.logger.error({ err: error }, "outbox publish failed; retrying at the next scan"),
+      )
+      .finally(() => this.scheduleScan(this.scanIntervalMs));
   }
 
   /**
