@@ -1,5 +1,11 @@
 export { connectMongo, pingMongo } from "./connection.ts";
-export { enableReadCache, markReadOnly, readCacheStats, runInReadScope } from "./read-cache.ts";
+export {
+  enableReadCache,
+  keepOutOfReadCache,
+  markReadOnly,
+  readCacheStats,
+  runInReadScope,
+} from "./read-cache.ts";
 export type { ConnectMongoOptions } from "./connection.ts";
 export { DEFAULT_QUERY_MAX_TIME_MS, limitQueryTime, queryDeadlinePlugin } from "./query-deadline.ts";
 export { mapPage, paginate, paginateLean, pageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./pagination.ts";

@@ -10,8 +10,8 @@ import type { AnyModel } from "./model-types.ts";
  * through mongoose and checks each against the indexes declared on the model's
  * schema, by what FerretDB 1.24 on PostgreSQL can push down (measured: a
  * top-level equality on an indexed field of a string, boolean, date or integer
- * value; `_id` equality; nothing nested in `$and`/`$or`, no `$in`, no array
- * field, no dotted path). A query is supported when one of its top-level keys is
+ * value, also on a field holding an array of them; `_id` equality; nothing nested
+ * in `$and`/`$or`, no `$in`, no other condition on an array field, no dotted path). A query is supported when one of its top-level keys is
  * such an equality on the first field of a declared index (or `_id`), or when
  * it reads the whole collection (an empty filter, e.g. a list page or a report);
  * its sort, if any, must be served by an index after the equality fields.
@@ -108,7 +108,10 @@ export function shapeOf(
     }
     if (key.startsWith("$")) shape.residual.push(key);
     else if (key.includes(".")) shape.residual.push(`${key} (nested path)`);
-    else if (arrays.has(key)) shape.residual.push(`${key} (array field)`);
+    // An array of values equal to a scalar is pushed down like a scalar field (FerretDB tests
+    // containment: measured 59 ms over 20,000 documents, as a scalar equality's 56 ms; MongoDB
+    // uses a multikey index); any other condition on an array is not.
+    else if (arrays.has(key) && !isPushedDownValue(value)) shape.residual.push(`${key} (array field)`);
     else if (isOperatorObject(value)) {
       const operators = Object.keys(value);
       if (operators.length === 1 && operators[0] === "$eq" && isPushedDownValue(value.$eq))

@@ -53,9 +53,22 @@ describe("the query audit's index check", () => {
   it("fails shapes FerretDB does not push down: $or, nested paths, array fields, null, ranges", () => {
     expect(reasonFor({ $or: [{ _id: "a" }, { _id: "b" }] })).toMatch(/not pushed down: \$or/);
     expect(reasonFor({ "partnership.tier": "A" })).toMatch(/partnership.tier \(nested path\)/);
-    expect(reasonFor({ partnerIds: "p1" })).toMatch(/partnerIds \(array field\)/);
+    expect(reasonFor({ partnerIds: { $all: ["p1"] } })).toMatch(/partnerIds \(array field\)/);
     expect(reasonFor({ institutionId: null })).toMatch(/institutionId \(null value\)/);
     expect(reasonFor({ institutionId: { $gt: "a" } })).toMatch(/institutionId \(\$gt\)/);
+  });
+
+  it("accepts an equality on an indexed array of values (pushed down as containment), not on one unindexed", () => {
+    const withPartners = new Schema({ _id: String, partnerIds: [String], at: Date });
+    withPartners.index({ partnerIds: 1, at: -1 });
+    const shape = shapeOf(
+      { model: "Agreement", schema: withPartners },
+      "find",
+      { partnerIds: "p1" },
+      { at: -1 },
+    );
+    expect(unsupportedReason(shape, declaredIndexes(withPartners))).toBeNull();
+    expect(reasonFor({ partnerIds: "p1" })).toMatch(/equality on \[partnerIds\] has no index/);
   });
 
   it("fails an $in batch on FerretDB and accepts it on MongoDB", () => {

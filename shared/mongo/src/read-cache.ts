@@ -60,6 +60,8 @@ interface ConnectionCache {
   inflight: Map<string, { generation: number; done: Promise<Entry | undefined> }>;
   hits: number;
   misses: number;
+  /** Collections kept out of the cache (`keepOutOfReadCache`). */
+  uncached: Set<string>;
 }
 
 const caches = new WeakMap<Connection, ConnectionCache>();
@@ -112,6 +114,7 @@ export function enableReadCache(
     inflight: new Map(),
     hits: 0,
     misses: 0,
+    uncached: new Set(),
   };
   caches.set(connection, cache);
   const writes = new Set<number>();
@@ -122,6 +125,7 @@ export function enableReadCache(
   const client = connection.getClient();
   client.on("commandStarted", (event) => {
     if (!WRITE_COMMANDS.has(event.commandName)) return;
+    if (event.commandName === "insert" && cache.uncached.has(String(event.command.insert))) return;
     writes.add(event.requestId);
     invalidate();
   });
@@ -131,6 +135,15 @@ export function enableReadCache(
   client.on("commandSucceeded", ended);
   client.on("commandFailed", ended);
   connection.plugin(readCachePlugin);
+}
+
+/**
+ * Keeps `collection` out of the cache: its reads always go to the store, and inserts into it leave
+ * the cache alone. For an append-only collection no cached read depends on (the record of access,
+ * written after most queries, would otherwise empty the cache each time).
+ */
+export function keepOutOfReadCache(connection: Connection, collection: string): void {
+  caches.get(connection)?.uncached.add(collection);
 }
 
 /** A stable text for a filter, projection or options: regular expressions and dates keep their value. */
@@ -158,7 +171,7 @@ function readCachePlugin(schema: Schema): void {
   schema.pre(CACHED_OPERATIONS, async function (this: CachedQuery) {
     const scope = readScope.getStore();
     const cache = caches.get(this.model.db);
-    if (!scope?.readOnly || !cache) return;
+    if (!scope?.readOnly || !cache || cache.uncached.has(this.model.collection.collectionName)) return;
     const options = this.getOptions();
     const lean = Boolean(this.mongooseOptions().lean);
     const key = [

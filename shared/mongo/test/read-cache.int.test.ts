@@ -4,7 +4,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { Schema } from "mongoose";
 import type { Connection, Model } from "mongoose";
 import { expectEventually, uniqueName } from "@intl/testing";
-import { connectMongo, markReadOnly, readCacheStats, runInReadScope } from "../src/index.ts";
+import {
+  connectMongo,
+  keepOutOfReadCache,
+  markReadOnly,
+  readCacheStats,
+  runInReadScope,
+} from "../src/index.ts";
 
 interface Item {
   _id: string;
@@ -104,5 +110,21 @@ describe("the read cache", () => {
     await expectEventually(async () => expect((await asOperation(listX))[0]!.n).toBe(20), {
       timeoutMs: 10 * TTL_MS,
     });
+  });
+
+  it("keeps an append-only collection out: its inserts leave the cache, its reads go to the store", async () => {
+    const Records = connection.model("Record", new Schema({ _id: String, at: Number }));
+    keepOutOfReadCache(connection, Records.collection.collectionName);
+    await Records.init(); // the collection's creation is a write like any other
+    await asOperation(listX);
+    const before = readCacheStats(connection);
+
+    await Records.create({ _id: "r1", at: 1 });
+    await asOperation(listX);
+    expect(await asOperation(() => Records.countDocuments({}).exec())).toBe(1);
+    await Records.create({ _id: "r2", at: 2 });
+    expect(await asOperation(() => Records.countDocuments({}).exec())).toBe(2);
+
+    expect(readCacheStats(connection)).toMatchObject({ hits: before.hits + 1, misses: before.misses });
   });
 });
