@@ -1,14 +1,5 @@
 import { campaignsErasureConfirmed } from "@intl/events";
-import {
-  createErasureParticipant,
-  defineSubgraphService,
-  erasureReceiptModel,
-  erasureRequestContracts,
-  isErasureRequest,
-  personalDataExportResolvers,
-  serviceShape,
-  type BaseServiceDeps,
-} from "@intl/subgraph";
+import { defineSubgraphService, serviceShape, type BaseServiceDeps } from "@intl/subgraph";
 import type { DocumentNode } from "graphql";
 import { createCampaignsApp } from "./application/campaignsApp.ts";
 import { personalDataErasure } from "./application/personalDataErasure.ts";
@@ -33,7 +24,7 @@ const shape = serviceShape({
   name: serviceName,
   schema: new URL("./schema.graphql", import.meta.url),
   publishes: publishedContracts,
-  consumes: { group: CONSUMER_GROUP, contracts: [...consumedContracts, ...erasureRequestContracts] },
+  consumes: { group: CONSUMER_GROUP, contracts: consumedContracts },
 });
 
 /** The subgraph's SDL. */
@@ -52,14 +43,10 @@ export type ServiceDeps = BaseServiceDeps;
  */
 export function buildService(deps: ServiceDeps) {
   const models = buildCampaignsModels(deps.connection);
-  const erasureReceipts = erasureReceiptModel(deps.connection);
   return defineSubgraphService(deps, {
     ...shape,
-    outboxModels: [...outboxModels(models), erasureReceipts],
-    prepareStore: async () => {
-      await prepareStore(models);
-      await erasureReceipts.createIndexes();
-    },
+    outboxModels: outboxModels(models),
+    prepareStore: () => prepareStore(models),
     build: ({ clock, newId, writeQueue, eventsQueued, logger }) => {
       const interviews = interviewRepository(models.Interview);
       const readModels = readModelRepository(
@@ -80,22 +67,6 @@ export function buildService(deps: ServiceDeps) {
         interviewEventsQueued: (interviewId) => eventsQueued({ model: models.Interview, id: interviewId }),
         logger,
       });
-      const erasure = createErasureParticipant({
-        service: serviceName,
-        confirmed: campaignsErasureConfirmed,
-        receipts: erasureReceipts,
-        writeQueue,
-        eventsQueued,
-        clock,
-        newId,
-        erase: personalDataErasure({
-          models,
-          forgetStudent: readModels.forgetStudent,
-          writeQueue,
-          eventsQueued,
-          clock,
-        }),
-      });
       const handleReadModelEvent = consumedEventHandler({
         readModels,
         joinPipelines: (application) => app.joinPipelines(application),
@@ -104,10 +75,20 @@ export function buildService(deps: ServiceDeps) {
       });
       return {
         app,
-        resolvers: { ...resolvers, ...personalDataExportResolvers(serviceName, personalDataExport(models)) },
+        resolvers,
         buildContext: campaignsContextBuilder(app),
-        handleConsumedEvent: (event, context) =>
-          isErasureRequest(event) ? erasure.handle(event) : handleReadModelEvent(event, context),
+        handleConsumedEvent: handleReadModelEvent,
+        personalData: {
+          confirmed: campaignsErasureConfirmed,
+          erase: personalDataErasure({
+            models,
+            forgetStudent: readModels.forgetStudent,
+            writeQueue,
+            eventsQueued,
+            clock,
+          }),
+          exportOf: personalDataExport(models),
+        },
       };
     },
   });

@@ -1,14 +1,5 @@
 import { partnershipsErasureConfirmed, partnershipsEvents } from "@intl/events";
-import {
-  createErasureParticipant,
-  defineSubgraphService,
-  erasureReceiptModel,
-  erasureRequestContracts,
-  isErasureRequest,
-  personalDataExportResolvers,
-  serviceShape,
-  type BaseServiceDeps,
-} from "@intl/subgraph";
+import { defineSubgraphService, serviceShape, type BaseServiceDeps } from "@intl/subgraph";
 import type { DocumentNode } from "graphql";
 import { createPartnershipsApp } from "./application/partnershipsApp.ts";
 import { scheduledExpiry } from "./application/scheduledExpiry.ts";
@@ -26,7 +17,7 @@ const shape = serviceShape({
   name: serviceName,
   schema: new URL("./schema.graphql", import.meta.url),
   publishes: partnershipsEvents,
-  consumes: { group: CONSUMER_GROUP, contracts: [...consumedContracts, ...erasureRequestContracts] },
+  consumes: { group: CONSUMER_GROUP, contracts: consumedContracts },
 });
 
 /** The subgraph's SDL. */
@@ -48,34 +39,25 @@ export interface ServiceDeps extends BaseServiceDeps {
  */
 export function buildService(deps: ServiceDeps) {
   const models = partnershipsModels(deps.connection);
-  const erasureReceipts = erasureReceiptModel(deps.connection);
   return defineSubgraphService(deps, {
     ...shape,
-    outboxModels: [models.Institution, models.Agreement, erasureReceipts],
-    prepareStore: async () => {
-      await prepareStore(models);
-      await erasureReceipts.createIndexes();
-    },
+    outboxModels: [models.Institution, models.Agreement],
+    prepareStore: () => prepareStore(models),
     build: ({ clock, newId, writeQueue, eventsQueued, logger }) => {
       const app = createPartnershipsApp({ models, clock, newId, eventsQueued, writeQueue });
       const handle = consumedEventHandler(models, app.refreshStanding, clock);
-      // Institutions, agreements and the flows and collaborations read from events hold no
-      // personal data (faculty appear by id): it confirms every erasure with nothing to erase.
-      const erasure = createErasureParticipant({
-        service: serviceName,
-        confirmed: partnershipsErasureConfirmed,
-        receipts: erasureReceipts,
-        writeQueue,
-        eventsQueued,
-        clock,
-        newId,
-        erase: async () => 0,
-      });
       return {
         app,
-        resolvers: { ...resolvers, ...personalDataExportResolvers(serviceName, async () => ({})) },
+        resolvers,
         buildContext: buildPartnershipsContext(app),
-        handleConsumedEvent: (event) => (isErasureRequest(event) ? erasure.handle(event) : handle(event)),
+        handleConsumedEvent: (event) => handle(event),
+        // Institutions, agreements and the flows and collaborations read from events hold no
+        // personal data (faculty appear by id): it confirms every erasure with nothing to erase.
+        personalData: {
+          confirmed: partnershipsErasureConfirmed,
+          erase: async () => 0,
+          exportOf: async () => ({}),
+        },
         jobs: [
           scheduledExpiry({
             intervalMs: deps.expiryIntervalMs ?? 60_000,

@@ -1,14 +1,5 @@
 import { researchErasureConfirmed, researchEvents } from "@intl/events";
-import {
-  createErasureParticipant,
-  defineSubgraphService,
-  erasureReceiptModel,
-  erasureRequestContracts,
-  isErasureRequest,
-  personalDataExportResolvers,
-  serviceShape,
-  type BaseServiceDeps,
-} from "@intl/subgraph";
+import { defineSubgraphService, serviceShape, type BaseServiceDeps } from "@intl/subgraph";
 import type { DocumentNode } from "graphql";
 import { createResearchApp } from "./application/researchApp.ts";
 import { consumedContracts, CONSUMER_GROUP, consumedEventHandler } from "./events/consumedEvents.ts";
@@ -26,7 +17,7 @@ const shape = serviceShape({
   name: serviceName,
   schema: new URL("./schema.graphql", import.meta.url),
   publishes: researchEvents,
-  consumes: { group: CONSUMER_GROUP, contracts: [...consumedContracts, ...erasureRequestContracts] },
+  consumes: { group: CONSUMER_GROUP, contracts: consumedContracts },
 });
 
 /** The subgraph's SDL. */
@@ -45,33 +36,23 @@ export type ServiceDeps = BaseServiceDeps;
  */
 export function buildService(deps: ServiceDeps) {
   const models = buildResearchModels(deps.connection);
-  const erasureReceipts = erasureReceiptModel(deps.connection);
   return defineSubgraphService(deps, {
     ...shape,
-    outboxModels: [...outboxModels(models), erasureReceipts],
-    prepareStore: async () => {
-      await prepareStore(models);
-      await erasureReceipts.createIndexes();
-    },
+    outboxModels: outboxModels(models),
+    prepareStore: () => prepareStore(models),
     build: ({ clock, newId, writeQueue, eventsQueued }) => {
       const app = createResearchApp({ models, clock, newId, eventsQueued, writeQueue });
       const handle = consumedEventHandler(models);
-      const erasure = createErasureParticipant({
-        service: serviceName,
-        confirmed: researchErasureConfirmed,
-        receipts: erasureReceipts,
-        writeQueue,
-        eventsQueued,
-        clock,
-        newId,
-        erase: app.eraseHeldData,
-      });
       return {
         app,
-        resolvers: { ...resolvers, ...personalDataExportResolvers(serviceName, app.personalDataOf) },
+        resolvers,
         buildContext: (base) => buildResearchContext(base, app),
-        handleConsumedEvent: (event, context) =>
-          isErasureRequest(event) ? erasure.handle(event) : handle(event as ConsumedEvent, context),
+        handleConsumedEvent: (event, context) => handle(event as ConsumedEvent, context),
+        personalData: {
+          confirmed: researchErasureConfirmed,
+          erase: app.eraseHeldData,
+          exportOf: app.personalDataOf,
+        },
       };
     },
   });

@@ -1,12 +1,5 @@
 import { erasureConfirmations, studentsErasureConfirmed } from "@intl/events";
-import {
-  createErasureParticipant,
-  defineSubgraphService,
-  erasureRequestContracts,
-  isErasureRequest,
-  serviceShape,
-  type BaseServiceDeps,
-} from "@intl/subgraph";
+import { defineSubgraphService, serviceShape, type BaseServiceDeps } from "@intl/subgraph";
 import type { DocumentNode } from "graphql";
 import { isErasureConfirmation } from "./application/personalDataErasure.ts";
 import { createStudentsApp } from "./application/studentsApp.ts";
@@ -25,11 +18,8 @@ const shape = serviceShape({
   name: serviceName,
   schema: new URL("./schema.graphql", import.meta.url),
   publishes: publishedContracts,
-  // Besides its read models' events: erasure requests (as every service) and, as their owner, the confirmations.
-  consumes: {
-    group: CONSUMER_GROUP,
-    contracts: [...consumedContracts, ...erasureRequestContracts, ...erasureConfirmations],
-  },
+  // Besides its read models' events (and erasure requests, as every service): as their owner, the confirmations.
+  consumes: { group: CONSUMER_GROUP, contracts: [...consumedContracts, ...erasureConfirmations] },
 });
 
 /** The subgraph's SDL. */
@@ -65,24 +55,18 @@ export function buildService(deps: ServiceDeps) {
         atRiskMonths: deps.atRiskMonths ?? DEFAULT_AT_RISK_MONTHS,
       });
       const handle = consumedEventHandler({ store, writeQueue, clock, newId, eventsQueued });
-      const erasure = createErasureParticipant({
-        service: serviceName,
-        confirmed: studentsErasureConfirmed,
-        receipts: store.erasureReceipts,
-        writeQueue,
-        eventsQueued,
-        clock,
-        newId,
-        erase: app.eraseHeldData,
-      });
       return {
         app,
         resolvers: buildResolvers(app),
         buildContext: contextBuilder(app, store),
-        handleConsumedEvent: (event, context) => {
-          if (isErasureRequest(event)) return erasure.handle(event);
-          if (isErasureConfirmation(event)) return app.recordErasureConfirmation(event);
-          return handle(event as ConsumedEvent, context);
+        handleConsumedEvent: (event, context) =>
+          isErasureConfirmation(event)
+            ? app.recordErasureConfirmation(event)
+            : handle(event as ConsumedEvent, context),
+        personalData: {
+          confirmed: studentsErasureConfirmed,
+          erase: app.eraseHeldData,
+          exportOf: app.personalDataOf,
         },
       };
     },

@@ -40,12 +40,15 @@ const receiptSchema = new Schema<ErasureReceiptDocument>(
 );
 receiptSchema.plugin(outboxPlugin);
 
-/** The service's receipts of erasure requests (an outbox model: add it to the service's `outboxModels`). */
+/** The service's receipts of erasure requests (an outbox model; one per connection, whoever asks first). */
 export function erasureReceiptModel(connection: Connection): Model<ErasureReceiptDocument> {
-  return connection.model<ErasureReceiptDocument>("ErasureReceipt", receiptSchema);
+  return (
+    (connection.models.ErasureReceipt as Model<ErasureReceiptDocument> | undefined) ??
+    connection.model<ErasureReceiptDocument>("ErasureReceipt", receiptSchema)
+  );
 }
 
-/** The contract each participant consumes besides its own (add it to the service's consumed contracts). */
+/** The contract each participant consumes besides its own (`serviceShape` adds it to every service's). */
 export const erasureRequestContracts = [erasureRequested] as const;
 
 /** True for an erasure request (to route it to the participant before the service's own handler). */

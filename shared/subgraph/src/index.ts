@@ -55,6 +55,7 @@ export { defineSubgraphService, serviceShape, serviceTopics } from "./service-de
 export type {
   HandledEvent,
   ScheduledJob,
+  PersonalDataParts,
   ServiceKit,
   ServiceParts,
   ServiceShape,
@@ -75,12 +76,7 @@ export type {
   ServiceRuntimeDeps,
   StartedService,
 } from "./service-runtime.ts";
-export {
-  createErasureParticipant,
-  erasureReceiptModel,
-  erasureRequestContracts,
-  isErasureRequest,
-} from "./erasure-participant.ts";
+export { erasureReceiptModel, isErasureRequest } from "./erasure-participant.ts";
 export type {
   ErasedPerson,
   ErasureParticipantOptions,
@@ -90,7 +86,6 @@ export type {
 export {
   exportedDocument,
   JSONScalar,
-  personalDataExportResolvers,
   personFromSubjectId,
   subjectIdOf,
 } from "./personal-data-export.ts";

@@ -4,12 +4,21 @@ import { createKafkaProbe, deadLetterTopicName, OutboxRelay, startConsumer } fro
 import type { ConsumedEvent, EventsQueued, HandlerContext, RunningConsumer } from "@intl/kafka";
 import { createWriteQueue, pingMongo } from "@intl/mongo";
 import type { AnyModel, WriteQueue } from "@intl/mongo";
+import type { EventContract } from "@intl/events";
 import type { DocumentNode } from "graphql";
 import { gql } from "graphql-tag";
 import type { BaseContext } from "./context.ts";
+import {
+  createErasureParticipant,
+  erasureReceiptModel,
+  erasureRequestContracts,
+  isErasureRequest,
+} from "./erasure-participant.ts";
+import type { ErasedPerson, ErasureRequest } from "./erasure-participant.ts";
 import type { Logger } from "./logger.ts";
 import { createSubgraphServer } from "./server.ts";
 import type { SubgraphResolvers, SubgraphServer } from "./server.ts";
+import { personalDataExportResolvers } from "./personal-data-export.ts";
 import type { BaseServiceDeps } from "./service-runtime.ts";
 
 /** An event contract, as `startConsumer` takes them (the kit's constraint, without naming @intl/events). */
@@ -42,11 +51,17 @@ export function serviceTopics(shape: Pick<ServiceShape, "publishes" | "consumes"
 /**
  * A service's shape from its `schema.graphql` (`schema`: its URL, next to `subgraph.ts`) and its
  * events, with the topics derived from them: what `subgraph.ts` exports besides `buildService`.
+ * Every service takes part in the erasure of persons: it consumes their requests too.
  */
 export function serviceShape<C extends AnyContract>(
   options: Omit<ServiceShape<C>, "typeDefs"> & { schema: URL },
 ): ServiceShape<C> & { topics: string[] } {
-  const { schema, ...shape } = options;
+  const { schema, ...given } = options;
+  const contracts = [
+    ...given.consumes.contracts,
+    ...(erasureRequestContracts as readonly AnyContract[] as C[]),
+  ];
+  const shape = { ...given, consumes: { ...given.consumes, contracts: [...new Set(contracts)] } };
   const typeDefs = gql(readFileSync(schema, "utf8"));
   return { ...shape, typeDefs, topics: serviceTopics(shape) };
 }
@@ -70,14 +85,47 @@ export interface ServiceKit {
   logger: Logger;
 }
 
+/**
+ * What a service holds on persons (GDPR arts. 15, 17, 20): the runtime makes it an erasure
+ * participant (`erasure-participant.ts`: requests consumed, receipts, confirmations) and adds its
+ * part of the personal data export (`personal-data-export.ts`) to its resolvers.
+ */
+export interface PersonalDataParts {
+  /** The confirmation it publishes (`<service>.erasure.confirmed.v1`). */
+  confirmed: EventContract;
+  /** Removes or irreversibly anonymises what it holds on the person; idempotent; how many records changed. */
+  erase(request: ErasureRequest): Promise<number>;
+  /** What it holds on the person, as plain data. */
+  exportOf(person: ErasedPerson): Promise<unknown>;
+}
+
 /** What a service assembles from the kit: its application, its GraphQL layer, its handler and jobs. */
 export interface ServiceParts<TContext extends BaseContext, TApp, C extends AnyContract> {
   app: TApp;
   resolvers: SubgraphResolvers<TContext>;
   buildContext: (base: BaseContext) => TContext | Promise<TContext>;
-  /** Applies one consumed event (idempotent: see `startConsumer`). */
+  /** Applies one consumed event (idempotent: see `startConsumer`); erasure requests never reach it. */
   handleConsumedEvent: (event: ConsumedEvent<C>, context: HandlerContext) => Promise<void>;
+  personalData: PersonalDataParts;
   jobs?: readonly ScheduledJob[];
+}
+
+/** `base` with `added`'s types merged in, field by field (a type both define keeps both's fields). */
+function mergeResolverMaps<TContext extends BaseContext>(
+  base: SubgraphResolvers<TContext>,
+  added: Record<string, unknown>,
+): SubgraphResolvers<TContext> {
+  const isFieldMap = (value: unknown) =>
+    typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+  const merged: Record<string, unknown> = { ...base };
+  for (const [type, fields] of Object.entries(added)) {
+    const existing = merged[type];
+    merged[type] =
+      isFieldMap(existing) && isFieldMap(fields)
+        ? { ...(existing as object), ...(fields as object) }
+        : fields;
+  }
+  return merged as SubgraphResolvers<TContext>;
 }
 
 export interface SubgraphServiceDefinition<
@@ -140,26 +188,38 @@ export function defineSubgraphService<TContext extends BaseContext, TApp, C exte
   // One per service instance: FerretDB does not isolate concurrent updates of one document,
   // so the operations, the handlers and the relay's removal of published events share it.
   const writeQueue = createWriteQueue();
+  const erasureReceipts = erasureReceiptModel(deps.connection);
   const relay = new OutboxRelay({
     kafka: deps.kafka,
-    models: definition.outboxModels,
+    models: [...new Set([...definition.outboxModels, erasureReceipts])],
     topicPrefix: deps.topicPrefix,
     logger,
     ...(deps.outboxPollMs === undefined ? {} : { scanIntervalMs: deps.outboxPollMs }),
     writeQueue,
   });
-  const parts = definition.build({
+  const kit: ServiceKit = {
     clock: deps.clock ?? (() => new Date()),
     newId: deps.newId ?? randomUUID,
     writeQueue,
     eventsQueued: (written) => relay.nudge(written),
     logger,
+  };
+  const parts = definition.build(kit);
+  const erasure = createErasureParticipant({
+    ...kit,
+    service: name as Parameters<typeof createErasureParticipant>[0]["service"],
+    confirmed: parts.personalData.confirmed,
+    receipts: erasureReceipts,
+    erase: parts.personalData.erase,
   });
   const kafkaProbe = createKafkaProbe(deps.kafka);
   const server = createSubgraphServer<TContext>({
     name,
     typeDefs: definition.typeDefs,
-    resolvers: parts.resolvers,
+    resolvers: mergeResolverMaps(
+      parts.resolvers,
+      personalDataExportResolvers(name, parts.personalData.exportOf),
+    ),
     verifyToken: deps.verifyToken,
     buildContext: parts.buildContext,
     readiness: { store: () => pingMongo(deps.connection), kafka: kafkaProbe.check },
@@ -168,7 +228,8 @@ export function defineSubgraphService<TContext extends BaseContext, TApp, C exte
 
   const listeners = new Set<(event: HandledEvent) => void>();
   const handle = async (event: ConsumedEvent<C>, context: HandlerContext): Promise<void> => {
-    await parts.handleConsumedEvent(event, context);
+    if (isErasureRequest(event)) await erasure.handle(event);
+    else await parts.handleConsumedEvent(event, context);
     const handled = {
       id: event.id,
       type: event.type,
@@ -186,6 +247,7 @@ export function defineSubgraphService<TContext extends BaseContext, TApp, C exte
 
   async function startAll(): Promise<void> {
     await definition.prepareStore();
+    await erasureReceipts.createIndexes();
     // The relay first: what a previous run left in the outboxes goes out, and nudges find it started.
     running.push({ step: "relay", stop: () => relay.stop() });
     await relay.start();

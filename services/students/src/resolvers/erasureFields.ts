@@ -1,4 +1,3 @@
-import { personalDataExportResolvers } from "@intl/subgraph";
 import type { StudentsApp } from "../application/studentsApp.ts";
 import type { Resolvers } from "../generated/resolvers-types.ts";
 import type { ErasureRequestRecord } from "../models/erasureRequest.ts";
@@ -7,23 +6,14 @@ import type { ErasureRequestRecord } from "../models/erasureRequest.ts";
 export type ErasureRequestView = ErasureRequestRecord & { id: string; pendingServices: string[] };
 
 /**
- * Erasure requests, partners' erasure notices (`personalDataErasure.ts`) and this service's
- * part of the personal data export (`personalDataExport.ts`): thin calls into the application.
+ * Erasure requests, partners' erasure notices (`personalDataErasure.ts`) and the personal data
+ * export's entry point (`personalDataExport.ts`): thin calls into the application.
  */
 export function erasureResolvers(
   app: StudentsApp,
-): Pick<
-  Resolvers,
-  | "Query"
-  | "Mutation"
-  | "ErasureRequest"
-  | "ErasureConfirmation"
-  | "ErasureNotice"
-  | "PersonalDataSubject"
-  | "JSON"
-> {
+): Pick<Resolvers, "Query" | "Mutation" | "ErasureRequest" | "ErasureConfirmation" | "ErasureNotice"> {
+  // This service's part of the export (the entity's field, JSON) is added by the service definition.
   return {
-    ...personalDataExportResolvers("students", app.personalDataOf),
     Query: {
       personalDataExport: (_, args, context) => app.personalDataExport(context.viewer, args.person),
       erasureRequest: (_, args, context) => app.getErasureRequest(context.viewer, args.id),
