@@ -69,10 +69,16 @@ export const gatewayConfigSchema = z
     SCHOOL_SIGNING_KEY_FILE: z.string().min(1).optional(),
     SCHOOL_CIRCUIT_FAILURES: positiveInt(defaultSchoolCircuit.failureThreshold),
     SCHOOL_CIRCUIT_COOLDOWN_MS: positiveInt(defaultSchoolCircuit.cooldownMs),
+    // The key of ANALYSTs' pseudonyms (docs/data-protection.md); required in production.
+    PSEUDONYM_KEY: z.string().min(32, "must be at least 32 characters").optional(),
   })
   .refine((c) => !c.TRUSTED_DOCUMENTS_ONLY || c.TRUSTED_DOCUMENTS !== undefined, {
     message: "TRUSTED_DOCUMENTS_ONLY needs TRUSTED_DOCUMENTS (the manifest's path)",
     path: ["TRUSTED_DOCUMENTS_ONLY"],
+  })
+  .refine((c) => c.NODE_ENV !== "production" || c.PSEUDONYM_KEY !== undefined, {
+    message: "set PSEUDONYM_KEY in production (the development key lets anyone recompute pseudonyms)",
+    path: ["PSEUDONYM_KEY"],
   })
   .refine((c) => c.AUTH_JWT_SECRET !== undefined || c.AUTH_JWKS_URL !== undefined, {
     message: "set AUTH_JWT_SECRET (development, HS256) or AUTH_JWKS_URL (production)",

@@ -8,7 +8,10 @@ import { edgeSettingsFrom, gatewayConfigSchema, queryLimitsFrom } from "./config
 import { defaultQueryLimits } from "./queryLimits.ts";
 import { readTrustedDocuments } from "./trustedDocuments.ts";
 
-const secret = { AUTH_JWT_SECRET: "gateway-test-secret-0123456789-abcdef" };
+const secret = {
+  AUTH_JWT_SECRET: "gateway-test-secret-0123456789-abcdef",
+  PSEUDONYM_KEY: "gateway-test-pseudonym-key-0123456789-abcdef",
+};
 const load = (env: Record<string, string>) =>
   loadConfig("gateway", gatewayConfigSchema, { ...secret, ...env });
 
@@ -28,6 +31,15 @@ describe("the gateway's edge settings", () => {
     expect(
       edgeSettingsFrom(load({ NODE_ENV: "production", INTROSPECTION: "public", GRAPHIQL: "true" })),
     ).toMatchObject({ introspection: "public", graphiql: true });
+  });
+
+  it("in production: refuses to start without PSEUDONYM_KEY (the development key is public)", () => {
+    expect(() =>
+      loadConfig("gateway", gatewayConfigSchema, {
+        AUTH_JWT_SECRET: secret.AUTH_JWT_SECRET,
+        NODE_ENV: "production",
+      }),
+    ).toThrow(/PSEUDONYM_KEY/);
   });
 
   it("reads CORS_ORIGINS as exact origins and names an entry that is not one", () => {

@@ -24,6 +24,7 @@ import { corsAllowlist } from "./cors.ts";
 import { dashboardRouter } from "./dashboard/dashboardRouter.ts";
 import { graphiqlDisabledRouter, graphiqlRouter } from "./graphiql.ts";
 import { introspectionPolicyPlugin } from "./introspection.ts";
+import { pseudonymPlugin } from "./pseudonyms.ts";
 import type { IntrospectionAccess } from "./introspection.ts";
 import { logOperations, operationLogPlugin, recordingErrorCodes } from "./operationLog.ts";
 import { countShedRequest } from "./operationMetrics.ts";
@@ -34,7 +35,7 @@ import { trustedDocuments } from "./trustedDocuments.ts";
 import type { TrustedDocuments } from "./trustedDocuments.ts";
 import { createSubgraphFetcher } from "./subgraphFetcher.ts";
 import { checkSubgraphHealth } from "./subgraphHealth.ts";
-import { createServiceTokenSigner } from "@intl/auth";
+import { DEVELOPMENT_PSEUDONYM_KEY, createServiceTokenSigner } from "@intl/auth";
 import { CircuitBreaker } from "./circuitBreaker.ts";
 import { ExternalDataSource, checkSchoolHealth } from "./externalDataSource.ts";
 import { registerSupergraph } from "./register/registerSupergraph.ts";
@@ -59,6 +60,8 @@ export interface GatewayDependencies {
   overload?: Partial<GatewayLimits>;
   /** Other IMT schools' subgraphs (docs/federating-a-school.md); without it, only `supergraphSdl`. */
   schools?: SchoolSettings;
+  /** The key of ANALYSTs' pseudonyms (PSEUDONYM_KEY, docs/data-protection.md); default: the development key. */
+  pseudonymKey?: string;
 }
 
 /** How the gateway serves other IMT schools' subgraphs. */
@@ -211,6 +214,7 @@ export function buildGateway(dependencies: GatewayDependencies): Gateway {
       operationLogPlugin(),
       queryLimitsPlugin(queryLimits),
       introspectionPolicyPlugin<GatewayContext>(edge.introspection),
+      pseudonymPlugin<GatewayContext>(dependencies.pseudonymKey ?? DEVELOPMENT_PSEUDONYM_KEY),
       ApolloServerPluginLandingPageDisabled(),
       // Nothing reports to Apollo's cloud, even with APOLLO_KEY in the environment.
       ApolloServerPluginUsageReportingDisabled(),

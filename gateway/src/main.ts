@@ -26,6 +26,7 @@ const gateway = buildGateway({
   limits: queryLimitsFrom(config),
   edge,
   schools: schoolSettingsFrom(config, readSubgraphSdls().found),
+  ...(config.PSEUDONYM_KEY ? { pseudonymKey: config.PSEUDONYM_KEY } : {}),
   overload: {
     subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
     subgraphMaxConnections: config.SUBGRAPH_MAX_CONNECTIONS,

@@ -11,3 +11,7 @@ export { DEVELOPMENT_JWT_SECRET, DEVELOPMENT_ISSUER, DEVELOPMENT_AUDIENCE } from
 export { createServiceTokenSigner } from "./service-token.ts";
 export type { ServiceTokenClaims, ServiceTokenSigner, ServiceTokenSignerOptions } from "./service-token.ts";
 export { imtSchoolNamePattern } from "./claims.ts";
+export { createPseudonymiser, seesPseudonyms, DEVELOPMENT_PSEUDONYM_KEY } from "./pseudonyms.ts";
+export type { Pseudonymiser, PseudonymKind } from "./pseudonyms.ts";
+export { shownCount, SMALL_COUNT_THRESHOLD, SUPPRESSED_COUNT } from "./small-counts.ts";
+export type { ShownCount } from "./small-counts.ts";

@@ -2,18 +2,8 @@ import { describe, expect, it } from "vitest";
 import { DomainError, ErrorKind } from "@intl/errors";
 import { AuthReason } from "./reasons.ts";
 import { Role } from "./roles.ts";
+import { signedIn } from "./viewer.fixtures.ts";
 import { anonymousViewer, hasRole, isHdrFaculty, requireRole, requireSignedIn } from "./viewer.ts";
-import type { AuthenticatedViewer, Viewer } from "./viewer.ts";
-
-const signedIn = (role: Role, extra: Partial<AuthenticatedViewer> = {}): Viewer => ({
-  authenticated: true,
-  subject: "someone",
-  role,
-  hdr: false,
-  institutionId: null,
-  facultyId: null,
-  ...extra,
-});
 
 function thrownBy(run: () => void): DomainError {
   try {
