@@ -18,19 +18,17 @@ import {
   institutionUpdatedEvent,
   tierChangedEvent,
 } from "../events/publishedEvents.ts";
-import { identifierLookupField, identifierLookupFields, lookupFieldsOf } from "../models/institutionModel.ts";
+import {
+  identifierLookupField,
+  identifierLookupFields,
+  lookupFieldsOf,
+  storedDetails,
+} from "../models/institutionModel.ts";
 import type { InstitutionDocument } from "../models/institutionModel.ts";
 import type { ApplicationDeps } from "./applicationDeps.ts";
 import { institutionNotFound, type PartnershipStandingService } from "./partnershipStanding.ts";
 import type { Viewer } from "@intl/auth";
 import { requireWriter } from "../domain/access.ts";
-
-/** Only the identifiers that are set: absent ones stay out of the document (see the sparse unique indexes). */
-function storedIdentifiers(identifiers: InstitutionIdentifiers): InstitutionDocument["identifiers"] {
-  return Object.fromEntries(
-    Object.entries(identifiers).filter(([, value]) => value !== null),
-  ) as InstitutionDocument["identifiers"];
-}
 
 export interface RegistrationOptions {
   /** A fixed id (demo data); default: a new one. */
@@ -94,17 +92,12 @@ export function institutionRegistry(deps: ApplicationDeps, standing: Partnership
     }
     const now = clock();
     const partnership = await standing.initialPartnership(id, now);
+    const stored = storedDetails(details);
     const document = {
       _id: id,
-      name: details.name,
-      sortName: details.sortName,
-      countryCode: details.countryCode,
-      zone: details.zone,
-      city: details.city,
-      website: details.website,
-      identifiers: storedIdentifiers(details.identifiers),
+      ...stored,
       partnership,
-      ...lookupFieldsOf({ identifiers: storedIdentifiers(details.identifiers), partnership }),
+      ...lookupFieldsOf({ identifiers: stored.identifiers, partnership }),
       demo: options.demo ?? false,
       version: 1,
       createdAt: now,
@@ -159,15 +152,7 @@ export function institutionRegistry(deps: ApplicationDeps, standing: Partnership
           return current;
         },
         decide: (current, now) => {
-          const changes = {
-            name: details.name,
-            sortName: details.sortName,
-            countryCode: details.countryCode,
-            zone: details.zone,
-            city: details.city,
-            website: details.website,
-            identifiers: storedIdentifiers(details.identifiers),
-          };
+          const changes = storedDetails(details);
           return fieldDecision(current, {
             set: { ...changes, ...identifierLookupFields(changes.identifiers), updatedAt: now },
             events: (_next, sequence) => [

@@ -10,6 +10,7 @@ import {
   type CalendarDate,
 } from "./academicYear.ts";
 import { PartnershipsReason } from "./errors.ts";
+import { checkLength } from "./inputChecks.ts";
 
 /** DRAFT → ACTIVE → EXPIRED | TERMINATED; ACTIVE or EXPIRED → ACTIVE again by renewal. */
 export const AgreementStatus = enumOf("DRAFT", "ACTIVE", "EXPIRED", "TERMINATED");
@@ -188,12 +189,7 @@ export function terminateAgreement(
     "input.reason",
     "input.reason is required: say why the agreement ends early",
   );
-  errors.check(
-    reason.length <= maxReasonLength,
-    PartnershipsReason.TEXT_TOO_LONG,
-    "input.reason",
-    `input.reason must be at most ${maxReasonLength} characters`,
-  );
+  checkLength(errors, reason, maxReasonLength, "input.reason");
   const terminatedOn = input.terminatedOn?.trim() || today;
   if (!isCalendarDate(terminatedOn)) {
     errors.add(

@@ -9,6 +9,7 @@ import {
   type CalendarDate,
 } from "./academicYear.ts";
 import { PartnershipsReason } from "./errors.ts";
+import { optionalText } from "./inputChecks.ts";
 
 export const AgreementType = enumOf(
   "EXCHANGE",
@@ -89,13 +90,7 @@ function duplicates<T>(values: T[]): T[] {
  */
 export function validateAgreementTerms(input: AgreementTermsInput, now: Date): AgreementTerms {
   const errors = new InputErrors();
-  const title = input.title?.trim() || null;
-  errors.check(
-    title === null || title.length <= maxTitleLength,
-    PartnershipsReason.TEXT_TOO_LONG,
-    "input.title",
-    `input.title must be at most ${maxTitleLength} characters`,
-  );
+  const title = optionalText(errors, input.title, maxTitleLength, "input.title");
 
   const programmeCodes = (input.programmeCodes ?? []).map((code) => code.trim().toUpperCase());
   programmeCodes.forEach((code, index) =>

@@ -1,6 +1,7 @@
 import { DomainError, ErrorKind, InputErrors, enumOf, type EnumValue } from "@intl/errors";
 import { countryName, isIsoCountryCode, zoneOf, type Zone } from "./countryCodes.ts";
 import { PartnershipsReason } from "./errors.ts";
+import { optionalText } from "./inputChecks.ts";
 
 /**
  * IMT_PRIORITY: the school acts there through the IMT network (China, India, Brazil).
@@ -113,13 +114,7 @@ export function profileCountry(input: CountryProfileInput): CountryProfile {
   const errors = new InputErrors();
   const scores = input.scores ?? {};
   const feasibility = scores.feasibility ?? {};
-  const note = input.note?.trim() || null;
-  errors.check(
-    note === null || note.length <= maxNoteLength,
-    PartnershipsReason.TEXT_TOO_LONG,
-    "input.note",
-    `input.note must be at most ${maxNoteLength} characters`,
-  );
+  const note = optionalText(errors, input.note, maxNoteLength, "input.note");
   const profile: CountryProfile = {
     code,
     name: countryName(code),

@@ -2,6 +2,7 @@ import { InputErrors, isDomainError } from "@intl/errors";
 import { zoneOf, type Zone } from "./countryCodes.ts";
 import { requireCountryCode } from "./countryProfile.ts";
 import { PartnershipsReason } from "./errors.ts";
+import { checkLength, optionalText, optionalWebsite } from "./inputChecks.ts";
 import {
   IdentifierKind,
   identifierField,
@@ -32,15 +33,6 @@ export interface InstitutionDetails {
 const maxNameLength = 300;
 const maxCityLength = 120;
 
-function normaliseWebsite(raw: string): string | null {
-  try {
-    const url = new URL(raw.trim());
-    return url.protocol === "https:" || url.protocol === "http:" ? url.toString() : null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Validates a registration or a full update of an institution: a name, an
  * assigned ISO country code (any country: targeting never forbids a partner),
@@ -55,12 +47,7 @@ export function validateInstitutionDetails(input: InstitutionDetailsInput): Inst
     "input.name",
     "input.name is required",
   );
-  errors.check(
-    name.length <= maxNameLength,
-    PartnershipsReason.TEXT_TOO_LONG,
-    "input.name",
-    `input.name must be at most ${maxNameLength} characters`,
-  );
+  checkLength(errors, name, maxNameLength, "input.name");
 
   let countryCode = input.countryCode;
   try {
@@ -70,24 +57,8 @@ export function validateInstitutionDetails(input: InstitutionDetailsInput): Inst
     errors.add(error.reason, "input.countryCode", error.message);
   }
 
-  const city = input.city?.trim() || null;
-  errors.check(
-    city === null || city.length <= maxCityLength,
-    PartnershipsReason.TEXT_TOO_LONG,
-    "input.city",
-    `input.city must be at most ${maxCityLength} characters`,
-  );
-
-  let website: string | null = null;
-  if (input.website?.trim()) {
-    website = normaliseWebsite(input.website);
-    errors.check(
-      website !== null,
-      PartnershipsReason.INSTITUTION_WEBSITE_INVALID,
-      "input.website",
-      "input.website must be an http(s) URL",
-    );
-  }
+  const city = optionalText(errors, input.city, maxCityLength, "input.city");
+  const website = optionalWebsite(errors, input.website, "input.website");
 
   const identifiers: InstitutionIdentifiers = { schac: null, erasmus: null, pic: null, ror: null };
   for (const kind of Object.values(IdentifierKind)) {

@@ -1,6 +1,7 @@
 import { InputErrors, enumOf, type EnumValue } from "@intl/errors";
 import { calendarDateOf, isCalendarDate, type CalendarDate } from "./academicYear.ts";
 import { PartnershipsReason } from "./errors.ts";
+import { checkLength, optionalText, optionalWebsite } from "./inputChecks.ts";
 
 /** National (IMT), regional (Université de Lyon, the Alliance) or international networks and programmes. */
 export const NetworkScope = enumOf("NATIONAL", "REGIONAL", "INTERNATIONAL");
@@ -41,34 +42,9 @@ export function validateNetwork(input: NetworkInput, now: Date): NetworkDetails 
     "input.name",
     "input.name is required",
   );
-  errors.check(
-    name.length <= maxNameLength,
-    PartnershipsReason.TEXT_TOO_LONG,
-    "input.name",
-    `input.name must be at most ${maxNameLength} characters`,
-  );
-  const description = input.description?.trim() || null;
-  errors.check(
-    description === null || description.length <= maxDescriptionLength,
-    PartnershipsReason.TEXT_TOO_LONG,
-    "input.description",
-    `input.description must be at most ${maxDescriptionLength} characters`,
-  );
-  let website: string | null = null;
-  if (input.website?.trim()) {
-    try {
-      const url = new URL(input.website.trim());
-      if (url.protocol === "http:" || url.protocol === "https:") website = url.toString();
-    } catch {
-      // reported below
-    }
-    errors.check(
-      website !== null,
-      PartnershipsReason.INSTITUTION_WEBSITE_INVALID,
-      "input.website",
-      "input.website must be an http(s) URL",
-    );
-  }
+  checkLength(errors, name, maxNameLength, "input.name");
+  const description = optionalText(errors, input.description, maxDescriptionLength, "input.description");
+  const website = optionalWebsite(errors, input.website, "input.website");
   const schoolMember = input.schoolMember ?? false;
   const schoolMemberSince = input.schoolMemberSince?.trim() || null;
   if (schoolMemberSince !== null) {

@@ -1,6 +1,7 @@
 import { DomainError, ErrorKind, InputErrors } from "@intl/errors";
 import { calendarDateOf, isCalendarDate, type CalendarDate } from "./academicYear.ts";
 import { PartnershipsReason } from "./errors.ts";
+import { checkLength } from "./inputChecks.ts";
 import { PartnershipDimension } from "./partnershipCompleteness.ts";
 
 /**
@@ -48,12 +49,7 @@ export function recordOfficeEvidence(
     "input.description",
     "input.description is required: say what happened",
   );
-  errors.check(
-    description.length <= maxDescriptionLength,
-    PartnershipsReason.TEXT_TOO_LONG,
-    "input.description",
-    `input.description must be at most ${maxDescriptionLength} characters`,
-  );
+  checkLength(errors, description, maxDescriptionLength, "input.description");
   const occurredOn = input.occurredOn.trim();
   if (!isCalendarDate(occurredOn)) {
     errors.add(

@@ -8,6 +8,7 @@ import {
   type CalendarDate,
 } from "./academicYear.ts";
 import { PartnershipsReason } from "./errors.ts";
+import { checkLength, optionalText } from "./inputChecks.ts";
 
 export const ActionStatus = enumOf("PLANNED", "IN_PROGRESS", "DONE", "CANCELLED");
 export type ActionStatus = EnumValue<typeof ActionStatus>;
@@ -92,18 +93,8 @@ function checkAction(
     `${field}.title`,
     `${field}.title is required`,
   );
-  errors.check(
-    title.length <= maxTitleLength,
-    PartnershipsReason.TEXT_TOO_LONG,
-    `${field}.title`,
-    `${field}.title must be at most ${maxTitleLength} characters`,
-  );
-  errors.check(
-    description === null || description.length <= maxTextLength,
-    PartnershipsReason.TEXT_TOO_LONG,
-    `${field}.description`,
-    `${field}.description must be at most ${maxTextLength} characters`,
-  );
+  checkLength(errors, title, maxTitleLength, `${field}.title`);
+  checkLength(errors, description, maxTextLength, `${field}.description`);
   return { academicYear, title, description };
 }
 
@@ -149,13 +140,7 @@ export function designateStrategicPartnership(
     "input.leadFacultyId",
     "a faculty member",
   );
-  const rationale = input.rationale?.trim() || null;
-  errors.check(
-    rationale === null || rationale.length <= maxTextLength,
-    PartnershipsReason.TEXT_TOO_LONG,
-    "input.rationale",
-    `input.rationale must be at most ${maxTextLength} characters`,
-  );
+  const rationale = optionalText(errors, input.rationale, maxTextLength, "input.rationale");
   const firstAcademicYear = input.actionPlan.firstAcademicYear.trim();
   if (!isAcademicYear(firstAcademicYear)) {
     errors.add(

@@ -3,8 +3,8 @@ import { Schema } from "mongoose";
 import type { Model } from "mongoose";
 import { outboxPlugin } from "@intl/kafka";
 import type { OutboxEntry } from "@intl/kafka";
-import type { Zone } from "../domain/countryCodes.ts";
 import type { InstitutionIdentifiers } from "../domain/institutionIdentifiers.ts";
+import type { InstitutionDetails } from "../domain/institutionRegistration.ts";
 import type { OfficeEvidence } from "../domain/partnershipEvidence.ts";
 import type { DimensionCoverage, PartnershipTier } from "../domain/partnershipCompleteness.ts";
 import type { StrategicDesignation } from "../domain/strategicPartnership.ts";
@@ -22,19 +22,24 @@ export interface PartnershipState {
 }
 
 /**
- * The institution aggregate. Absent identifiers are left out of the document
+ * The validated details as the document holds them. Absent identifiers are left out
  * (never null): their unique indexes then ignore them, on MongoDB and FerretDB.
  */
-export interface InstitutionDocument {
-  _id: string;
-  name: string;
-  /** Lower case, no accents: what NAME sorting uses. */
-  sortName: string;
-  countryCode: string;
-  zone: Zone;
-  city: string | null;
-  website: string | null;
+export type StoredInstitutionDetails = Omit<InstitutionDetails, "identifiers"> & {
   identifiers: Partial<Record<keyof InstitutionIdentifiers, string>>;
+};
+
+/** Only the identifiers that are set stay in (see the sparse unique indexes). */
+export function storedDetails(details: InstitutionDetails): StoredInstitutionDetails {
+  const identifiers = Object.fromEntries(
+    Object.entries(details.identifiers).filter(([, value]) => value !== null),
+  ) as StoredInstitutionDetails["identifiers"];
+  return { ...details, identifiers };
+}
+
+/** The institution aggregate: its details (`sortName` is what NAME sorting uses) and its standing. */
+export interface InstitutionDocument extends StoredInstitutionDetails {
+  _id: string;
   partnership: PartnershipState;
   demo: boolean;
   // Top-level copies of nested fields, written with them (see `lookupFieldsOf`).
