@@ -12,7 +12,8 @@ export {
   unmarkedOutboxFilter,
   OUTBOX_PENDING,
 } from "./outbox.ts";
-export type { OutboxEntry, OutboxEvent } from "./outbox.ts";
+export { eventFactory } from "./outbox.ts";
+export type { EventStamp, OutboxEntry, OutboxEvent } from "./outbox.ts";
 export { aggregateOutbox, createOutboxWriter } from "./aggregate-outbox.ts";
 export { OutboxRelay } from "./outbox-relay.ts";
 export type { EventsQueued, OutboxRelayOptions, QueuedEvents, WriteQueueLike } from "./outbox-relay.ts";

@@ -1,5 +1,6 @@
 import { Schema } from "mongoose";
-import type { EventEnvelope } from "@intl/events";
+import { createEvent } from "@intl/events";
+import type { EventContract, EventEnvelope } from "@intl/events";
 import { allowUnindexedQuery } from "@intl/mongo";
 import { currentTraceContext } from "@intl/telemetry";
 import type { TraceContext } from "@intl/telemetry";
@@ -29,6 +30,26 @@ export interface OutboxEntry {
 /** An envelope and where it goes: its contract (from `@intl/events`) or just the contract's topic. */
 export type OutboxEvent =
   { contract: { topic: string }; envelope: EventEnvelope } | { topic: string; envelope: EventEnvelope };
+
+/** What an event needs besides its source, subject and data: a fresh id, the time, the aggregate's version after the change. */
+export interface EventStamp {
+  id: string;
+  time: Date;
+  sequence: number;
+}
+
+/**
+ * A service's event factory (`source`: `/services/<name>`): one outbox event of `contract` about
+ * `subject` (the aggregate's id), its data checked against the contract at once.
+ */
+export function eventFactory(source: string) {
+  return <C extends EventContract>(
+    contract: C,
+    subject: string,
+    stamp: EventStamp,
+    data: Parameters<typeof createEvent<C>>[1]["data"],
+  ): OutboxEvent => ({ contract, envelope: createEvent(contract, { ...stamp, source, subject, data }) });
+}
 
 /**
  * Top-level marker of a document whose outbox holds events: set by the same

@@ -50,7 +50,7 @@ export type {
   SeedSettings,
   WaitOutcome,
 } from "./seed-runner.ts";
-export { pick, pickWeighted, seededRandom } from "./seed-random.ts";
+export { demoSurnames, pick, pickWeighted, seededRandom } from "./seed-random.ts";
 export { defineSubgraphService, serviceShape, serviceTopics } from "./service-definition.ts";
 export type {
   HandledEvent,

@@ -28,3 +28,37 @@ export function pickWeighted<T>(random: () => number, entries: readonly (readonl
   }
   return entries[entries.length - 1]![0];
 }
+
+/** Surnames for demo people (most of them common in France), one list for every seed. */
+export const demoSurnames: readonly string[] = [
+  "Martin",
+  "Bernard",
+  "Dubois",
+  "Thomas",
+  "Robert",
+  "Richard",
+  "Petit",
+  "Durand",
+  "Leroy",
+  "Moreau",
+  "Simon",
+  "Laurent",
+  "Lefebvre",
+  "Michel",
+  "Garcia",
+  "Fournier",
+  "Girard",
+  "Bonnet",
+  "Dupont",
+  "Lambert",
+  "Fontaine",
+  "Rousseau",
+  "Vincent",
+  "Muller",
+  "Faure",
+  "Blanc",
+  "Guerin",
+  "Chevalier",
+  "Ferrari",
+  "Zhang",
+];

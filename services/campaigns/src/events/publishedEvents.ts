@@ -1,9 +1,12 @@
-import { campaignsErasureConfirmed, createEvent, interviewCompleted } from "@intl/events";
+import { campaignsErasureConfirmed, interviewCompleted } from "@intl/events";
+import { eventFactory } from "@intl/kafka";
 import type { OutboxEvent } from "@intl/kafka";
 import type { Interview } from "../domain/interview.ts";
 
 /** The `source` of every event this service publishes. */
 export const EVENT_SOURCE = "/services/campaigns";
+
+const outboxEvent = eventFactory(EVENT_SOURCE);
 
 /**
  * `campaigns.interview.completed.v1`: the students service makes the
@@ -13,23 +16,16 @@ export function interviewCompletedEvent(interview: Interview, eventId: string): 
   if (interview.completedAt === null || interview.recommendation === null || interview.score === null) {
     throw new Error(`interview ${interview.id} is not completed`);
   }
-  const envelope = createEvent(interviewCompleted, {
-    id: eventId,
-    source: EVENT_SOURCE,
-    subject: interview.id,
-    time: interview.completedAt,
-    sequence: interview.version,
-    data: {
-      interviewId: interview.id,
-      applicationId: interview.applicationId,
-      campaignId: interview.campaignId,
-      mode: interview.mode,
-      completedAt: interview.completedAt.toISOString(),
-      recommendation: interview.recommendation,
-      score: interview.score,
-    },
+  const stamp = { id: eventId, time: interview.completedAt, sequence: interview.version };
+  return outboxEvent(interviewCompleted, interview.id, stamp, {
+    interviewId: interview.id,
+    applicationId: interview.applicationId,
+    campaignId: interview.campaignId,
+    mode: interview.mode,
+    completedAt: interview.completedAt.toISOString(),
+    recommendation: interview.recommendation,
+    score: interview.score,
   });
-  return { contract: interviewCompleted, envelope };
 }
 
 /** The contracts of every event this service publishes. */

@@ -3,12 +3,12 @@ import {
   agreementExpired,
   agreementRenewed,
   agreementTerminated,
-  createEvent,
   institutionCreated,
   institutionUpdated,
   partnershipTierChanged,
 } from "@intl/events";
-import type { OutboxEvent } from "@intl/kafka";
+import { eventFactory } from "@intl/kafka";
+import type { EventStamp, OutboxEvent } from "@intl/kafka";
 import type { PartnershipTier } from "../domain/partnershipCompleteness.ts";
 import type { AgreementDocument } from "../models/agreementModel.ts";
 import type { InstitutionDocument } from "../models/institutionModel.ts";
@@ -16,12 +16,7 @@ import type { InstitutionDocument } from "../models/institutionModel.ts";
 /** The `source` of every event this service publishes. */
 export const eventSource = "/services/partnerships";
 
-/** What every envelope needs besides its data: a fresh id, the time, the aggregate version after the change. */
-export interface EventStamp {
-  id: string;
-  time: Date;
-  sequence: number;
-}
+const outboxEvent = eventFactory(eventSource);
 
 type InstitutionFacts = Pick<InstitutionDocument, "_id" | "name" | "countryCode" | "city" | "identifiers">;
 
@@ -41,23 +36,11 @@ function institutionData(institution: InstitutionFacts) {
 }
 
 export function institutionCreatedEvent(institution: InstitutionFacts, stamp: EventStamp): OutboxEvent {
-  const envelope = createEvent(institutionCreated, {
-    ...stamp,
-    source: eventSource,
-    subject: institution._id,
-    data: institutionData(institution),
-  });
-  return { contract: institutionCreated, envelope };
+  return outboxEvent(institutionCreated, institution._id, stamp, institutionData(institution));
 }
 
 export function institutionUpdatedEvent(institution: InstitutionFacts, stamp: EventStamp): OutboxEvent {
-  const envelope = createEvent(institutionUpdated, {
-    ...stamp,
-    source: eventSource,
-    subject: institution._id,
-    data: institutionData(institution),
-  });
-  return { contract: institutionUpdated, envelope };
+  return outboxEvent(institutionUpdated, institution._id, stamp, institutionData(institution));
 }
 
 export function tierChangedEvent(
@@ -66,13 +49,7 @@ export function tierChangedEvent(
   tier: PartnershipTier,
   stamp: EventStamp,
 ): OutboxEvent {
-  const envelope = createEvent(partnershipTierChanged, {
-    ...stamp,
-    source: eventSource,
-    subject: institutionId,
-    data: { institutionId, previousTier, tier },
-  });
-  return { contract: partnershipTierChanged, envelope };
+  return outboxEvent(partnershipTierChanged, institutionId, stamp, { institutionId, previousTier, tier });
 }
 
 type AgreementFacts = Pick<
@@ -119,34 +96,22 @@ export function agreementTransitionEvent(
   transition: AgreementTransitionEvent,
   stamp: EventStamp,
 ): OutboxEvent {
-  const base = { ...stamp, source: eventSource, subject: agreement._id };
   const snapshot = agreementSnapshot(agreement);
   switch (transition.kind) {
     case "activated":
-      return {
-        contract: agreementActivated,
-        envelope: createEvent(agreementActivated, { ...base, data: snapshot }),
-      };
+      return outboxEvent(agreementActivated, agreement._id, stamp, snapshot);
     case "renewed":
-      return {
-        contract: agreementRenewed,
-        envelope: createEvent(agreementRenewed, {
-          ...base,
-          data: { ...snapshot, previousLastAcademicYear: transition.previousLastAcademicYear },
-        }),
-      };
+      return outboxEvent(agreementRenewed, agreement._id, stamp, {
+        ...snapshot,
+        previousLastAcademicYear: transition.previousLastAcademicYear,
+      });
     case "expired":
-      return {
-        contract: agreementExpired,
-        envelope: createEvent(agreementExpired, { ...base, data: snapshot }),
-      };
+      return outboxEvent(agreementExpired, agreement._id, stamp, snapshot);
     case "terminated":
-      return {
-        contract: agreementTerminated,
-        envelope: createEvent(agreementTerminated, {
-          ...base,
-          data: { ...snapshot, terminatedOn: transition.terminatedOn, reason: transition.reason },
-        }),
-      };
+      return outboxEvent(agreementTerminated, agreement._id, stamp, {
+        ...snapshot,
+        terminatedOn: transition.terminatedOn,
+        reason: transition.reason,
+      });
   }
 }

@@ -1,10 +1,10 @@
 import {
   collaborationEnded,
   collaborationStarted,
-  createEvent,
   facultyMobilityCompleted,
   phdCandidateSelected,
 } from "@intl/events";
+import { eventFactory } from "@intl/kafka";
 import type { OutboxEvent } from "@intl/kafka";
 import type { CollaborationState } from "../domain/collaboration.ts";
 import type { FacultyMobilityState } from "../domain/facultyMobility.ts";
@@ -12,6 +12,8 @@ import type { PhdPositionState } from "../domain/phdPosition.ts";
 
 /** The `source` of every event this service publishes. */
 export const EVENT_SOURCE = "/services/research";
+
+const outboxEvent = eventFactory(EVENT_SOURCE);
 
 function collaborationData(state: CollaborationState) {
   return {
@@ -33,28 +35,22 @@ export function collaborationStartedEvent(
   eventId: string,
   now: Date,
 ): OutboxEvent {
-  const envelope = createEvent(collaborationStarted, {
-    id: eventId,
-    source: EVENT_SOURCE,
-    subject: state.id,
-    time: now,
-    sequence: state.version,
-    data: collaborationData(state),
-  });
-  return { contract: collaborationStarted, envelope };
+  return outboxEvent(
+    collaborationStarted,
+    state.id,
+    { id: eventId, time: now, sequence: state.version },
+    collaborationData(state),
+  );
 }
 
 /** research.collaboration.ended.v1, for a collaboration that just ENDED. */
 export function collaborationEndedEvent(state: CollaborationState, eventId: string, now: Date): OutboxEvent {
-  const envelope = createEvent(collaborationEnded, {
-    id: eventId,
-    source: EVENT_SOURCE,
-    subject: state.id,
-    time: now,
-    sequence: state.version,
-    data: collaborationData(state),
-  });
-  return { contract: collaborationEnded, envelope };
+  return outboxEvent(
+    collaborationEnded,
+    state.id,
+    { id: eventId, time: now, sequence: state.version },
+    collaborationData(state),
+  );
 }
 
 /** research.faculty-mobility.completed.v1. The guest's name (personal data) never travels. */
@@ -63,13 +59,11 @@ export function facultyMobilityCompletedEvent(
   eventId: string,
   now: Date,
 ): OutboxEvent {
-  const envelope = createEvent(facultyMobilityCompleted, {
-    id: eventId,
-    source: EVENT_SOURCE,
-    subject: state.id,
-    time: now,
-    sequence: state.version,
-    data: {
+  return outboxEvent(
+    facultyMobilityCompleted,
+    state.id,
+    { id: eventId, time: now, sequence: state.version },
+    {
       mobilityId: state.id,
       facultyId: state.facultyId,
       institutionId: state.institutionId,
@@ -78,8 +72,7 @@ export function facultyMobilityCompletedEvent(
       startDate: state.startDate,
       endDate: state.endDate,
     },
-  });
-  return { contract: facultyMobilityCompleted, envelope };
+  );
 }
 
 /**
@@ -94,13 +87,11 @@ export function phdCandidateSelectedEvent(
   const candidate = position.candidates.find((c) => c.id === position.selectedCandidateId);
   if (!candidate || !position.selectedAt)
     throw new Error(`position ${position.id} has no selected candidate`);
-  const envelope = createEvent(phdCandidateSelected, {
-    id: eventId,
-    source: EVENT_SOURCE,
-    subject: position.id,
-    time: now,
-    sequence: position.version,
-    data: {
+  return outboxEvent(
+    phdCandidateSelected,
+    position.id,
+    { id: eventId, time: now, sequence: position.version },
+    {
       positionId: position.id,
       applicationId: candidate.applicationId,
       studentId: candidate.studentId,
@@ -109,6 +100,5 @@ export function phdCandidateSelectedEvent(
       subject: position.subject,
       selectedAt: position.selectedAt.toISOString(),
     },
-  });
-  return { contract: phdCandidateSelected, envelope };
+  );
 }

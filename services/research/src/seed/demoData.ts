@@ -1,7 +1,7 @@
 // Demo data (clearly marked: `demo: true`, "(demo)" in names): fictitious people and
 // companies, generated deterministically so that re-running the seed converges on the
 // same records instead of duplicating them.
-import { pick, seededRandom } from "@intl/subgraph";
+import { demoSurnames, pick, seededRandom } from "@intl/subgraph";
 import type { CollaborationDimension, CollaborationType, ResearchDomain } from "../domain/vocabulary.ts";
 
 function pad(n: number): string {
@@ -81,38 +81,6 @@ const firstNames = [
   "Hélène",
   "Sébastien",
 ];
-const lastNames = [
-  "Martin",
-  "Bernard",
-  "Dubois",
-  "Thomas",
-  "Robert",
-  "Richard",
-  "Petit",
-  "Durand",
-  "Leroy",
-  "Moreau",
-  "Simon",
-  "Laurent",
-  "Lefebvre",
-  "Michel",
-  "Garcia",
-  "Fournier",
-  "Girard",
-  "Bonnet",
-  "Dupont",
-  "Lambert",
-  "Fontaine",
-  "Rousseau",
-  "Vincent",
-  "Muller",
-  "Faure",
-  "Blanc",
-  "Guerin",
-  "Chevalier",
-  "Ferrari",
-  "Zhang",
-];
 const extraLanguages = ["es", "de", "it", "pt", "zh", "ar", "ja"];
 
 export interface DemoFaculty {
@@ -136,7 +104,7 @@ export function demoFaculty(count: number): DemoFaculty[] {
   return Array.from({ length: count }, (_, index) => {
     const centre = demoCentres[index % demoCentres.length] as DemoCentre;
     const firstName = pick(random, firstNames);
-    const lastName = pick(random, lastNames);
+    const lastName = pick(random, demoSurnames);
     const domains = random() < 0.4 ? centre.domains.slice(0, 2) : [pick(random, centre.domains)];
     const languages = random() < 0.45 ? ["fr", "en", pick(random, extraLanguages)] : ["fr", "en"];
     const number = pad(index + 1);
@@ -323,7 +291,7 @@ export function demoFacultyMobilities(
       direction: "INCOMING",
       facultyId: random() < 0.8 ? pick(random, faculty).id : null,
       institutionId: pick(random, institutions).id,
-      guestName: `Dr. ${pick(random, firstNames)} ${pick(random, lastNames)} (demo guest)`,
+      guestName: `Dr. ${pick(random, firstNames)} ${pick(random, demoSurnames)} (demo guest)`,
       purpose: pick(random, purposes),
       startDate: `${year}-03-02`,
       endDate: `${year}-03-27`,
@@ -370,13 +338,13 @@ export function demoPhdPositions(
       supervisorId: supervisor.id,
       coSupervisor: partner
         ? {
-            fullName: `Prof. ${pick(random, firstNames)} ${pick(random, lastNames)} (demo)`,
+            fullName: `Prof. ${pick(random, firstNames)} ${pick(random, demoSurnames)} (demo)`,
             institutionId: partner.id,
           }
         : null,
       academicYear: `${currentYear + 1}-${currentYear + 2}`,
       candidates: Array.from({ length: candidateCount }, () => ({
-        fullName: `${pick(random, firstNames)} ${pick(random, lastNames)} (demo candidate)`,
+        fullName: `${pick(random, firstNames)} ${pick(random, demoSurnames)} (demo candidate)`,
         institutionId: partner?.id ?? null,
         scores: {
           scientificExcellence: 10 + Math.round(random() * 10),

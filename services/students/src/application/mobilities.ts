@@ -1,9 +1,9 @@
 import { DomainError, ErrorKind } from "@intl/errors";
-import { fieldDecision, paginateLean } from "@intl/mongo";
+import { fieldDecision } from "@intl/mongo";
 import type { FieldChange } from "@intl/mongo";
 import { createOutboxWriter, withEventsInDocument } from "@intl/kafka";
 import type { OutboxEvent } from "@intl/kafka";
-import { Role, requireRole, requireSignedIn } from "@intl/auth";
+import { Role, requireRole } from "@intl/auth";
 import type { Viewer } from "@intl/auth";
 import { toIsoDate } from "../domain/academicYear.ts";
 import { seatsPerYear } from "../domain/agreements.ts";
@@ -19,7 +19,6 @@ import {
   noSeatLeft,
 } from "../domain/mobilityPlanning.ts";
 import type { MobilityPlan } from "../domain/mobilityPlanning.ts";
-import { restrictToPartner } from "../domain/personalData.ts";
 import {
   mobilityCancelledEvent,
   mobilityCompletedEvent,
@@ -32,7 +31,7 @@ import { releaseSeat, takeSeat } from "../models/seatSlots.ts";
 import { existingStudent, visibleMobility } from "./lookups.ts";
 import type { WriteOptions } from "./nominations.ts";
 import type { ApplicationDeps } from "./applicationDeps.ts";
-import { definedEntries, sortOrder } from "./pages.ts";
+import { partnerScopedListing } from "./pages.ts";
 import type { PageArgs, SortArg } from "./pages.ts";
 
 export interface MobilityFilter {
@@ -186,49 +185,24 @@ export function mobilityOperations(deps: ApplicationDeps) {
     return visibleMobility(store, viewer, id);
   }
 
-  /** Mobilities in `sort` order (latest start first by default); a partner's are those with its institution. */
-  async function listMobilities(
-    viewer: Viewer,
-    filter: MobilityFilter | null | undefined,
-    sort: MobilitySort,
-    page: PageArgs,
-  ) {
-    requireSignedIn(viewer);
-    const query = restrictToPartner(
-      viewer,
-      definedEntries(filter as Record<string, unknown>),
-      "institutionId",
-    );
-    return paginateLean(store.mobilities, {
-      filter: query,
-      sort: sortOrder(
-        sort,
-        { START_DATE: "startDate", CREATED_AT: "createdAt" },
-        { field: "startDate", direction: -1 },
-      ),
-      first: page.first,
-      after: page.after,
-    });
-  }
-
-  /** A student's mobilities, latest start first (a partner sees those with its own institution). */
-  async function mobilitiesOfStudent(viewer: Viewer, studentId: string): Promise<MobilityRecord[]> {
-    const filter = restrictToPartner(viewer, { studentId }, "institutionId");
-    return store.mobilities
-      .find(filter)
-      .sort({ startDate: -1, _id: -1 })
-      .limit(100)
-      .lean<MobilityRecord[]>()
-      .exec();
-  }
+  // Latest start first by default; a partner sees those with its own institution.
+  const listing = partnerScopedListing<MobilityRecord, "START_DATE" | "CREATED_AT">(store.mobilities, {
+    sortFields: { START_DATE: "startDate", CREATED_AT: "createdAt" },
+    latestFirst: "startDate",
+  });
 
   return {
     planMobility,
     completeMobility,
     cancelMobility,
     getMobility,
-    listMobilities,
-    mobilitiesOfStudent,
+    listMobilities: (
+      viewer: Viewer,
+      filter: MobilityFilter | null | undefined,
+      sort: MobilitySort,
+      page: PageArgs,
+    ) => listing.list(viewer, filter, sort, page),
+    mobilitiesOfStudent: listing.ofStudent,
     change,
   };
 }

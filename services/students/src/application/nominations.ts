@@ -1,6 +1,5 @@
-import { documentKey, paginateLean } from "@intl/mongo";
+import { documentKey } from "@intl/mongo";
 import { withEventsInDocument } from "@intl/kafka";
-import { requireSignedIn } from "@intl/auth";
 import type { Viewer } from "@intl/auth";
 import { toIsoDate } from "../domain/academicYear.ts";
 import { agreementAllowingNomination } from "../domain/agreements.ts";
@@ -8,7 +7,6 @@ import { ApplicationStatus } from "../domain/applicationWorkflow.ts";
 import { checkNomination } from "../domain/nomination.ts";
 import type { NominationInput } from "../domain/nomination.ts";
 import { isInternational, normalisedPersonalData } from "../domain/person.ts";
-import { restrictToPartner } from "../domain/personalData.ts";
 import { requiresInterview } from "../domain/programmes.ts";
 import { StudentStatus, cohortStarting } from "../domain/studentRegistration.ts";
 import { applicationSubmittedEvent } from "../events/publishedEvents.ts";
@@ -18,7 +16,7 @@ import type { AgreementViewRecord } from "../models/partnerViews.ts";
 import type { StudentRecord } from "../models/student.ts";
 import { visibleApplication } from "./lookups.ts";
 import type { ApplicationDeps } from "./applicationDeps.ts";
-import { definedEntries, sortOrder } from "./pages.ts";
+import { partnerScopedListing } from "./pages.ts";
 import type { PageArgs, SortArg } from "./pages.ts";
 
 export interface ApplicationFilter {
@@ -141,41 +139,24 @@ export function nominationOperations(deps: ApplicationDeps) {
     return visibleApplication(store, viewer, id);
   }
 
-  /** Applications in `sort` order (latest submitted first by default); a partner's are its own institution's. */
-  async function listApplications(
-    viewer: Viewer,
-    filter: ApplicationFilter | null | undefined,
-    sort: ApplicationSort,
-    page: PageArgs,
-  ) {
-    requireSignedIn(viewer);
-    const query = restrictToPartner(
-      viewer,
-      definedEntries(filter as Record<string, unknown>),
-      "institutionId",
-    );
-    return paginateLean(store.applications, {
-      filter: query,
-      sort: sortOrder(
-        sort,
-        { SUBMITTED_AT: "submittedAt", ACADEMIC_YEAR: "academicYear" },
-        { field: "submittedAt", direction: -1 },
-      ),
-      first: page.first,
-      after: page.after,
-    });
-  }
+  // Latest submitted first by default; a partner sees its own institution's nominations only.
+  const listing = partnerScopedListing<ApplicationRecord, "SUBMITTED_AT" | "ACADEMIC_YEAR">(
+    store.applications,
+    {
+      sortFields: { SUBMITTED_AT: "submittedAt", ACADEMIC_YEAR: "academicYear" },
+      latestFirst: "submittedAt",
+    },
+  );
 
-  /** A student's applications, latest first (a partner sees its own nominations only). */
-  async function applicationsOfStudent(viewer: Viewer, studentId: string): Promise<ApplicationRecord[]> {
-    const filter = restrictToPartner(viewer, { studentId }, "institutionId");
-    return store.applications
-      .find(filter)
-      .sort({ submittedAt: -1, _id: -1 })
-      .limit(100)
-      .lean<ApplicationRecord[]>()
-      .exec();
-  }
-
-  return { submitNomination, getApplication, listApplications, applicationsOfStudent };
+  return {
+    submitNomination,
+    getApplication,
+    listApplications: (
+      viewer: Viewer,
+      filter: ApplicationFilter | null | undefined,
+      sort: ApplicationSort,
+      page: PageArgs,
+    ) => listing.list(viewer, filter, sort, page),
+    applicationsOfStudent: listing.ofStudent,
+  };
 }

@@ -23,36 +23,25 @@ const COUNTRY = /^[A-Z]{2}$/;
 export const HOME_COUNTRY = "FR";
 
 export function checkPerson(person: PersonInput, today: IsoDate, errors: InputErrors, field: string): void {
-  errors.check(
-    person.firstName.trim() !== "",
-    StudentsReason.INVALID_INPUT,
-    `${field}.firstName`,
-    "A first name is required.",
-  );
-  errors.check(
-    person.lastName.trim() !== "",
-    StudentsReason.INVALID_INPUT,
-    `${field}.lastName`,
-    "A last name is required.",
-  );
-  errors.check(
-    EMAIL.test(person.email),
-    StudentsReason.INVALID_INPUT,
-    `${field}.email`,
-    "The email address is not valid.",
-  );
-  errors.check(
-    isIsoDate(person.birthDate) && person.birthDate < today,
-    StudentsReason.INVALID_DATES,
-    `${field}.birthDate`,
-    "The birth date is a past date written YYYY-MM-DD.",
-  );
-  errors.check(
-    COUNTRY.test(person.nationality),
-    StudentsReason.INVALID_INPUT,
-    `${field}.nationality`,
-    "The nationality is an ISO 3166-1 alpha-2 code such as BR.",
-  );
+  const { INVALID_INPUT, INVALID_DATES } = StudentsReason;
+  const rules: [ok: boolean, reason: StudentsReason, name: keyof PersonInput, message: string][] = [
+    [person.firstName.trim() !== "", INVALID_INPUT, "firstName", "A first name is required."],
+    [person.lastName.trim() !== "", INVALID_INPUT, "lastName", "A last name is required."],
+    [EMAIL.test(person.email), INVALID_INPUT, "email", "The email address is not valid."],
+    [
+      isIsoDate(person.birthDate) && person.birthDate < today,
+      INVALID_DATES,
+      "birthDate",
+      "The birth date is a past date written YYYY-MM-DD.",
+    ],
+    [
+      COUNTRY.test(person.nationality),
+      INVALID_INPUT,
+      "nationality",
+      "The nationality is an ISO 3166-1 alpha-2 code such as BR.",
+    ],
+  ];
+  for (const [ok, reason, name, message] of rules) errors.check(ok, reason, `${field}.${name}`, message);
 }
 
 export function isInternational(nationality: string): boolean {

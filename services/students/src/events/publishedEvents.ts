@@ -3,15 +3,15 @@ import {
   applicationEnrolled,
   applicationSubmitted,
   applicationWithdrawn,
-  createEvent,
   erasureRequested,
   mobilityCancelled,
   mobilityCompleted,
   mobilityPlanned,
   studentErased,
-  studentsErasureConfirmed,
+  studentsEvents,
 } from "@intl/events";
-import type { OutboxEvent } from "@intl/kafka";
+import { eventFactory } from "@intl/kafka";
+import type { EventStamp, OutboxEvent } from "@intl/kafka";
 import type { Decision } from "../domain/applicationWorkflow.ts";
 import type { ErasedPerson } from "../domain/erasureRequest.ts";
 import type { ApplicationRecord } from "../models/application.ts";
@@ -21,25 +21,9 @@ import type { MobilityRecord } from "../models/mobility.ts";
 export const EVENT_SOURCE = "/services/students";
 
 /** Every contract this service publishes. */
-export const publishedContracts = [
-  applicationSubmitted,
-  applicationDecided,
-  applicationWithdrawn,
-  applicationEnrolled,
-  mobilityPlanned,
-  mobilityCompleted,
-  mobilityCancelled,
-  studentErased,
-  erasureRequested,
-  studentsErasureConfirmed,
-] as const;
+export const publishedContracts = studentsEvents;
 
-interface EventMeta {
-  id: string;
-  time: Date;
-  /** The aggregate's version after the change. */
-  sequence: number;
-}
+type EventMeta = EventStamp;
 
 /** The facts about an application every application event carries: ids, no personal data. */
 function applicationFacts(application: ApplicationRecord) {
@@ -55,24 +39,7 @@ function applicationFacts(application: ApplicationRecord) {
   };
 }
 
-function envelope<C extends Parameters<typeof createEvent>[0]>(
-  contract: C,
-  subject: string,
-  meta: EventMeta,
-  data: Parameters<typeof createEvent<C>>[1]["data"],
-): OutboxEvent {
-  return {
-    contract,
-    envelope: createEvent(contract, {
-      id: meta.id,
-      source: EVENT_SOURCE,
-      subject,
-      time: meta.time,
-      sequence: meta.sequence,
-      data,
-    }),
-  };
-}
+const envelope = eventFactory(EVENT_SOURCE);
 
 export function applicationSubmittedEvent(application: ApplicationRecord, meta: EventMeta): OutboxEvent {
   return envelope(applicationSubmitted, application._id, meta, {

@@ -1,7 +1,7 @@
 import { programmes } from "../domain/programmes.ts";
 import { StudentStatus } from "../domain/studentRegistration.ts";
 import type { StudentRegistration } from "../domain/studentRegistration.ts";
-import { pick, pickWeighted, seededRandom } from "@intl/subgraph";
+import { demoSurnames, pick, pickWeighted, seededRandom } from "@intl/subgraph";
 
 /** Demo data only: every email of a demo student ends with this domain. */
 export const DEMO_EMAIL_DOMAIN = "students.demo.example";
@@ -23,24 +23,6 @@ const frenchFirstNames = [
   "Paul",
   "Zoé",
   "Victor",
-];
-const frenchLastNames = [
-  "Martin",
-  "Bernard",
-  "Dubois",
-  "Thomas",
-  "Robert",
-  "Richard",
-  "Petit",
-  "Durand",
-  "Leroy",
-  "Moreau",
-  "Simon",
-  "Laurent",
-  "Michel",
-  "Garcia",
-  "Roux",
-  "Fournier",
 ];
 
 /** First and last names by nationality, for believable demo people. */
@@ -183,7 +165,7 @@ export function demoStudents(count: number, currentAcademicYearStart: number, se
         ] as const);
     const programmeCode = pick(random, codes(kind));
     const cohort = pick(random, cohorts);
-    const [firstNames, lastNames] = namesByCountry[nationality] ?? [frenchFirstNames, frenchLastNames];
+    const [firstNames, lastNames] = namesByCountry[nationality] ?? [frenchFirstNames, demoSurnames];
     const key = `demo-${String(index + 1).padStart(5, "0")}`;
     const firstName = pick(random, firstNames);
     const lastName = pick(random, lastNames);
