@@ -2,6 +2,7 @@ import { DomainError, ErrorKind, InputErrors, enumOf, type EnumValue } from "@in
 import { Role } from "@intl/auth";
 import type { AuthenticatedViewer } from "@intl/auth";
 import { ResearchReason } from "./errors.ts";
+import { illegalTransitionOf } from "./statusTransitions.ts";
 import { checkPeriod, checkText, isIsoDate, isoDay } from "./inputChecks.ts";
 import { unknownCentre, unknownFaculty, unknownInstitutions } from "./missingReferences.ts";
 import { CollaborationDimension, CollaborationType, collaborationDimensions } from "./vocabulary.ts";
@@ -190,19 +191,15 @@ export function planCollaboration(
   };
 }
 
-function illegalTransition(state: CollaborationState, to: CollaborationStatus): DomainError {
-  return new DomainError(
-    ErrorKind.CONFLICT,
-    ResearchReason.COLLABORATION_ILLEGAL_TRANSITION,
-    `A ${state.status} collaboration cannot become ${to}.`,
-    { details: { status: state.status, to } },
-  );
-}
+const illegalTransition = illegalTransitionOf(
+  ResearchReason.COLLABORATION_ILLEGAL_TRANSITION,
+  "collaboration",
+);
 
 /** PLANNED → ONGOING: from now on it evidences its dimensions (published as started). */
 export function startCollaboration(state: CollaborationState, now: Date): CollaborationState {
   if (state.status !== CollaborationStatus.PLANNED)
-    throw illegalTransition(state, CollaborationStatus.ONGOING);
+    throw illegalTransition(state.status, CollaborationStatus.ONGOING);
   return { ...state, status: CollaborationStatus.ONGOING, startedAt: now, version: state.version + 1 };
 }
 
@@ -215,7 +212,8 @@ export function endCollaboration(
   endDate: string | null | undefined,
   now: Date,
 ): CollaborationState {
-  if (state.status !== CollaborationStatus.ONGOING) throw illegalTransition(state, CollaborationStatus.ENDED);
+  if (state.status !== CollaborationStatus.ONGOING)
+    throw illegalTransition(state.status, CollaborationStatus.ENDED);
   const today = isoDay(now);
   const end = endDate ?? today;
   const errors = new InputErrors();
@@ -248,6 +246,6 @@ export function endCollaboration(
 /** PLANNED → CANCELLED; an ongoing collaboration is ended instead, so its end is published. */
 export function cancelCollaboration(state: CollaborationState): CollaborationState {
   if (state.status !== CollaborationStatus.PLANNED)
-    throw illegalTransition(state, CollaborationStatus.CANCELLED);
+    throw illegalTransition(state.status, CollaborationStatus.CANCELLED);
   return { ...state, status: CollaborationStatus.CANCELLED, version: state.version + 1 };
 }

@@ -4,8 +4,8 @@ import { checkText } from "./inputChecks.ts";
 import { unknownCentre } from "./missingReferences.ts";
 import type { ResearchDomain } from "./vocabulary.ts";
 
-export interface FacultyState {
-  id: string;
+/** Who a faculty member is: what registering one gives and what the record keeps. */
+export interface FacultyDetails {
   firstName: string;
   lastName: string;
   email: string;
@@ -13,19 +13,17 @@ export interface FacultyState {
   domains: ResearchDomain[];
   /** ISO 639-1 codes. */
   languages: string[];
+}
+
+export interface FacultyState extends FacultyDetails {
+  id: string;
   /** Holds the HDR (habilitation to supervise PhDs). */
   hdr: boolean;
   registeredAt: Date;
   demo: boolean;
 }
 
-export interface RegisterFacultyCommand {
-  firstName: string;
-  lastName: string;
-  email: string;
-  centreId: string;
-  domains: ResearchDomain[];
-  languages: string[];
+export interface RegisterFacultyCommand extends FacultyDetails {
   hdr?: boolean;
   demo?: boolean;
 }

@@ -2,6 +2,7 @@ import { DomainError, ErrorKind, InputErrors, enumOf, type EnumValue } from "@in
 import { Role } from "@intl/auth";
 import type { AuthenticatedViewer } from "@intl/auth";
 import { ResearchReason } from "./errors.ts";
+import { illegalTransitionOf } from "./statusTransitions.ts";
 import { checkPeriod, checkText, isoDay } from "./inputChecks.ts";
 import { unknownFaculty, unknownInstitutions } from "./missingReferences.ts";
 import { MobilityDirection } from "./vocabulary.ts";
@@ -114,19 +115,12 @@ export function planFacultyMobility(
   };
 }
 
-function illegalTransition(state: FacultyMobilityState, to: FacultyMobilityStatus): DomainError {
-  return new DomainError(
-    ErrorKind.CONFLICT,
-    ResearchReason.MOBILITY_ILLEGAL_TRANSITION,
-    `A ${state.status} faculty mobility cannot become ${to}.`,
-    { details: { status: state.status, to } },
-  );
-}
+const illegalTransition = illegalTransitionOf(ResearchReason.MOBILITY_ILLEGAL_TRANSITION, "faculty mobility");
 
 /** PLANNED → COMPLETED, once the stay is over (its end date is today or past). */
 export function completeFacultyMobility(state: FacultyMobilityState, now: Date): FacultyMobilityState {
   if (state.status !== FacultyMobilityStatus.PLANNED)
-    throw illegalTransition(state, FacultyMobilityStatus.COMPLETED);
+    throw illegalTransition(state.status, FacultyMobilityStatus.COMPLETED);
   if (state.endDate > isoDay(now)) {
     throw new DomainError(
       ErrorKind.CONFLICT,
@@ -141,6 +135,6 @@ export function completeFacultyMobility(state: FacultyMobilityState, now: Date):
 /** PLANNED → CANCELLED; a completed stay happened and stays so. */
 export function cancelFacultyMobility(state: FacultyMobilityState): FacultyMobilityState {
   if (state.status !== FacultyMobilityStatus.PLANNED)
-    throw illegalTransition(state, FacultyMobilityStatus.CANCELLED);
+    throw illegalTransition(state.status, FacultyMobilityStatus.CANCELLED);
   return { ...state, status: FacultyMobilityStatus.CANCELLED, version: state.version + 1 };
 }

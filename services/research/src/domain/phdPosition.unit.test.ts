@@ -75,29 +75,26 @@ describe("opening a PhD position", () => {
     });
   });
 
-  it("refuses a supervisor who does not hold the HDR", () => {
-    const error = caught(() =>
-      openPhdPosition(
-        open,
-        { ...openFacts, supervisor: { id: "fac-2", hdr: false, centreId: "c" } },
-        "pos-1",
-        now,
-      ),
+  it.each([
+    {
+      refuses: "a supervisor who does not hold the HDR",
+      facts: { supervisor: { id: "fac-2", hdr: false, centreId: "c" } },
+      error: { kind: "CONFLICT", reason: "SUPERVISOR_NOT_HDR", field: "input.supervisorId" },
+    },
+    {
+      refuses: "an unknown supervisor",
+      facts: { supervisor: null },
+      error: { kind: "NOT_FOUND", reason: "UNKNOWN_FACULTY" },
+    },
+    {
+      refuses: "a co-supervisor from an institution the school does not know",
+      facts: { coSupervisorInstitutionKnown: false },
+      error: { reason: "INSTITUTION_NOT_FOUND", field: "input.coSupervisor.institutionId" },
+    },
+  ])("refuses $refuses", ({ facts, error }) => {
+    expect(caught(() => openPhdPosition(open, { ...openFacts, ...facts }, "pos-1", now))).toMatchObject(
+      error,
     );
-    expect(error).toMatchObject({
-      kind: "CONFLICT",
-      reason: "SUPERVISOR_NOT_HDR",
-      field: "input.supervisorId",
-    });
-  });
-
-  it("refuses an unknown supervisor", () => {
-    expect(
-      caught(() => openPhdPosition(open, { ...openFacts, supervisor: null }, "pos-1", now)),
-    ).toMatchObject({
-      kind: "NOT_FOUND",
-      reason: "UNKNOWN_FACULTY",
-    });
   });
 
   it("refuses a blank subject and a malformed academic year together", () => {
@@ -106,16 +103,6 @@ describe("opening a PhD position", () => {
     );
     expect(error).toMatchObject({ kind: "BAD_USER_INPUT", reason: "BLANK_TEXT", field: "input.subject" });
     expect(error.details?.errors).toHaveLength(2);
-  });
-
-  it("refuses a co-supervisor from an institution the school does not know", () => {
-    const error = caught(() =>
-      openPhdPosition(open, { ...openFacts, coSupervisorInstitutionKnown: false }, "pos-1", now),
-    );
-    expect(error).toMatchObject({
-      reason: "INSTITUTION_NOT_FOUND",
-      field: "input.coSupervisor.institutionId",
-    });
   });
 });
 
@@ -148,34 +135,31 @@ describe("adding candidates", () => {
     expect(next.version).toBe(2);
   });
 
-  it("refuses an application the research service has not received", () => {
-    const error = caught(() =>
-      addPhdCandidate(
-        position,
-        { applicationId: "app-x" },
-        { application: null, institutionKnown: true },
-        "c",
-        now,
+  it.each([
+    {
+      refuses: "an application the research service has not received",
+      candidate: { applicationId: "app-x" },
+      received: null,
+      error: { kind: "NOT_FOUND", reason: "UNKNOWN_APPLICATION", field: "input.applicationId" },
+    },
+    {
+      refuses: "a withdrawn application",
+      candidate: { applicationId: "app-1" },
+      received: { ...application, withdrawn: true },
+      error: { kind: "CONFLICT", reason: "APPLICATION_WITHDRAWN" },
+    },
+    {
+      refuses: "a candidate with neither application nor name",
+      candidate: {},
+      received: null,
+      error: { kind: "BAD_USER_INPUT", reason: "CANDIDATE_IDENTITY_REQUIRED" },
+    },
+  ])("refuses $refuses", ({ candidate, received, error }) => {
+    expect(
+      caught(() =>
+        addPhdCandidate(position, candidate, { application: received, institutionKnown: true }, "c", now),
       ),
-    );
-    expect(error).toMatchObject({
-      kind: "NOT_FOUND",
-      reason: "UNKNOWN_APPLICATION",
-      field: "input.applicationId",
-    });
-  });
-
-  it("refuses a withdrawn application", () => {
-    const error = caught(() =>
-      addPhdCandidate(
-        position,
-        { applicationId: "app-1" },
-        { application: { ...application, withdrawn: true }, institutionKnown: true },
-        "c",
-        now,
-      ),
-    );
-    expect(error).toMatchObject({ kind: "CONFLICT", reason: "APPLICATION_WITHDRAWN" });
+    ).toMatchObject(error);
   });
 
   it("refuses the same application twice on one position", () => {
@@ -190,13 +174,6 @@ describe("adding candidates", () => {
       addPhdCandidate(once, { applicationId: "app-1" }, { application, institutionKnown: true }, "c2", now),
     );
     expect(error).toMatchObject({ kind: "CONFLICT", reason: "CANDIDATE_ALREADY_ADDED" });
-  });
-
-  it("refuses a candidate with neither application nor name", () => {
-    const error = caught(() =>
-      addPhdCandidate(position, {}, { application: null, institutionKnown: true }, "c", now),
-    );
-    expect(error).toMatchObject({ kind: "BAD_USER_INPUT", reason: "CANDIDATE_IDENTITY_REQUIRED" });
   });
 });
 
