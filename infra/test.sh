@@ -39,3 +39,11 @@ if [[ $# -eq 0 && "$FAULT_WRITES" != 0 ]]; then
   echo "→ running the fault suite ($FAULT_WRITES writes)…" >&2
   FAULT_WRITES="$FAULT_WRITES" npm run -s test:faults
 fi
+# The fuzz run (docs/reliability.md, "Fuzzed operations") at its CI size, after a whole run only:
+# FUZZ_OPERATIONS requests (1,000 here, 10,000 by `npm run test:fuzz`); 0 skips it. FUZZ_SEED
+# replays a run (each run prints its seed).
+FUZZ_OPERATIONS="${FUZZ_OPERATIONS:-1000}"
+if [[ $# -eq 0 && "$FUZZ_OPERATIONS" != 0 ]]; then
+  echo "→ running the fuzz run ($FUZZ_OPERATIONS requests)…" >&2
+  FUZZ_OPERATIONS="$FUZZ_OPERATIONS" npm run -s test:fuzz
+fi

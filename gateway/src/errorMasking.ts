@@ -35,13 +35,25 @@ const publicExtensions = ["reason", "field", "details"] as const;
 export const internalErrorMessage = "Internal server error";
 
 /**
+ * Apollo Server's own refusals of a request as sent (an unsupported persisted query version, a
+ * hash that does not match the query) carry an HTTP 4xx status and no code of their own, so they
+ * arrive coded INTERNAL_SERVER_ERROR: they are the client's fault, answered as BAD_REQUEST.
+ */
+function refusedRequest(original: unknown): boolean {
+  const own = (original as { extensions?: Record<string, unknown> } | null)?.extensions;
+  const status = (own?.["http"] as { status?: unknown } | undefined)?.status;
+  return own?.["code"] === undefined && typeof status === "number" && status >= 400 && status < 500;
+}
+
+/**
  * The gateway's `formatError`: keeps `extensions.code` always, the message and
  * `reason`/`field`/`details` only for client-facing codes, and logs what it masks.
  */
 export function maskGatewayError(logger: Logger) {
   return (formatted: GraphQLFormattedError, original: unknown): GraphQLFormattedError => {
     const extensions = formatted.extensions ?? {};
-    const code = typeof extensions["code"] === "string" ? extensions["code"] : "INTERNAL_SERVER_ERROR";
+    const given = typeof extensions["code"] === "string" ? extensions["code"] : "INTERNAL_SERVER_ERROR";
+    const code = given === "INTERNAL_SERVER_ERROR" && refusedRequest(original) ? "BAD_REQUEST" : given;
     const located = {
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       ...(formatted.path ? { path: formatted.path } : {}),

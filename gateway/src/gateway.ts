@@ -29,6 +29,7 @@ import type { IntrospectionAccess } from "./introspection.ts";
 import { logOperations, operationLogPlugin, recordingErrorCodes } from "./operationLog.ts";
 import { countShedRequest } from "./operationMetrics.ts";
 import { defaultQueryLimits, queryLimitsPlugin, queryLimitsRule, tokenLimit } from "./queryLimits.ts";
+import { operationResolutionPlugin } from "./operationResolution.ts";
 import type { QueryLimits } from "./queryLimits.ts";
 import { assignRequestId } from "./requestId.ts";
 import { trustedDocuments } from "./trustedDocuments.ts";
@@ -213,6 +214,8 @@ export function buildGateway(dependencies: GatewayDependencies): Gateway {
       // Names the operation in its log line (logOperations writes it).
       operationLogPlugin(),
       queryLimitsPlugin(queryLimits),
+      // A document without the operation asked for: a coded 400 (the executor would throw a 500).
+      operationResolutionPlugin<GatewayContext>(),
       introspectionPolicyPlugin<GatewayContext>(edge.introspection),
       pseudonymPlugin<GatewayContext>(dependencies.pseudonymKey ?? DEVELOPMENT_PSEUDONYM_KEY),
       ApolloServerPluginLandingPageDisabled(),

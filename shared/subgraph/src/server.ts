@@ -2,6 +2,7 @@ import { createServer } from "node:http";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
+import type { ApolloServerPlugin } from "@apollo/server";
 import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -13,6 +14,7 @@ import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph";
 import express from "express";
 import type { ErrorRequestHandler, Express, RequestHandler } from "express";
+import { GraphQLError, Kind, visit } from "graphql";
 import type { DocumentNode, GraphQLSchema } from "graphql";
 import type { TokenVerifier } from "@intl/auth";
 import { metricsHandler } from "@intl/metrics";
@@ -149,6 +151,8 @@ export function createSubgraphServer<TContext extends BaseContext = BaseContext>
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      // Text with U+0000 is refused before any resolver runs: the store cannot hold it.
+      refuseNulCharacters(),
       operationLogPlugin(logger),
       operationMetricsPlugin(name),
       // Reads of `query` operations may be served by the read cache of @intl/mongo; mutations never.
@@ -285,4 +289,46 @@ export function createSubgraphServer<TContext extends BaseContext = BaseContext>
   };
 
   return { app, apollo, schema, start, listen };
+}
+
+/** `reason` of the refusal of text holding U+0000. */
+export const NUL_CHARACTER = "NUL_CHARACTER";
+
+function holdsNul(value: unknown): boolean {
+  if (typeof value === "string") return value.includes("\u0000");
+  if (Array.isArray(value)) return value.some(holdsNul);
+  if (value !== null && typeof value === "object") {
+    return Object.entries(value).some(([key, entry]) => key.includes("\u0000") || holdsNul(entry));
+  }
+  return false;
+}
+
+/**
+ * Refuses a request carrying U+0000 in a string (a literal of the document or a variable) with
+ * BAD_USER_INPUT, reason NUL_CHARACTER. No text of this domain holds one, and the embedded store
+ * (FerretDB on PostgreSQL) can neither store nor compare it: such an id reached the store as an
+ * unexpected error, answered "Internal server error". HTTP 200, as for a resolver's refusal: the
+ * gateway reads a subgraph's 4xx as a failed fetch and would lose the coded error.
+ */
+function refuseNulCharacters<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request }) {
+          let found = holdsNul(request.variables);
+          if (!found) {
+            visit(document, {
+              [Kind.STRING]: (node) => {
+                if (node.value.includes("\u0000")) found = true;
+              },
+            });
+          }
+          if (!found) return;
+          throw new GraphQLError("Text may not contain the NUL character (U+0000).", {
+            extensions: { code: "BAD_USER_INPUT", reason: NUL_CHARACTER, http: { status: 200 } },
+          });
+        },
+      };
+    },
+  };
 }

@@ -413,3 +413,27 @@ describe("in-process execution", () => {
     }
   });
 });
+
+describe("text holding the NUL character (U+0000)", () => {
+  it.each([
+    ["a literal", '{ widget(id: "w\\u0000") { name } }', {}],
+    ["a variable", "query($id: ID!) { widget(id: $id) { name } }", { id: "w\u0000" }],
+  ])("is refused as bad input in %s, before any resolver runs", async (_where, query, variables) => {
+    widgetFetches = [];
+    const response = await fetch(subgraph.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query, variables }),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      errors: [
+        {
+          message: "Text may not contain the NUL character (U+0000).",
+          extensions: { code: "BAD_USER_INPUT", reason: "NUL_CHARACTER" },
+        },
+      ],
+    });
+    expect(widgetFetches).toEqual([]);
+  });
+});
