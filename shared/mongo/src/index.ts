@@ -14,6 +14,7 @@ export type { AnyModel, HydratedDocumentOf, RawDocumentOf } from "./model-types.
 export { encodeCursor, decodeCursor, afterPositionFilter, sortDirection } from "./cursor.ts";
 export type { SortDirection, SortOrder, CursorPosition } from "./cursor.ts";
 export { applyOnce, appliedEventsPlugin, APPLIED_EVENTS_KEPT } from "./apply-once.ts";
+export { applyIfNewer } from "./apply-if-newer.ts";
 export type { ApplyOnceOptions } from "./apply-once.ts";
 export { MongoKitErrorReason } from "./errors.ts";
 export { createWriteQueue, documentKey } from "./write-queue.ts";

@@ -1,7 +1,7 @@
 import { collaborationStarted, type collaborationEnded, type EventOf } from "@intl/events";
 import type { PartnershipsModels } from "../models/partnershipsModels.ts";
 import { syncCollaborationLinks } from "../models/researchCollaborationModel.ts";
-import { isDuplicateKeyError } from "@intl/mongo";
+import { applyIfNewer } from "@intl/mongo";
 
 export type CollaborationEvent = EventOf<typeof collaborationStarted> | EventOf<typeof collaborationEnded>;
 
@@ -19,32 +19,18 @@ export async function projectCollaboration(
   const model = models.ResearchCollaboration;
   const data = event.data;
   const previous = await model.findById(data.collaborationId, { institutionIds: 1 }).lean().exec();
-  try {
-    await model
-      .updateOne(
-        { _id: data.collaborationId, sequence: { $lt: event.sequence } },
-        {
-          $set: {
-            type: data.type,
-            institutionIds: data.institutionIds,
-            companies: data.companies,
-            dimensions: data.dimensions,
-            centreId: data.centreId,
-            leadFacultyId: data.leadFacultyId,
-            startDate: data.startDate,
-            endDate: data.endDate,
-            ongoing: event.type === collaborationStarted.type,
-            sequence: event.sequence,
-            updatedAt: now,
-          },
-        },
-        { upsert: true },
-      )
-      .exec();
-  } catch (error) {
-    // The held version is the same or newer: the upsert collided with it. Nothing to apply.
-    if (!isDuplicateKeyError(error)) throw error;
-  }
+  await applyIfNewer(model, data.collaborationId, event.sequence, {
+    type: data.type,
+    institutionIds: data.institutionIds,
+    companies: data.companies,
+    dimensions: data.dimensions,
+    centreId: data.centreId,
+    leadFacultyId: data.leadFacultyId,
+    startDate: data.startDate,
+    endDate: data.endDate,
+    ongoing: event.type === collaborationStarted.type,
+    updatedAt: now,
+  });
   // From what is held (this event's or a newer one's): a redelivery repairs links a crash left behind.
   await syncCollaborationLinks(models, data.collaborationId);
   return [...new Set([...(previous?.institutionIds ?? []), ...data.institutionIds])];

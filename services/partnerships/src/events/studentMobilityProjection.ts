@@ -1,7 +1,7 @@
 import type { mobilityCompleted, EventOf } from "@intl/events";
 import type { Model } from "mongoose";
 import type { StudentMobilityDocument } from "../models/studentMobilityModel.ts";
-import { isDuplicateKeyError } from "@intl/mongo";
+import { applyIfNewer } from "@intl/mongo";
 
 /**
  * Records a completed student mobility (a student flow with its institution),
@@ -15,28 +15,15 @@ export async function projectCompletedMobility(
 ): Promise<string[]> {
   const data = event.data;
   const previous = await model.findById(data.mobilityId, { institutionId: 1 }).lean().exec();
-  try {
-    await model
-      .updateOne(
-        { _id: data.mobilityId, sequence: { $lt: event.sequence } },
-        {
-          $set: {
-            institutionId: data.institutionId,
-            agreementId: data.agreementId,
-            direction: data.direction,
-            type: data.type,
-            academicYear: data.academicYear,
-            startDate: data.startDate,
-            endDate: data.endDate,
-            sequence: event.sequence,
-            updatedAt: now,
-          },
-        },
-        { upsert: true },
-      )
-      .exec();
-  } catch (error) {
-    if (!isDuplicateKeyError(error)) throw error;
-  }
+  await applyIfNewer(model, data.mobilityId, event.sequence, {
+    institutionId: data.institutionId,
+    agreementId: data.agreementId,
+    direction: data.direction,
+    type: data.type,
+    academicYear: data.academicYear,
+    startDate: data.startDate,
+    endDate: data.endDate,
+    updatedAt: now,
+  });
   return [...new Set([...(previous ? [previous.institutionId] : []), data.institutionId])];
 }
