@@ -1,6 +1,5 @@
 import { partnershipsErasureConfirmed, partnershipsEvents } from "@intl/events";
 import { defineSubgraphService, serviceShape, type BaseServiceDeps } from "@intl/subgraph";
-import type { DocumentNode } from "graphql";
 import { createPartnershipsApp } from "./application/partnershipsApp.ts";
 import { scheduledExpiry } from "./application/scheduledExpiry.ts";
 import { consumedContracts, consumedEventHandler, CONSUMER_GROUP } from "./events/consumedEvents.ts";
@@ -20,11 +19,8 @@ const shape = serviceShape({
   consumes: { group: CONSUMER_GROUP, contracts: consumedContracts },
 });
 
-/** The subgraph's SDL. */
-export const typeDefs: DocumentNode = shape.typeDefs;
-
-/** Every topic the service produces to or consumes from, and its dead-letter topic, before any prefix. */
-export const topics: string[] = shape.topics;
+/** The subgraph's SDL; every topic it produces to or consumes from, and its dead-letter topic, unprefixed. */
+export const { typeDefs, topics } = shape;
 
 /** `buildService`'s dependencies: the shared ones, plus this service's own options. */
 export interface ServiceDeps extends BaseServiceDeps {

@@ -1,6 +1,5 @@
 import { researchErasureConfirmed, researchEvents } from "@intl/events";
 import { defineSubgraphService, serviceShape, type BaseServiceDeps } from "@intl/subgraph";
-import type { DocumentNode } from "graphql";
 import { createResearchApp } from "./application/researchApp.ts";
 import { consumedContracts, CONSUMER_GROUP, consumedEventHandler } from "./events/consumedEvents.ts";
 import type { ConsumedEvent } from "./events/consumedEvents.ts";
@@ -20,11 +19,8 @@ const shape = serviceShape({
   consumes: { group: CONSUMER_GROUP, contracts: consumedContracts },
 });
 
-/** The subgraph's SDL. */
-export const typeDefs: DocumentNode = shape.typeDefs;
-
-/** Every topic the service produces to or consumes from, and its dead-letter topic, before any prefix. */
-export const topics: string[] = shape.topics;
+/** The subgraph's SDL; every topic it produces to or consumes from, and its dead-letter topic, unprefixed. */
+export const { typeDefs, topics } = shape;
 
 /** `buildService`'s dependencies: the shared ones (see `BaseServiceDeps`). */
 export type ServiceDeps = BaseServiceDeps;

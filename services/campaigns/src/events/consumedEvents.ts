@@ -1,11 +1,13 @@
 import {
   applicationDecided,
   applicationEnrolled,
+  applicationEvents,
   applicationSubmitted,
   applicationWithdrawn,
   collaborationEnded,
   collaborationStarted,
   institutionCreated,
+  institutionEvents,
   institutionUpdated,
   studentErased,
 } from "@intl/events";
@@ -25,12 +27,8 @@ export const CONSUMER_GROUP = "campaigns.read-models";
  * Every type published on these topics is listed, so none is dead-lettered as unknown.
  */
 export const consumedContracts = [
-  institutionCreated,
-  institutionUpdated,
-  applicationSubmitted,
-  applicationDecided,
-  applicationWithdrawn,
-  applicationEnrolled,
+  ...institutionEvents,
+  ...applicationEvents,
   studentErased,
   collaborationStarted,
   collaborationEnded,

@@ -1,11 +1,4 @@
-import {
-  applicationDecided,
-  applicationEnrolled,
-  applicationSubmitted,
-  applicationWithdrawn,
-  institutionCreated,
-  institutionUpdated,
-} from "@intl/events";
+import { applicationEvents, institutionEvents } from "@intl/events";
 import type { EventContract, EventOf } from "@intl/events";
 import type { HandlerContext } from "@intl/kafka";
 import type { ResearchModels } from "../models/researchModels.ts";
@@ -16,14 +9,7 @@ import { applyApplicationEvent } from "./phdApplicationProjection.ts";
 export const CONSUMER_GROUP = "research.read-models";
 
 /** What the research service consumes: partner institutions, and PhD applications. */
-export const consumedContracts = [
-  institutionCreated,
-  institutionUpdated,
-  applicationSubmitted,
-  applicationDecided,
-  applicationWithdrawn,
-  applicationEnrolled,
-] as const;
+export const consumedContracts = [...institutionEvents, ...applicationEvents] as const;
 
 /** One of the consumed events, as a union the `type` narrows (`EventOf` of a union is not distributive). */
 export type ConsumedEvent = (typeof consumedContracts)[number] extends infer C

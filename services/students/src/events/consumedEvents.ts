@@ -1,13 +1,4 @@
-import {
-  agreementActivated,
-  agreementExpired,
-  agreementRenewed,
-  agreementTerminated,
-  institutionCreated,
-  institutionUpdated,
-  interviewCompleted,
-  phdCandidateSelected,
-} from "@intl/events";
+import { agreementEvents, institutionEvents, interviewCompleted, phdCandidateSelected } from "@intl/events";
 import type { EventContract, EventOf } from "@intl/events";
 import type { EventsQueued, HandlerContext } from "@intl/kafka";
 import type { WriteQueue } from "@intl/mongo";
@@ -20,12 +11,8 @@ export const CONSUMER_GROUP = "students";
 
 /** What this service learns from the others. */
 export const consumedContracts = [
-  institutionCreated,
-  institutionUpdated,
-  agreementActivated,
-  agreementRenewed,
-  agreementExpired,
-  agreementTerminated,
+  ...institutionEvents,
+  ...agreementEvents,
   interviewCompleted,
   phdCandidateSelected,
 ] as const;

@@ -94,13 +94,20 @@ export const partnershipTierChanged = defineEvent({
   data: z.object({ institutionId: id, previousTier: partnershipTier, tier: partnershipTier }),
 });
 
-export const partnershipsEvents = [
-  institutionCreated,
-  institutionUpdated,
+/** Every type published on `partnerships.institution`: a consumer of the topic lists them all. */
+export const institutionEvents = [institutionCreated, institutionUpdated] as const;
+
+/** Every type published on `partnerships.agreement`. */
+export const agreementEvents = [
   agreementActivated,
   agreementRenewed,
   agreementExpired,
   agreementTerminated,
+] as const;
+
+export const partnershipsEvents = [
+  ...institutionEvents,
+  ...agreementEvents,
   partnershipTierChanged,
   partnershipsErasureConfirmed,
 ] as const;

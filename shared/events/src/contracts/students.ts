@@ -91,11 +91,16 @@ export const studentErased = defineEvent({
   data: z.object({ studentId: id, erasedAt: isoDateTime }),
 });
 
-export const studentsEvents = [
+/** Every type published on `students.application`: a consumer of the topic lists them all. */
+export const applicationEvents = [
   applicationSubmitted,
   applicationDecided,
   applicationWithdrawn,
   applicationEnrolled,
+] as const;
+
+export const studentsEvents = [
+  ...applicationEvents,
   mobilityPlanned,
   mobilityCompleted,
   mobilityCancelled,
