@@ -1,4 +1,5 @@
-import { InputErrors, enumOf, type EnumValue } from "@intl/errors";
+import { InputErrors, type EnumValue } from "@intl/errors";
+import { agreementType } from "@intl/events";
 import {
   compareAcademicYears,
   isAcademicYear,
@@ -11,14 +12,8 @@ import {
 import { PartnershipsReason } from "./errors.ts";
 import { optionalText } from "./inputChecks.ts";
 
-export const AgreementType = enumOf(
-  "EXCHANGE",
-  "DOUBLE_DEGREE",
-  "RESEARCH",
-  "INTERNSHIP",
-  "OFFSHORE_TRAINING",
-  "OTHER",
-);
+/** The agreement types of the published contract. */
+export const AgreementType = agreementType.enum;
 export type AgreementType = EnumValue<typeof AgreementType>;
 
 export const CefrLevel = { A1: "A1", A2: "A2", B1: "B1", B2: "B2", C1: "C1", C2: "C2" } as const;

@@ -115,6 +115,16 @@ export function demoPartners(now: Date): DemoPartners {
   const agreements: DemoAgreement[] = [];
   const evidence: DemoEvidence[] = [];
   const usedRor = new Set<string>();
+  /** The next agreement, numbered in the order they are made. */
+  const addAgreement = (
+    institutionId: string,
+    countryCode: string,
+    type: AgreementType,
+    target: DemoAgreementTarget,
+  ) => {
+    const agreementId = `agr-demo-${pad(agreements.length + 1)}`;
+    agreements.push(demoAgreement(random, agreementId, institutionId, countryCode, type, target, current));
+  };
 
   for (const [countryCode, names] of Object.entries(demoInstitutionNames)) {
     for (const [name, city] of names) {
@@ -143,17 +153,7 @@ export function demoPartners(now: Date): DemoPartners {
       const roll = random();
       const target: DemoAgreementTarget =
         roll < 0.86 ? "ACTIVE" : roll < 0.91 ? "EXPIRED" : roll < 0.95 ? "TERMINATED" : "DRAFT";
-      agreements.push(
-        demoAgreement(
-          random,
-          `agr-demo-${pad(agreements.length + 1)}`,
-          id,
-          countryCode,
-          "EXCHANGE",
-          target,
-          current,
-        ),
-      );
+      addAgreement(id, countryCode, "EXCHANGE", target);
       if (random() < 0.12) {
         const type = pick<AgreementType>(random, [
           "DOUBLE_DEGREE",
@@ -162,17 +162,7 @@ export function demoPartners(now: Date): DemoPartners {
           "INTERNSHIP",
           "OFFSHORE_TRAINING",
         ]);
-        agreements.push(
-          demoAgreement(
-            random,
-            `agr-demo-${pad(agreements.length + 1)}`,
-            id,
-            countryCode,
-            type,
-            "ACTIVE",
-            current,
-          ),
-        );
+        addAgreement(id, countryCode, type, "ACTIVE");
       }
       if (random() < 0.4) {
         const corporate = random() < 0.5;
@@ -246,7 +236,15 @@ function demoAgreement(
     type === "EXCHANGE"
       ? ["EXCHANGE", pick(random, ["ICM", "ISMIN"])]
       : type === "DOUBLE_DEGREE"
-        ? [pick(random, ["ICM", "ISMIN", "MSC-ADVANCED-MATERIALS", "MSC-COMPUTER-SCIENCE", "MSC-DATA-SCIENCE"])]
+        ? [
+            pick(random, [
+              "ICM",
+              "ISMIN",
+              "MSC-ADVANCED-MATERIALS",
+              "MSC-COMPUTER-SCIENCE",
+              "MSC-DATA-SCIENCE",
+            ]),
+          ]
         : type === "RESEARCH"
           ? ["PHD"]
           : [];

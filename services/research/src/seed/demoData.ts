@@ -2,6 +2,8 @@
 // companies, generated deterministically so that re-running the seed converges on the
 // same records instead of duplicating them.
 import { demoSurnames, pick, seededRandom } from "@intl/subgraph";
+import type { FacultyDetails } from "../domain/faculty.ts";
+import type { FacultyMobilityState } from "../domain/facultyMobility.ts";
 import type { CollaborationDimension, CollaborationType, ResearchDomain } from "../domain/vocabulary.ts";
 
 function pad(n: number): string {
@@ -83,14 +85,8 @@ const firstNames = [
 ];
 const extraLanguages = ["es", "de", "it", "pt", "zh", "ar", "ja"];
 
-export interface DemoFaculty {
+export interface DemoFaculty extends FacultyDetails {
   id: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  centreId: string;
-  domains: ResearchDomain[];
-  languages: string[];
   hdr: boolean;
 }
 
@@ -238,15 +234,11 @@ export function demoCollaborations(
   return collaborations;
 }
 
-export interface DemoFacultyMobility {
-  id: string;
-  direction: "OUTGOING" | "INCOMING";
-  facultyId: string | null;
-  institutionId: string;
-  guestName: string | null;
-  purpose: string;
-  startDate: string;
-  endDate: string;
+/** A mobility as planned (what the service adds itself left out), and whether it took place. */
+export interface DemoFacultyMobility extends Omit<
+  FacultyMobilityState,
+  "status" | "completedAt" | "version" | "demo"
+> {
   complete: boolean;
 }
 
