@@ -178,8 +178,11 @@ start_kafka_node() {
   local classpath="$KAFKA_LIBS/*" log4j="-Dlog4j2.configurationFile=$INFRA_DIR/log4j2.xml"
   if [[ ! -f "$NODE_DATA/meta.properties" ]]; then
     if [[ ! -s "$STATE/kafka-cluster-id" ]]; then
-      # A Kafka cluster id is a base64url-encoded random 16-byte UUID (22 characters).
-      head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=' >"$STATE/kafka-cluster-id"
+      # A Kafka cluster id is a base64url-encoded random 16-byte UUID (22 characters), never
+      # starting with "-" (the format command would read it as an option; Kafka's own ids avoid it too).
+      until [[ -s "$STATE/kafka-cluster-id" && "$(head -c 1 "$STATE/kafka-cluster-id")" != "-" ]]; do
+        head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=' >"$STATE/kafka-cluster-id"
+      done
     fi
     # Every node of a cluster is formatted with the same cluster id.
     # shellcheck disable=SC2086 # KAFKA_JVM_OPTS is a list of options

@@ -4,12 +4,9 @@ import type { Viewer } from "@intl/auth";
 import { OVERLOADED } from "@intl/subgraph";
 import { GraphQLError } from "graphql";
 import type { CircuitBreaker } from "./circuitBreaker.ts";
-import { ForwardingDataSource, SUBGRAPH_TIMEOUT } from "./forwardingDataSource.ts";
+import { ForwardingDataSource, SUBGRAPH_TIMEOUT, SUBGRAPH_UNAVAILABLE } from "./forwardingDataSource.ts";
 import type { ForwardingDataSourceOptions } from "./forwardingDataSource.ts";
 import type { GatewayContext } from "./gatewayContext.ts";
-
-/** `extensions.code` of a school's fields when its subgraph does not answer or its circuit is open. */
-export const SUBGRAPH_UNAVAILABLE = "SUBGRAPH_UNAVAILABLE";
 
 /** The role an anonymous caller (and the gateway's own health checks) is named by in a school's token. */
 export const ANONYMOUS_CALLER = "ANONYMOUS";

@@ -13,6 +13,12 @@ import { withFetchSignal } from "./subgraphFetcher.ts";
 /** `extensions.code` of the fields of a subgraph that did not answer within SUBGRAPH_TIMEOUT_MS. */
 export const SUBGRAPH_TIMEOUT = "SUBGRAPH_TIMEOUT";
 
+/**
+ * `extensions.code` of the fields of a subgraph that could not be reached (connection refused or
+ * closed without an answer: the process is down or restarting), or of a school whose circuit is open.
+ */
+export const SUBGRAPH_UNAVAILABLE = "SUBGRAPH_UNAVAILABLE";
+
 export interface ForwardingDataSourceOptions {
   /** The subgraph's name, as the supergraph knows it (named in its errors). */
   name: string;
@@ -91,6 +97,13 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
         });
       }
       if (operation?.aborted) throw abortedOperationError(operation);
+      // No HTTP answer at all (fetch's TypeError: connection refused, or closed without an
+      // answer): the subgraph is down. Its fields say so, coded and named, not as an internal error.
+      if (error instanceof TypeError) {
+        throw new GraphQLError(`The ${this.name} subgraph could not be reached; its fields are left out.`, {
+          extensions: { code: SUBGRAPH_UNAVAILABLE, details: { subgraph: this.name } },
+        });
+      }
       throw error;
     } finally {
       span.setAttribute("intl.fetch.outcome", outcome);

@@ -13,6 +13,25 @@ const post = (url: string, query: string, signal?: AbortSignal) =>
 const withShipping = `{ thing(id: "t1") { name rating shippingDays } }`;
 const withoutShipping = `{ thing(id: "t1") { name rating } }`;
 
+describe("a subgraph that is down", () => {
+  it("yields the other subgraphs' data and a coded SUBGRAPH_UNAVAILABLE naming it, not an internal error", async () => {
+    const { url, shipping } = await gatewayWith("hang", { subgraphTimeoutMs: 60_000 });
+    // Nothing listens on its port any more: connections are refused, as when its process is gone.
+    await shipping.close();
+
+    const { status, body } = await post(url, withShipping);
+
+    expect(status).toBe(200);
+    expect(body.data).toEqual({ thing: { name: "Bicycle", rating: 5, shippingDays: null } });
+    expect(body.errors).toEqual([
+      {
+        message: "The shipping subgraph could not be reached; its fields are left out.",
+        extensions: { code: "SUBGRAPH_UNAVAILABLE", details: { subgraph: "shipping" } },
+      },
+    ]);
+  });
+});
+
 describe("a subgraph that does not answer in time", () => {
   it("yields the other subgraphs' data and a coded SUBGRAPH_TIMEOUT naming it", async () => {
     const { url } = await gatewayWith("hang", { subgraphTimeoutMs: 200 });

@@ -22,6 +22,8 @@ import { supergraphPath } from "../../src/subgraphCatalogue.ts";
 const secret = "e2e-secret-0123456789abcdef0123456789";
 const issuer = "intl-graph";
 const audience = "intl-graph";
+/** What the system's services verify tokens with: a service run in a child process needs it too. */
+export const tokenSettings = { secret, issuer, audience };
 
 export interface TokenOptions {
   subject?: string;
@@ -86,10 +88,11 @@ export async function startSystem(options: {
 
   const gateway = buildGateway({
     supergraphSdl: readFileSync(supergraphPath, "utf8"),
-    subgraphUrls,
     verifyToken,
     logger,
     ...options.gateway,
+    // A test may send some subgraphs' fetches elsewhere (the fault suite takes research away); the rest stay.
+    subgraphUrls: { ...subgraphUrls, ...options.gateway?.subgraphUrls },
   });
   const gatewayAddress = await gateway.listen({ port: 0, host: "127.0.0.1" });
 

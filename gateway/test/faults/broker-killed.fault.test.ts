@@ -9,7 +9,7 @@
 import { prefixedTopic } from "@intl/kafka";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startSystem, type System } from "../e2e/system.ts";
-import { killBroker, leaderOf, printFigures, restartBrokers } from "./cluster.ts";
+import { killBroker, leaderOf, printFigures, restartWhatIsDown } from "./cluster.ts";
 import {
   expectEachEventHandledOnce,
   expectConverged,
@@ -52,7 +52,7 @@ describe("a broker killed mid-stream", () => {
         }
         if (count === Math.floor(total * 0.6)) {
           restarted = killed!.then(async () => {
-            await restartBrokers(infra);
+            await restartWhatIsDown(infra);
             return Date.now();
           });
         }

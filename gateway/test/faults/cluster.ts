@@ -56,14 +56,27 @@ function pidFile(infra: FaultInfra, node: number): string {
   return join(infra.stateDir, node === 1 ? "kafka.pid" : `kafka-${node}.pid`);
 }
 
-/** Kills broker `node` at once (SIGKILL to its process group: no controlled shutdown, no flush). */
-export async function killBroker(infra: FaultInfra, node: number): Promise<void> {
-  const pid = Number((await readFile(pidFile(infra, node), "utf8")).trim());
+/** Kills the process group whose leader's pid is in `file` at once (SIGKILL: no controlled shutdown, no flush). */
+async function killByPidFile(file: string): Promise<void> {
+  const pid = Number((await readFile(file, "utf8")).trim());
   process.kill(-pid, "SIGKILL");
 }
 
-/** Starts again the brokers that are not running (start.sh leaves the others alone) and waits until they answer. */
-export function restartBrokers(infra: FaultInfra): Promise<void> {
+/** Kills broker `node` at once. */
+export function killBroker(infra: FaultInfra, node: number): Promise<void> {
+  return killByPidFile(pidFile(infra, node));
+}
+
+/** Kills the store's server (FerretDB; the PostgreSQL behind it stays up) at once. */
+export function killStore(infra: FaultInfra): Promise<void> {
+  return killByPidFile(join(infra.stateDir, "ferretdb.pid"));
+}
+
+/**
+ * Starts again what is not running — brokers, the store (start.sh leaves the rest alone) — and
+ * waits until it answers.
+ */
+export function restartWhatIsDown(infra: FaultInfra): Promise<void> {
   return runInfraScript("start.sh", infra.env);
 }
 
@@ -78,6 +91,18 @@ export async function leaderOf(kafka: Kafka, topic: string, partition = 0): Prom
     return leader;
   } finally {
     await admin.disconnect();
+  }
+}
+
+/**
+ * Lets a phase of a scenario last `ms`, and at least until `atLeast` more of `answers` have
+ * arrived: the phases follow the load, not only the clock, on a slow machine.
+ */
+export async function lasting(answers: readonly unknown[], ms: number, atLeast: number): Promise<void> {
+  const from = answers.length;
+  const until = Date.now() + ms;
+  while (Date.now() < until || answers.length - from < atLeast) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 

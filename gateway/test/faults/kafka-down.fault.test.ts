@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startSystem, type System } from "../e2e/system.ts";
-import { killBroker, printFigures, restartBrokers } from "./cluster.ts";
+import { killBroker, printFigures, restartWhatIsDown } from "./cluster.ts";
 import {
   expectEachEventHandledOnce,
   expectConverged,
@@ -61,7 +61,7 @@ describe("Kafka entirely down", () => {
     const pendingAtWorst = await pendingInOutboxes(system);
     const partnershipsReady = await readiness(system.subgraphUrls.partnerships!);
 
-    await restartBrokers(infra);
+    await restartWhatIsDown(infra);
     const backAt = Date.now();
     const written = [...before.written, ...during.flatMap((run) => run.written)];
     await expectConverged(written, system);
