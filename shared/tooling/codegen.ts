@@ -64,6 +64,8 @@ const services: Record<string, ServiceTypes> = {
       LearningAgreementChange: "../domain/creditRecognition.ts#LearningAgreementChange",
       MobilityCompliance: "../domain/mobilityCompliance.ts#CohortCompliance",
       PartnerFlow: "../application/indicators.ts#PartnerFlowRow",
+      FlowBalance: "../domain/kpis.ts#FlowBalance",
+      CountryShare: "../domain/kpis.ts#CountryShare",
       ErasureRequest: "../resolvers/erasureFields.ts#ErasureRequestView",
       ErasureConfirmation: "../domain/erasureRequest.ts#ErasureConfirmation",
       // A notice as stored; its message is the same for all and resolved here.

@@ -29,19 +29,21 @@ export const dashboardOperations = {
   englishTaughtMsc: `query DashboardEnglishTaughtMsc {
   programmes(kind: MSC) { code title language extrapolated }
 }`,
-  /** How concentrated incoming students' origins are (no single country dominating). */
+  /** How concentrated incoming students' origins are (no single country dominating); an ANALYST sees "<5" for 1 to 4 students. */
   originDiversity: `query DashboardOriginDiversity {
-  originDiversity(top: 5) { total herfindahl effectiveCountries topCountries { countryCode count share } }
+  originDiversity(top: 5) {
+    total herfindahl effectiveCountries topCountries { countryCode count countShown share }
+  }
 }`,
   /** Active agreements per zone. */
   partnersByZone: `query DashboardPartnersByZone {
   agreementStats(filter: { status: [ACTIVE] }) { total byZone { key count } }
 }`,
-  /** Incoming and outgoing mobilities per partner in one academic year. */
+  /** Incoming and outgoing mobilities per partner in one academic year ("<5" to an ANALYST for 1 to 4). */
   flowsByPartner: `query DashboardFlowsByPartner($academicYear: String!) {
   flowsByPartner(academicYear: $academicYear) {
     institution { id name countryCode }
-    incoming outgoing balance
+    incoming incomingShown outgoing outgoingShown balance
   }
 }`,
   /** Recruitment funnel per country and academic year. */

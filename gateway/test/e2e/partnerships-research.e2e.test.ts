@@ -1,5 +1,6 @@
 import { expectEventually } from "@intl/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { designateStrategicPartner } from "./strategicPartner.ts";
 import { startSystem, type System } from "./system.ts";
 
 let system: System;
@@ -22,32 +23,11 @@ beforeAll(async () => {
   ids.usp = await registerPartner("Universidade de São Paulo (e2e)", "BR");
   ids.milano = await registerPartner("Politecnico di Milano (e2e)", "IT");
 
-  const { createResearchCentre } = await system.data<{ createResearchCentre: { id: string } }>(
-    admin,
-    `mutation { createResearchCentre(input: { code: "CMP", name: "Microelectronics centre (e2e)", domains: [MICROELECTRONICS] }) { id } }`,
-  );
-  ids.centre = createResearchCentre.id;
-  const { registerFaculty } = await system.data<{ registerFaculty: { id: string } }>(
-    admin,
-    `mutation($centre: ID!) { registerFaculty(input: { firstName: "Ada", lastName: "Martin", email: "ada.martin@example.org",
-       centreId: $centre, domains: [MICROELECTRONICS], languages: ["fr", "en"], hdr: true }) { id } }`,
-    { centre: ids.centre },
-  );
-  ids.faculty = registerFaculty.id;
-
-  await system.data(
-    office,
-    `mutation($institution: ID!, $centre: ID!, $faculty: ID!) {
-       designateStrategicPartnership(institutionId: $institution, input: {
-         carryingCentreId: $centre, leadFacultyId: $faculty,
-         actionPlan: { firstAcademicYear: "2025-2026", actions: [
-           { academicYear: "2025-2026", title: "Joint summer school" },
-           { academicYear: "2026-2027", title: "Double-degree proposal" },
-           { academicYear: "2027-2028", title: "Joint PhD call" },
-           { academicYear: "2028-2029", title: "Company platform in Sendai" },
-           { academicYear: "2029-2030", title: "Review and renewal" } ] } }) { id } }`,
-    { institution: ids.tohoku, centre: ids.centre, faculty: ids.faculty },
-  );
+  ({ centreId: ids.centre, facultyId: ids.faculty } = await designateStrategicPartner(
+    system,
+    { admin, office },
+    ids.tohoku,
+  ));
 });
 afterAll(async () => system?.stop());
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { loadConfig, serviceConfigSchema } from "@intl/config";
+import { DEFAULT_DOSSIER_RETENTION_MONTHS } from "./domain/dossierRetention.ts";
 import { DEFAULT_AT_RISK_MONTHS } from "./domain/mobilityCompliance.ts";
 
 /** The students service's own settings, on top of the shared ones. */
@@ -11,6 +12,13 @@ const studentsOnlySchema = z.object({
     .min(1, "must be at least 1")
     .max(60, "must be at most 60")
     .default(DEFAULT_AT_RISK_MONTHS),
+  /** Months a non-admitted applicant's dossier documents are kept after the decision (docs/data-protection.md). */
+  DOSSIER_RETENTION_MONTHS: z.coerce
+    .number()
+    .int()
+    .min(1, "must be at least 1")
+    .max(120, "must be at most 120")
+    .default(DEFAULT_DOSSIER_RETENTION_MONTHS),
 });
 
 /** Settings of the service (shared ones + its own), validated once; names every bad variable. */

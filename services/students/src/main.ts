@@ -6,5 +6,10 @@ import { buildService, serviceName } from "./subgraph.ts";
 await runSubgraphService({
   name: serviceName,
   loadConfig: loadStudentsConfig,
-  build: (deps, config) => buildService({ ...deps, atRiskMonths: config.AT_RISK_MONTHS }),
+  build: (deps, config) =>
+    buildService({
+      ...deps,
+      atRiskMonths: config.AT_RISK_MONTHS,
+      dossierRetentionMonths: config.DOSSIER_RETENTION_MONTHS,
+    }),
 });

@@ -1,7 +1,9 @@
 import { erasureConfirmations, studentsErasureConfirmed } from "@intl/events";
-import { defineSubgraphService, serviceShape, type BaseServiceDeps } from "@intl/subgraph";
+import { defineSubgraphService, periodicJob, serviceShape, type BaseServiceDeps } from "@intl/subgraph";
+import type { DocumentNode } from "graphql";
 import { isErasureConfirmation } from "./application/personalDataErasure.ts";
 import { createStudentsApp } from "./application/studentsApp.ts";
+import { DEFAULT_DOSSIER_RETENTION_MONTHS } from "./domain/dossierRetention.ts";
 import { DEFAULT_AT_RISK_MONTHS } from "./domain/mobilityCompliance.ts";
 import { consumedContracts, consumedEventHandler, CONSUMER_GROUP } from "./events/consumedEvents.ts";
 import type { ConsumedEvent } from "./events/consumedEvents.ts";
@@ -21,13 +23,20 @@ const shape = serviceShape({
   consumes: { group: CONSUMER_GROUP, contracts: [...consumedContracts, ...erasureConfirmations] },
 });
 
-/** The subgraph's SDL; every topic it produces to or consumes from, and its dead-letter topic, unprefixed. */
-export const { typeDefs, topics } = shape;
+/** The subgraph's SDL. */
+export const typeDefs: DocumentNode = shape.typeDefs;
+
+/** Every topic the service produces to or consumes from, and its dead-letter topic, before any prefix. */
+export const topics: string[] = shape.topics;
 
 /** `buildService`'s dependencies: the shared ones, plus this service's own options. */
 export interface ServiceDeps extends BaseServiceDeps {
   /** Early-warning horizon of the 100 % rule, in months (default 12). */
   atRiskMonths?: number;
+  /** How long non-admitted applicants' dossier documents are kept after the decision, in months (default 12). */
+  dossierRetentionMonths?: number;
+  /** How often the retention job looks for expired dossiers (default hourly). */
+  retentionIntervalMs?: number;
 }
 
 /**
@@ -41,7 +50,7 @@ export function buildService(deps: ServiceDeps) {
     ...shape,
     outboxModels: outboxModels(store),
     prepareStore: () => syncIndexes(store),
-    build: ({ clock, newId, writeQueue, eventsQueued }) => {
+    build: ({ clock, newId, writeQueue, eventsQueued, logger }) => {
       const app = createStudentsApp({
         store,
         writeQueue,
@@ -64,6 +73,17 @@ export function buildService(deps: ServiceDeps) {
           erase: app.eraseHeldData,
           exportOf: app.personalDataOf,
         },
+        jobs: [
+          periodicJob({
+            name: "dossier-retention",
+            intervalMs: deps.retentionIntervalMs ?? 3_600_000,
+            run: () =>
+              app.removeExpiredDossierDocuments(
+                deps.dossierRetentionMonths ?? DEFAULT_DOSSIER_RETENTION_MONTHS,
+              ),
+            logger,
+          }),
+        ],
       };
     },
   });

@@ -231,18 +231,36 @@ describe("KPIs", () => {
     });
   });
 
+  const ORIGINS = `{ originDiversity(top: 1) {
+    total herfindahl effectiveCountries topCountries { countryCode count countShown share } } }`;
+
   it("measures how concentrated the origins of international students are", async () => {
-    const answer = await service.graphql(
-      `{ originDiversity(top: 1) { total herfindahl effectiveCountries topCountries { countryCode count share } } }`,
-      {},
-      { role: "ANALYST" },
-    );
+    const answer = await service.graphql(ORIGINS, {}, { role: "INTERNATIONAL_OFFICE" });
     expect(answer.data!.originDiversity).toEqual({
       total: 3,
       herfindahl: 0.5556,
       effectiveCountries: 1.8,
-      topCountries: [{ countryCode: "CN", count: 2, share: 0.6667 }],
+      topCountries: [{ countryCode: "CN", count: 2, countShown: "2", share: 0.6667 }],
     });
+  });
+
+  it('shows an analyst "<5" for a nationality of 1 to 4 students, without the share that would give it away', async () => {
+    const answer = await service.graphql(ORIGINS, {}, { role: "ANALYST" });
+    expect(answer.data!.originDiversity).toMatchObject({
+      total: 3,
+      topCountries: [{ countryCode: "CN", count: null, countShown: "<5", share: null }],
+    });
+  });
+
+  it('shows an analyst "<5" for a partner\'s flows of 1 to 4, and no balance', async () => {
+    const answer = await service.graphql(
+      `{ flowsByPartner(academicYear: "2026-2027") { incoming incomingShown outgoing outgoingShown balance } }`,
+      {},
+      { role: "ANALYST" },
+    );
+    expect(answer.data!.flowsByPartner).toEqual([
+      { incoming: null, incomingShown: "<5", outgoing: null, outgoingShown: "<5", balance: null },
+    ]);
   });
 
   it("gives incoming and outgoing flows per partner for a year, leaving cancelled mobilities out", async () => {

@@ -34,7 +34,11 @@ export function agreementFacts(overrides: Partial<AgreementFacts> = {}): Agreeme
 
 /** The students service under test (see `TestService`), with its own scene-setting helpers. */
 export class StudentsTestService extends TestService<StudentsService> {
-  constructor(options: Partial<Pick<ServiceDeps, "clock" | "atRiskMonths">> = {}) {
+  constructor(
+    options: Partial<
+      Pick<ServiceDeps, "clock" | "atRiskMonths" | "dossierRetentionMonths" | "retentionIntervalMs">
+    > = {},
+  ) {
     super({ name: "students", build: (deps) => buildService({ ...deps, ...options }) });
   }
 

@@ -52,6 +52,8 @@ export type {
 } from "./seed-runner.ts";
 export { demoSurnames, pick, pickWeighted, seededRandom } from "./seed-random.ts";
 export { defineSubgraphService, serviceShape, serviceTopics } from "./service-definition.ts";
+export { periodicJob } from "./periodic-job.ts";
+export type { PeriodicJobOptions } from "./periodic-job.ts";
 export type {
   HandledEvent,
   ScheduledJob,

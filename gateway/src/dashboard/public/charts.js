@@ -44,7 +44,7 @@ export function gauge({ value, target, label }) {
   return chart(100, 56, `${label}: ${Math.round(ratio * 100)} % of target`, parts);
 }
 
-/** Horizontal bars, one per item ({ label, value }), with an optional target line. */
+/** Horizontal bars, one per item ({ label, value, shown? }: `shown` labels it instead of `value`), with an optional target line. */
 export function horizontalBars(items, { label, target, format = String } = {}) {
   const rowHeight = 22;
   const labelWidth = 120;
@@ -72,7 +72,7 @@ export function horizontalBars(items, { label, target, format = String } = {}) {
       svgElement(
         "text",
         { x: labelWidth + barWidth + 6, y: y + 13, class: "value-label", "data-key": item.key ?? item.label },
-        format(item.value),
+        item.shown ?? format(item.value),
       ),
     );
   });
@@ -133,7 +133,8 @@ function shortened(label, length) {
 }
 
 /**
- * Diverging bars per row ({ label, outgoing, incoming }): outgoing to the left of the
+ * Diverging bars per row ({ label, outgoing, incoming, outgoingShown?, incomingShown? }: the
+ * `…Shown` texts label the bars, e.g. "<5"): outgoing to the left of the
  * axis, incoming to the right, on one scale, so an unbalanced partner stands out.
  */
 export function divergingBars(rows, { label }) {
@@ -167,12 +168,12 @@ export function divergingBars(rows, { label }) {
           "text-anchor": "end",
           "data-key": `${row.key}:outgoing`,
         },
-        String(row.outgoing),
+        row.outgoingShown ?? String(row.outgoing),
       ),
       svgElement(
         "text",
         { x: axis + inc + 4, y: y + 13, class: "value-label", "data-key": `${row.key}:incoming` },
-        String(row.incoming),
+        row.incomingShown ?? String(row.incoming),
       ),
     );
   });

@@ -139,7 +139,9 @@ export const panels = [
           diversity.topCountries.map((country) => ({
             key: country.countryCode,
             label: countryName(country.countryCode),
-            value: country.share,
+            // A count hidden from the viewer ("<5") has no share either: no bar, its "<5" label.
+            value: country.share ?? 0,
+            shown: country.share === null ? `${country.countShown} students` : undefined,
           })),
           { label: "Top countries of origin", format: percent },
         ),
@@ -228,11 +230,14 @@ export const panels = [
       if (flows.length === 0) {
         return element("p", { class: "empty" }, `No mobility with a partner in ${context.flowsYear}.`);
       }
-      const shown = [...flows]
-        .sort((a, b) => b.incoming + b.outgoing - (a.incoming + a.outgoing))
-        .slice(0, 15);
-      const incoming = flows.reduce((sum, flow) => sum + flow.incoming, 0);
-      const outgoing = flows.reduce((sum, flow) => sum + flow.outgoing, 0);
+      // A count hidden from the viewer (null, shown "<5") counts as 0 in sorts and bars, and a
+      // total over hidden counts says "at least" (a trailing +).
+      const size = (flow) => (flow.incoming ?? 0) + (flow.outgoing ?? 0);
+      const shown = [...flows].sort((a, b) => size(b) - size(a)).slice(0, 15);
+      const total = (direction) =>
+        `${flows.reduce((sum, flow) => sum + (flow[direction] ?? 0), 0)}${flows.some((flow) => flow[direction] === null) ? "+" : ""}`;
+      const incoming = total("incoming");
+      const outgoing = total("outgoing");
       return [
         element("p", { class: "note" }, [
           element("span", { "data-kpi": "flow-partners" }, flows.length),
@@ -247,8 +252,10 @@ export const panels = [
           shown.map((flow) => ({
             key: flow.institution.id,
             label: `${flow.institution.name} (${flow.institution.countryCode})`,
-            outgoing: flow.outgoing,
-            incoming: flow.incoming,
+            outgoing: flow.outgoing ?? 0,
+            incoming: flow.incoming ?? 0,
+            outgoingShown: flow.outgoingShown,
+            incomingShown: flow.incomingShown,
           })),
           { label: `Flows per partner in ${context.flowsYear}` },
         ),

@@ -1,4 +1,5 @@
 import type { KitLogger } from "@intl/kafka";
+import { periodicJob } from "@intl/subgraph";
 import { academicYearAt } from "../domain/academicYear.ts";
 
 export interface ScheduledExpiryOptions {
@@ -17,49 +18,22 @@ export interface ScheduledExpiryOptions {
  * between an agreement change and its reassessment is repaired then).
  */
 export function scheduledExpiry(options: ScheduledExpiryOptions) {
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
-  let stopped = true;
   let reassessedFor: string | null = null;
-
-  async function tick(): Promise<void> {
-    const now = options.clock();
-    const expired = await options.expireDueAgreements(now);
-    if (expired.length > 0) options.logger.info({ expired }, "agreements expired");
-    const year = academicYearAt(now);
-    if (reassessedFor !== year) {
-      const count = await options.refreshAllStandings();
-      reassessedFor = year;
-      options.logger.info({ institutions: count, academicYear: year }, "partnerships reassessed");
-    }
-  }
-
-  function schedule(delayMs: number): void {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = tick()
-        .catch((error: unknown) =>
-          options.logger.error({ err: error }, "scheduled expiry failed; retrying at next tick"),
-        )
-        .finally(() => {
-          running = null;
-          schedule(options.intervalMs);
-        });
-    }, delayMs);
-  }
-
-  return {
-    start(): void {
-      if (!stopped) return;
-      stopped = false;
-      schedule(0);
+  return periodicJob({
+    name: "agreement-expiry",
+    intervalMs: options.intervalMs,
+    logger: options.logger,
+    async run() {
+      const now = options.clock();
+      const expired = await options.expireDueAgreements(now);
+      if (expired.length > 0) options.logger.info({ expired }, "agreements expired");
+      const year = academicYearAt(now);
+      if (reassessedFor !== year) {
+        const count = await options.refreshAllStandings();
+        reassessedFor = year;
+        options.logger.info({ institutions: count, academicYear: year }, "partnerships reassessed");
+      }
+      return expired.length;
     },
-    /** Stops scheduling and waits for a run in progress. */
-    async stop(): Promise<void> {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      timer = null;
-      await running;
-    },
-  };
+  });
 }

@@ -1,3 +1,4 @@
+import { dossierRetentionOperations } from "./dossierRetention.ts";
 import { applicationReviewOperations } from "./applicationReview.ts";
 import { creditRecognitionOperations } from "./creditRecognition.ts";
 import { indicatorOperations } from "./indicators.ts";
@@ -29,6 +30,7 @@ export function createStudentsApp(deps: ApplicationDeps) {
     ...partnerReadModelOperations(deps),
     ...erasureOperations(deps, students),
     ...personalDataExportOperations(deps),
+    ...dossierRetentionOperations(deps),
   };
 }
 

@@ -32,8 +32,10 @@ export interface OriginDiversity {
   herfindahl: number;
   /** Number of countries, were they equally represented, giving the same index (1 / herfindahl). */
   effectiveCountries: number;
-  topCountries: (CountryCount & { share: number })[];
+  topCountries: CountryShare[];
 }
+
+export type CountryShare = CountryCount & { share: number };
 
 /** How concentrated incoming students' origins are: no single country should dominate. */
 export function originDiversity(counts: readonly CountryCount[], top = 5): OriginDiversity {

@@ -8,6 +8,7 @@ import type { MobilityRecord as MobilityRecordModel, LearningAgreementRecord as 
 import type { LearningAgreementChange as LearningAgreementChangeModel } from '../domain/creditRecognition.ts';
 import type { CohortCompliance as CohortComplianceModel } from '../domain/mobilityCompliance.ts';
 import type { PartnerFlowRow as PartnerFlowRowModel } from '../application/indicators.ts';
+import type { FlowBalance as FlowBalanceModel, CountryShare as CountryShareModel } from '../domain/kpis.ts';
 import type { ErasureRequestView as ErasureRequestViewModel } from '../resolvers/erasureFields.ts';
 import type { ErasureConfirmation as ErasureConfirmationModel } from '../domain/erasureRequest.ts';
 import type { StudentsContext } from '../resolvers/context.ts';
@@ -131,9 +132,13 @@ export type ComplianceStatus =
 
 export type CountryShare = {
   __typename?: 'CountryShare';
-  count: Scalars['Int']['output'];
+  /** Enrolled international students of this nationality; null for an ANALYST when 1 to 4 (see countShown). */
+  count?: Maybe<Scalars['Int']['output']>;
+  /** "<5" for an ANALYST when 1 to 4, else the number. */
+  countShown: Scalars['String']['output'];
   countryCode: Scalars['String']['output'];
-  share: Scalars['Float']['output'];
+  /** count / total; null when the count is hidden (it would give the count away). */
+  share?: Maybe<Scalars['Float']['output']>;
 };
 
 export type CriterionScore = {
@@ -167,7 +172,10 @@ export type DocumentKind =
 
 export type Dossier = {
   __typename?: 'Dossier';
-  /** Personal: ADMIN, INTERNATIONAL_OFFICE, own PARTNER; FORBIDDEN otherwise; empty once erased. */
+  /**
+   * Personal: ADMIN, INTERNATIONAL_OFFICE, own PARTNER; FORBIDDEN otherwise; empty once erased, and
+   * DOSSIER_RETENTION_MONTHS (12) after an applicant was rejected or withdrew.
+   */
   documents?: Maybe<Array<DossierDocument>>;
   grades: Array<Grade>;
   languageCertificate?: Maybe<LanguageCertificate>;
@@ -243,10 +251,16 @@ export type ErasureStatus =
 export type FlowBalance = {
   __typename?: 'FlowBalance';
   academicYear: Scalars['String']['output'];
-  /** incoming − outgoing. */
-  balance: Scalars['Int']['output'];
-  incoming: Scalars['Int']['output'];
-  outgoing: Scalars['Int']['output'];
+  /** incoming − outgoing; null when either is hidden. */
+  balance?: Maybe<Scalars['Int']['output']>;
+  /** Null for an ANALYST when 1 to 4 (see incomingShown). */
+  incoming?: Maybe<Scalars['Int']['output']>;
+  /** "<5" for an ANALYST when 1 to 4, else the number. */
+  incomingShown: Scalars['String']['output'];
+  /** Null for an ANALYST when 1 to 4 (see outgoingShown). */
+  outgoing?: Maybe<Scalars['Int']['output']>;
+  /** "<5" for an ANALYST when 1 to 4, else the number. */
+  outgoingShown: Scalars['String']['output'];
 };
 
 export type Grade = {
@@ -667,11 +681,17 @@ export type PageInfo = {
 export type PartnerFlow = {
   __typename?: 'PartnerFlow';
   academicYear: Scalars['String']['output'];
-  /** incoming − outgoing. */
-  balance: Scalars['Int']['output'];
-  incoming: Scalars['Int']['output'];
+  /** incoming − outgoing; null when either is hidden. */
+  balance?: Maybe<Scalars['Int']['output']>;
+  /** Null for an ANALYST when 1 to 4 (see incomingShown). */
+  incoming?: Maybe<Scalars['Int']['output']>;
+  /** "<5" for an ANALYST when 1 to 4, else the number. */
+  incomingShown: Scalars['String']['output'];
   institution: Institution;
-  outgoing: Scalars['Int']['output'];
+  /** Null for an ANALYST when 1 to 4 (see outgoingShown). */
+  outgoing?: Maybe<Scalars['Int']['output']>;
+  /** "<5" for an ANALYST when 1 to 4, else the number. */
+  outgoingShown: Scalars['String']['output'];
 };
 
 export type PersonInput = {
@@ -1136,7 +1156,7 @@ export type ResolversTypes = {
   CandidateInput: CandidateInput;
   CefrLevel: CefrLevel;
   ComplianceStatus: ComplianceStatus;
-  CountryShare: ResolverTypeWrapper<CountryShare>;
+  CountryShare: ResolverTypeWrapper<CountryShareModel>;
   CriterionScore: ResolverTypeWrapper<CriterionScore>;
   CriterionScoreInput: CriterionScoreInput;
   DecisionRecord: ResolverTypeWrapper<DecisionRecordModel>;
@@ -1150,7 +1170,7 @@ export type ResolversTypes = {
   ErasureNoticeConnection: ResolverTypeWrapper<Omit<ErasureNoticeConnection, 'nodes'> & { nodes: Array<ResolversTypes['ErasureNotice']> }>;
   ErasureRequest: ResolverTypeWrapper<ErasureRequestViewModel>;
   ErasureStatus: ErasureStatus;
-  FlowBalance: ResolverTypeWrapper<FlowBalance>;
+  FlowBalance: ResolverTypeWrapper<FlowBalanceModel>;
   Grade: ResolverTypeWrapper<Grade>;
   GradeInput: GradeInput;
   HomeEquivalent: ResolverTypeWrapper<HomeEquivalent>;
@@ -1178,7 +1198,7 @@ export type ResolversTypes = {
   MobilityStatus: MobilityStatus;
   MobilityType: MobilityType;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  OriginDiversity: ResolverTypeWrapper<OriginDiversity>;
+  OriginDiversity: ResolverTypeWrapper<Omit<OriginDiversity, 'topCountries'> & { topCountries: Array<ResolversTypes['CountryShare']> }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PartnerFlow: ResolverTypeWrapper<PartnerFlowRowModel>;
   PersonInput: PersonInput;
@@ -1219,7 +1239,7 @@ export type ResolversParentTypes = {
   ApplicationFilter: ApplicationFilter;
   ApplicationSort: ApplicationSort;
   CandidateInput: CandidateInput;
-  CountryShare: CountryShare;
+  CountryShare: CountryShareModel;
   CriterionScore: CriterionScore;
   CriterionScoreInput: CriterionScoreInput;
   DecisionRecord: DecisionRecordModel;
@@ -1231,7 +1251,7 @@ export type ResolversParentTypes = {
   ErasureNotice: Omit<ErasureNotice, 'message'>;
   ErasureNoticeConnection: Omit<ErasureNoticeConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['ErasureNotice']> };
   ErasureRequest: ErasureRequestViewModel;
-  FlowBalance: FlowBalance;
+  FlowBalance: FlowBalanceModel;
   Grade: Grade;
   GradeInput: GradeInput;
   HomeEquivalent: HomeEquivalent;
@@ -1254,7 +1274,7 @@ export type ResolversParentTypes = {
   MobilityFilter: MobilityFilter;
   MobilitySort: MobilitySort;
   Mutation: Record<PropertyKey, never>;
-  OriginDiversity: OriginDiversity;
+  OriginDiversity: Omit<OriginDiversity, 'topCountries'> & { topCountries: Array<ResolversParentTypes['CountryShare']> };
   PageInfo: PageInfo;
   PartnerFlow: PartnerFlowRowModel;
   PersonInput: PersonInput;
@@ -1310,9 +1330,10 @@ export type ApplicationConnectionResolvers<ContextType = StudentsContext, Parent
 };
 
 export type CountryShareResolvers<ContextType = StudentsContext, ParentType extends ResolversParentTypes['CountryShare'] = ResolversParentTypes['CountryShare']> = {
-  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  countShown?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   countryCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  share?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
 export type CriterionScoreResolvers<ContextType = StudentsContext, ParentType extends ResolversParentTypes['CriterionScore'] = ResolversParentTypes['CriterionScore']> = {
@@ -1372,9 +1393,11 @@ export type ErasureRequestResolvers<ContextType = StudentsContext, ParentType ex
 
 export type FlowBalanceResolvers<ContextType = StudentsContext, ParentType extends ResolversParentTypes['FlowBalance'] = ResolversParentTypes['FlowBalance']> = {
   academicYear?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  balance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  incoming?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  outgoing?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  balance?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  incoming?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  incomingShown?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outgoing?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  outgoingShown?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type GradeResolvers<ContextType = StudentsContext, ParentType extends ResolversParentTypes['Grade'] = ResolversParentTypes['Grade']> = {
@@ -1517,10 +1540,12 @@ export type PageInfoResolvers<ContextType = StudentsContext, ParentType extends 
 
 export type PartnerFlowResolvers<ContextType = StudentsContext, ParentType extends ResolversParentTypes['PartnerFlow'] = ResolversParentTypes['PartnerFlow']> = {
   academicYear?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  balance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  incoming?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  balance?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  incoming?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  incomingShown?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
-  outgoing?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  outgoing?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  outgoingShown?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type PersonalDataSubjectResolvers<ContextType = StudentsContext, ParentType extends ResolversParentTypes['PersonalDataSubject'] = ResolversParentTypes['PersonalDataSubject'], FederationReferenceType extends FederationReferenceTypes['PersonalDataSubject'] = FederationReferenceTypes['PersonalDataSubject']> = {

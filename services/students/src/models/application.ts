@@ -62,6 +62,8 @@ export interface ApplicationRecord {
   withdrawnAt: Date | null;
   withdrawalReason: string | null;
   enrolledAt: Date | null;
+  /** When retention removed the dossier's documents (a non-admitted applicant's, DOSSIER_RETENTION_MONTHS after the decision). */
+  dossierDocumentsRemovedAt?: Date | null;
   demo: boolean;
   version: number;
   _outbox: OutboxEntry[];
@@ -134,6 +136,7 @@ const applicationSchema = new Schema<ApplicationRecord>(
     withdrawnAt: { type: Date, default: null },
     withdrawalReason: { type: String, default: null },
     enrolledAt: { type: Date, default: null },
+    dossierDocumentsRemovedAt: { type: Date, default: null },
     demo: { type: Boolean, default: false },
     version: { type: Number, required: true },
   },

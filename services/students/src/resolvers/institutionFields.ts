@@ -1,5 +1,6 @@
 import type { StudentsApp } from "../application/studentsApp.ts";
 import type { InstitutionResolvers, Resolvers } from "../generated/resolvers-types.ts";
+import { smallCountResolvers } from "./smallCountFields.ts";
 
 /** `Institution` (owned by partnerships), extended with its student flows with the school. */
 export function institutionResolvers(app: StudentsApp): Pick<Resolvers, "Institution" | "PartnerFlow"> {
@@ -31,6 +32,7 @@ export function institutionResolvers(app: StudentsApp): Pick<Resolvers, "Institu
     },
     PartnerFlow: {
       institution: (flow) => ({ id: flow.institutionId }),
+      ...smallCountResolvers.PartnerFlow,
     },
   };
 }

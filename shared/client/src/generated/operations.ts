@@ -192,14 +192,14 @@ export type BenchDashboardQueryVariables = Exact<{
 }>;
 
 
-export type BenchDashboardQuery = { partnershipTargets: { agreements: { actual: number, target: number }, strategic: { actual: number, target: number }, complete: { actual: number, target: number } }, mobilityCompliance: { total: number, done: number, planned: number, share: number | null, target: number }, internationalShare: { international: number, total: number, share: number, target: number }, flowsByPartner: Array<{ incoming: number, outgoing: number }>, collaborationStats: { total: number, byType: Array<{ type: CollaborationType, count: number }> }, campaignComparison: Array<{ countryCode: string, academicYear: string, campaignCount: number, outcomes: { candidatesSeen: number, interviewed: number, admitted: number, enrolled: number } }> };
+export type BenchDashboardQuery = { partnershipTargets: { agreements: { actual: number, target: number }, strategic: { actual: number, target: number }, complete: { actual: number, target: number } }, mobilityCompliance: { total: number, done: number, planned: number, share: number | null, target: number }, internationalShare: { international: number, total: number, share: number, target: number }, flowsByPartner: Array<{ incoming: number | null, outgoing: number | null }>, collaborationStats: { total: number, byType: Array<{ type: CollaborationType, count: number }> }, campaignComparison: Array<{ countryCode: string, academicYear: string, campaignCount: number, outcomes: { candidatesSeen: number, interviewed: number, admitted: number, enrolled: number } }> };
 
 export type BenchInstitutionsQueryVariables = Exact<{
   year: string;
 }>;
 
 
-export type BenchInstitutionsQuery = { institutions: { totalCount: number, nodes: Array<{ id: string, name: string, countryCode: string, agreements: Array<{ id: string, status: AgreementStatus, type: AgreementType }>, flowBalance: { incoming: number, outgoing: number, balance: number }, incomingMobilities: { totalCount: number }, collaborations: { totalCount: number, nodes: Array<{ id: string, title: string, status: CollaborationStatus }> } }> } };
+export type BenchInstitutionsQuery = { institutions: { totalCount: number, nodes: Array<{ id: string, name: string, countryCode: string, agreements: Array<{ id: string, status: AgreementStatus, type: AgreementType }>, flowBalance: { incoming: number | null, outgoing: number | null, balance: number | null }, incomingMobilities: { totalCount: number }, collaborations: { totalCount: number, nodes: Array<{ id: string, title: string, status: CollaborationStatus }> } }> } };
 
 export type CreateCampaignMutationVariables = Exact<{
   input: CreateCampaignInput;

@@ -693,9 +693,13 @@ export type CountryScoresInput = {
 
 export type CountryShare = {
   __typename?: 'CountryShare';
-  count: Scalars['Int']['output'];
+  /** Enrolled international students of this nationality; null for an ANALYST when 1 to 4 (see countShown). */
+  count?: Maybe<Scalars['Int']['output']>;
+  /** "<5" for an ANALYST when 1 to 4, else the number. */
+  countShown: Scalars['String']['output'];
   countryCode: Scalars['String']['output'];
-  share: Scalars['Float']['output'];
+  /** count / total; null when the count is hidden (it would give the count away). */
+  share?: Maybe<Scalars['Float']['output']>;
 };
 
 export type CountrySort = {
@@ -777,7 +781,10 @@ export type DocumentKind =
 
 export type Dossier = {
   __typename?: 'Dossier';
-  /** Personal: ADMIN, INTERNATIONAL_OFFICE, own PARTNER; FORBIDDEN otherwise; empty once erased. */
+  /**
+   * Personal: ADMIN, INTERNATIONAL_OFFICE, own PARTNER; FORBIDDEN otherwise; empty once erased, and
+   * DOSSIER_RETENTION_MONTHS (12) after an applicant was rejected or withdrew.
+   */
   documents?: Maybe<Array<DossierDocument>>;
   grades: Array<Grade>;
   languageCertificate?: Maybe<LanguageCertificate>;
@@ -1020,10 +1027,16 @@ export type FeasibilityScoresInput = {
 export type FlowBalance = {
   __typename?: 'FlowBalance';
   academicYear: Scalars['String']['output'];
-  /** incoming − outgoing. */
-  balance: Scalars['Int']['output'];
-  incoming: Scalars['Int']['output'];
-  outgoing: Scalars['Int']['output'];
+  /** incoming − outgoing; null when either is hidden. */
+  balance?: Maybe<Scalars['Int']['output']>;
+  /** Null for an ANALYST when 1 to 4 (see incomingShown). */
+  incoming?: Maybe<Scalars['Int']['output']>;
+  /** "<5" for an ANALYST when 1 to 4, else the number. */
+  incomingShown: Scalars['String']['output'];
+  /** Null for an ANALYST when 1 to 4 (see outgoingShown). */
+  outgoing?: Maybe<Scalars['Int']['output']>;
+  /** "<5" for an ANALYST when 1 to 4, else the number. */
+  outgoingShown: Scalars['String']['output'];
 };
 
 /** A person at a partner institution the office follows the campaign up with. */
@@ -2119,11 +2132,17 @@ export type PageInfo = {
 export type PartnerFlow = {
   __typename?: 'PartnerFlow';
   academicYear: Scalars['String']['output'];
-  /** incoming − outgoing. */
-  balance: Scalars['Int']['output'];
-  incoming: Scalars['Int']['output'];
+  /** incoming − outgoing; null when either is hidden. */
+  balance?: Maybe<Scalars['Int']['output']>;
+  /** Null for an ANALYST when 1 to 4 (see incomingShown). */
+  incoming?: Maybe<Scalars['Int']['output']>;
+  /** "<5" for an ANALYST when 1 to 4, else the number. */
+  incomingShown: Scalars['String']['output'];
   institution: Institution;
-  outgoing: Scalars['Int']['output'];
+  /** Null for an ANALYST when 1 to 4 (see outgoingShown). */
+  outgoing?: Maybe<Scalars['Int']['output']>;
+  /** "<5" for an ANALYST when 1 to 4, else the number. */
+  outgoingShown: Scalars['String']['output'];
 };
 
 /**
