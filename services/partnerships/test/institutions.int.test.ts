@@ -111,17 +111,28 @@ describe("registering a partner institution", () => {
     expect(answer.data?.registerInstitution).toMatchObject({ zone: "EUROPE", country: { priority: "NONE" } });
   });
 
-  it("refuses a malformed identifier, naming the field, and writes nothing", async () => {
-    const before = await partnerships.connection.collection("institutions").countDocuments();
-    const answer = await partnerships.graphql(register, {
+  it.each([
+    {
+      refuses: "a malformed identifier",
       input: { name: "Bad PIC University", countryCode: "FR", identifiers: { pic: "12ab" } },
-    });
-    expect(firstError(answer)).toMatchObject({
-      code: "BAD_USER_INPUT",
-      reason: "IDENTIFIER_INVALID",
-      field: "input.identifiers.pic",
-    });
-    expect(await partnerships.connection.collection("institutions").countDocuments()).toBe(before);
+      error: () => ({ code: "BAD_USER_INPUT", reason: "IDENTIFIER_INVALID", field: "input.identifiers.pic" }),
+    },
+    {
+      refuses: "an identifier another institution holds, in any spelling",
+      input: { name: "Stuttgart twin", countryCode: "DE", identifiers: { ror: "04VNQ7T77" } },
+      error: () => ({
+        code: "CONFLICT",
+        reason: "IDENTIFIER_TAKEN",
+        field: "input.identifiers.ror",
+        details: { kind: "ROR", institutionId: stuttgartId },
+      }),
+    },
+  ])("refuses $refuses, naming the field, and writes nothing", async ({ input, error }) => {
+    const answer = await partnerships.graphql(register, { input });
+    expect(firstError(answer)).toMatchObject(error());
+    expect(
+      await partnerships.connection.collection("institutions").countDocuments({ name: input.name }),
+    ).toBe(0);
   });
 
   it("refuses an unassigned country code and a nameless institution, reporting both fields", async () => {
@@ -132,21 +143,6 @@ describe("registering a partner institution", () => {
       "input.name",
       "input.countryCode",
     ]);
-  });
-
-  it("refuses an identifier another institution holds, in any spelling, naming the field", async () => {
-    const answer = await partnerships.graphql(register, {
-      input: { name: "Stuttgart twin", countryCode: "DE", identifiers: { ror: "04VNQ7T77" } },
-    });
-    expect(firstError(answer)).toMatchObject({
-      code: "CONFLICT",
-      reason: "IDENTIFIER_TAKEN",
-      field: "input.identifiers.ror",
-      details: { kind: "ROR", institutionId: stuttgartId },
-    });
-    expect(
-      await partnerships.connection.collection("institutions").countDocuments({ name: "Stuttgart twin" }),
-    ).toBe(0);
   });
 });
 
