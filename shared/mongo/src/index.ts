@@ -18,41 +18,12 @@ export { applyIfNewer } from "./apply-if-newer.ts";
 export type { ApplyOnceOptions } from "./apply-once.ts";
 export { MongoKitErrorReason } from "./errors.ts";
 export { createWriteQueue, documentKey } from "./write-queue.ts";
-export {
-  AGGREGATE_WRITE_ATTEMPTS,
-  LINKS_PENDING,
-  createAggregateWriter,
-  fieldDecision,
-} from "./aggregate-write.ts";
-export type {
-  AggregateDecision,
-  AggregateOutbox,
-  AggregateUpdate,
-  AggregateWriter,
-  AggregateWriterOptions,
-  FieldChange,
-  LinksOf,
-} from "./aggregate-write.ts";
 export { derivedLinks } from "./derived-links.ts";
 export type { DerivedLinks, DerivedLinksDefinition, LinkDocument } from "./derived-links.ts";
 export { duplicateKeyIndexes, isDuplicateKeyError } from "./store-errors.ts";
 export type { WriteQueue } from "./write-queue.ts";
 export { allOf, matchesNothing, oneOf } from "./filters.ts";
-export {
-  findByIds,
-  findWhereIn,
-  paginateIds,
-  storeKind,
-  knownStoreKind,
-  BATCH_LOOKUP_CONCURRENCY,
-} from "./batch-lookup.ts";
-export type { StoreKind } from "./batch-lookup.ts";
-export {
-  allowUnindexedQuery,
-  declaredIndexes,
-  formatFindings,
-  shapeOf,
-  startQueryAudit,
-  unsupportedReason,
-} from "./query-audit.ts";
-export type { QueryAudit, QueryFinding, QueryShape, UnindexedQueryAllowance } from "./query-audit.ts";
+// Modules whose whole surface is the kit's.
+export * from "./aggregate-write.ts";
+export * from "./batch-lookup.ts";
+export * from "./query-audit.ts";

@@ -1,13 +1,6 @@
 export { createLogger } from "./logger.ts";
 export type { Logger } from "./logger.ts";
-export {
-  formatError,
-  graphqlCodeFor,
-  isGraphQLError,
-  isUnexpectedError,
-  rootCause,
-  MASKED_ERROR,
-} from "./errors.ts";
+export * from "./errors.ts";
 export { buildBaseContext, createRequestContext, requestIdFrom } from "./context.ts";
 export type { BaseContext } from "./context.ts";
 export { createByIdLoader } from "./loaders.ts";
