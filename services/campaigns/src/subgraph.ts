@@ -12,6 +12,7 @@ import { candidateRepository } from "./models/candidateRepository.ts";
 import { interviewRepository } from "./models/interviewRepository.ts";
 import { readModelRepository } from "./models/readModelRepository.ts";
 import { campaignsContextBuilder } from "./resolvers/context.ts";
+import { personalDataAccess } from "./resolvers/personalDataAccess.ts";
 import { resolvers } from "./resolvers/resolvers.ts";
 
 export const serviceName = "campaigns";
@@ -84,6 +85,7 @@ export function buildService(deps: ServiceDeps) {
             clock,
           }),
           exportOf: personalDataExport(models),
+          access: personalDataAccess,
         },
       };
     },

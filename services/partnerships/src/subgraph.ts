@@ -53,6 +53,7 @@ export function buildService(deps: ServiceDeps) {
           confirmed: partnershipsErasureConfirmed,
           erase: async () => 0,
           exportOf: async () => ({}),
+          access: { reads: {} },
         },
         jobs: [
           scheduledExpiry({

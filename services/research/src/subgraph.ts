@@ -5,6 +5,7 @@ import { consumedContracts, CONSUMER_GROUP, consumedEventHandler } from "./event
 import type { ConsumedEvent } from "./events/consumedEvents.ts";
 import { buildResearchModels, outboxModels, prepareStore } from "./models/researchModels.ts";
 import { buildResearchContext } from "./resolvers/context.ts";
+import { personalDataAccess } from "./resolvers/personalDataAccess.ts";
 import { resolvers } from "./resolvers/resolvers.ts";
 
 export const serviceName = "research";
@@ -48,6 +49,7 @@ export function buildService(deps: ServiceDeps) {
           confirmed: researchErasureConfirmed,
           erase: app.eraseHeldData,
           exportOf: app.personalDataOf,
+          access: personalDataAccess,
         },
       };
     },

@@ -10,6 +10,7 @@ import type { ConsumedEvent } from "./events/consumedEvents.ts";
 import { publishedContracts } from "./events/publishedEvents.ts";
 import { openStore, outboxModels, syncIndexes } from "./models/store.ts";
 import { contextBuilder } from "./resolvers/context.ts";
+import { personalDataAccess } from "./resolvers/personalDataAccess.ts";
 import { buildResolvers } from "./resolvers/resolvers.ts";
 
 export const serviceName = "students";
@@ -72,6 +73,7 @@ export function buildService(deps: ServiceDeps) {
           confirmed: studentsErasureConfirmed,
           erase: app.eraseHeldData,
           exportOf: app.personalDataOf,
+          access: personalDataAccess,
         },
         jobs: [
           periodicJob({

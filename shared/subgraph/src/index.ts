@@ -78,9 +78,12 @@ export type {
   ErasureReceiptDocument,
   ErasureRequest,
 } from "./erasure-participant.ts";
-export {
-  exportedDocument,
-  JSONScalar,
-  personFromSubjectId,
-  subjectIdOf,
-} from "./personal-data-export.ts";
+export { accessRecordModel, accessTrail, MAX_PENDING_ACCESS_RECORDS } from "./access-record.ts";
+export type {
+  AccessRecordDocument,
+  AccessTrailArgs,
+  PersonalDataAccess,
+  PersonalFields,
+  PersonalWrite,
+} from "./access-record.ts";
+export { exportedDocument, JSONScalar, personFromSubjectId, subjectIdOf } from "./personal-data-export.ts";

@@ -3,6 +3,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import type { ApolloServerPlugin } from "@apollo/server";
+import type { ApolloServerPlugin } from "@apollo/server";
 import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -51,6 +52,8 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   bodyLimit?: string;
   /** How much work one server takes on (defaults: `defaultSubgraphLimits`); `listen` may override. */
   limits?: Partial<SubgraphServerLimits>;
+  /** More Apollo plugins, after the server's own (the record of access). */
+  plugins?: ApolloServerPlugin<TContext>[];
   logger: Logger;
 }
 
@@ -169,6 +172,7 @@ export function createSubgraphServer<TContext extends BaseContext = BaseContext>
           },
         }),
       },
+      ...(options.plugins ?? []),
     ],
   });
 

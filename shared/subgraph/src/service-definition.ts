@@ -7,6 +7,8 @@ import type { AnyModel, WriteQueue } from "@intl/mongo";
 import type { EventContract } from "@intl/events";
 import type { DocumentNode } from "graphql";
 import { gql } from "graphql-tag";
+import { accessRecording } from "./access-record.ts";
+import type { PersonalDataAccess } from "./access-record.ts";
 import type { BaseContext } from "./context.ts";
 import {
   createErasureParticipant,
@@ -87,8 +89,9 @@ export interface ServiceKit {
 
 /**
  * What a service holds on persons (GDPR arts. 15, 17, 20): the runtime makes it an erasure
- * participant (`erasure-participant.ts`: requests consumed, receipts, confirmations) and adds its
- * part of the personal data export (`personal-data-export.ts`) to its resolvers.
+ * participant (`erasure-participant.ts`: requests consumed, receipts, confirmations), adds its
+ * part of the personal data export (`personal-data-export.ts`) to its resolvers, and keeps its
+ * record of access (`access-record.ts`: a plugin, the `access_records` store, the trail's field).
  */
 export interface PersonalDataParts {
   /** The confirmation it publishes (`<service>.erasure.confirmed.v1`). */
@@ -97,6 +100,8 @@ export interface PersonalDataParts {
   erase(request: ErasureRequest): Promise<number>;
   /** What it holds on the person, as plain data. */
   exportOf(person: ErasedPerson): Promise<unknown>;
+  /** Which fields are personal and whom they are about, which mutations write them: what is recorded. */
+  access: PersonalDataAccess;
 }
 
 /** What a service assembles from the kit: its application, its GraphQL layer, its handler and jobs. */
@@ -212,14 +217,21 @@ export function defineSubgraphService<TContext extends BaseContext, TApp, C exte
     receipts: erasureReceipts,
     erase: parts.personalData.erase,
   });
+  const access = accessRecording<TContext>({
+    ...kit,
+    service: name,
+    connection: deps.connection,
+    declaration: parts.personalData.access,
+  });
   const kafkaProbe = createKafkaProbe(deps.kafka);
   const server = createSubgraphServer<TContext>({
     name,
     typeDefs: definition.typeDefs,
     resolvers: mergeResolverMaps(
-      parts.resolvers,
-      personalDataExportResolvers(name, parts.personalData.exportOf),
+      mergeResolverMaps(parts.resolvers, personalDataExportResolvers(name, parts.personalData.exportOf)),
+      access.resolvers,
     ),
+    plugins: [access.plugin],
     verifyToken: deps.verifyToken,
     buildContext: parts.buildContext,
     readiness: { store: () => pingMongo(deps.connection), kafka: kafkaProbe.check },
@@ -248,6 +260,9 @@ export function defineSubgraphService<TContext extends BaseContext, TApp, C exte
   async function startAll(): Promise<void> {
     await definition.prepareStore();
     await erasureReceipts.createIndexes();
+    await access.prepare();
+    // Stopped last: the records of the last requests are stored once Apollo has stopped.
+    running.push({ step: "access records", stop: access.flush });
     // The relay first: what a previous run left in the outboxes goes out, and nudges find it started.
     running.push({ step: "relay", stop: () => relay.stop() });
     await relay.start();

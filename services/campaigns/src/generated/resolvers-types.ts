@@ -496,7 +496,19 @@ export type PersonalDataSubject = {
   __typename?: 'PersonalDataSubject';
   /** What the campaigns service holds on the person: `{ service, person, data }`. ADMIN. */
   campaigns?: Maybe<Scalars['JSON']['output']>;
+  /** The campaigns service's record of access to the person's data (see `personalDataAccessTrail`). ADMIN. */
+  campaignsAccess?: Maybe<Scalars['JSON']['output']>;
   id: Scalars['ID']['output'];
+};
+
+
+/** A person whose data is exported; each service adds its part. `id` is `<KIND>:<id>` (e.g. `FACULTY:7`). */
+export type PersonalDataSubjectCampaignsAccessArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  operation?: InputMaybe<Scalars['String']['input']>;
+  since?: InputMaybe<Scalars['String']['input']>;
+  until?: InputMaybe<Scalars['String']['input']>;
 };
 
 /**
@@ -1055,6 +1067,7 @@ export type PageInfoResolvers<ContextType = CampaignsContext, ParentType extends
 export type PersonalDataSubjectResolvers<ContextType = CampaignsContext, ParentType extends ResolversParentTypes['PersonalDataSubject'] = ResolversParentTypes['PersonalDataSubject'], FederationReferenceType extends FederationReferenceTypes['PersonalDataSubject'] = FederationReferenceTypes['PersonalDataSubject']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PersonalDataSubject']> | FederationReferenceType, FederationReferenceType, ContextType>;
   campaigns?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  campaignsAccess?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType, RequireFields<PersonalDataSubjectCampaignsAccessArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 

@@ -680,6 +680,18 @@ export type PersonalDataSubject = {
   id: Scalars['ID']['output'];
   /** What the partnerships service holds on the person: `{ service, person, data }`. ADMIN. */
   partnerships?: Maybe<Scalars['JSON']['output']>;
+  /** The partnerships service's record of access to the person's data (see `personalDataAccessTrail`). ADMIN. */
+  partnershipsAccess?: Maybe<Scalars['JSON']['output']>;
+};
+
+
+/** A person whose data is exported; each service adds its part. `id` is `<KIND>:<id>` (e.g. `FACULTY:7`). */
+export type PersonalDataSubjectPartnershipsAccessArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  operation?: InputMaybe<Scalars['String']['input']>;
+  since?: InputMaybe<Scalars['String']['input']>;
+  until?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type PlannedAction = {
@@ -1364,6 +1376,7 @@ export type PersonalDataSubjectResolvers<ContextType = PartnershipsContext, Pare
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PersonalDataSubject']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   partnerships?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  partnershipsAccess?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType, RequireFields<PersonalDataSubjectPartnershipsAccessArgs, 'first'>>;
 };
 
 export type PlannedActionResolvers<ContextType = PartnershipsContext, ParentType extends ResolversParentTypes['PlannedAction'] = ResolversParentTypes['PlannedAction']> = {

@@ -475,6 +475,18 @@ export type PersonalDataSubject = {
   id: Scalars['ID']['output'];
   /** What the research service holds on the person: `{ service, person, data }`. ADMIN. */
   research?: Maybe<Scalars['JSON']['output']>;
+  /** The research service's record of access to the person's data (see `personalDataAccessTrail`). ADMIN. */
+  researchAccess?: Maybe<Scalars['JSON']['output']>;
+};
+
+
+/** A person whose data is exported; each service adds its part. `id` is `<KIND>:<id>` (e.g. `FACULTY:7`). */
+export type PersonalDataSubjectResearchAccessArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  operation?: InputMaybe<Scalars['String']['input']>;
+  since?: InputMaybe<Scalars['String']['input']>;
+  until?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Scores on the seed's criteria, 0 to 20 each. */
@@ -1173,6 +1185,7 @@ export type PersonalDataSubjectResolvers<ContextType = ResearchContext, ParentTy
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PersonalDataSubject']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   research?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  researchAccess?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType, RequireFields<PersonalDataSubjectResearchAccessArgs, 'first'>>;
 };
 
 export type PhdAssessmentResolvers<ContextType = ResearchContext, ParentType extends ResolversParentTypes['PhdAssessment'] = ResolversParentTypes['PhdAssessment']> = {

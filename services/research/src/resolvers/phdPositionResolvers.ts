@@ -1,6 +1,6 @@
 import { assertMayReadPersonalData } from "../domain/personalData.ts";
 import { assessmentMean, missingSubjectAgreements } from "../domain/phdPosition.ts";
-import type { PhdCandidateState, PhdPositionState } from "../domain/phdPosition.ts";
+import type { PhdCandidateState, PhdCoSupervisor, PhdPositionState } from "../domain/phdPosition.ts";
 import type {
   PhdAssessmentResolvers,
   PhdCandidateResolvers,
@@ -15,6 +15,9 @@ export interface CandidateView extends PhdCandidateState {
   needsCoSupervisor: boolean;
 }
 
+/** A co-supervisor with their position's id: whom the record of access names (`CO_SUPERVISOR:<position>`). */
+export type OwnedCoSupervisor = PhdCoSupervisor & { positionId: string };
+
 function candidateView(position: PhdPositionState, candidate: PhdCandidateState): CandidateView {
   return {
     ...candidate,
@@ -27,6 +30,11 @@ export const phdPositionResolvers: PhdPositionResolvers = {
   __resolveReference: (reference, { app, viewer }) => app.getPhdPosition(viewer, reference.id),
   centre: (position, _, context) => referencedCentre(context, position.centreId),
   supervisor: (position, _, context) => referencedFaculty(context, position.supervisorId),
+  coSupervisor: (position) => {
+    if (!position.coSupervisor) return null;
+    const owned: OwnedCoSupervisor = { ...position.coSupervisor, positionId: position.id };
+    return owned;
+  },
   candidates: (position, _, { viewer }) => {
     assertMayReadPersonalData(viewer, "A PhD position's candidates");
     return position.candidates.map((candidate) => candidateView(position, candidate));

@@ -721,6 +721,18 @@ export type PersonalDataSubject = {
   id: Scalars['ID']['output'];
   /** What the students service holds on the person: `{ service, person, data }`. ADMIN. */
   students?: Maybe<Scalars['JSON']['output']>;
+  /** The students service's record of access to the person's data (see `personalDataAccessTrail`). ADMIN. */
+  studentsAccess?: Maybe<Scalars['JSON']['output']>;
+};
+
+
+/** A person whose data is exported; each service adds its part. `id` is `<KIND>:<id>` (e.g. `STUDENT:42`). */
+export type PersonalDataSubjectStudentsAccessArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  operation?: InputMaybe<Scalars['String']['input']>;
+  since?: InputMaybe<Scalars['String']['input']>;
+  until?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type PhdSelection = {
@@ -805,6 +817,15 @@ export type Query = {
   /** How concentrated the nationalities of enrolled international students are. ADMIN, INTERNATIONAL_OFFICE, ANALYST. */
   originDiversity: OriginDiversity;
   /**
+   * The record of access to a person's data (GDPR arts. 30, 32): ask for each service's
+   * `<service>Access(first, after, since, until, operation)` field of the answer. Each is a page of that
+   * service's records on the person, latest first: `{ service, totalCount, pageInfo, nodes }`, a node
+   * `{ at, service, kind (READ or WRITE), requestId, viewer { subject, role }, operation { name, type },
+   * fields }` — the personal fields read or written, never their values. `since`/`until`: ISO instants;
+   * `operation`: the client's operation name. ADMIN.
+   */
+  personalDataAccessTrail: PersonalDataSubject;
+  /**
    * Everything the graph holds on a person (GDPR arts. 15, 20), one part per service, as one
    * machine-readable document. ADMIN.
    */
@@ -870,6 +891,11 @@ export type QueryMobilityComplianceArgs = {
 
 export type QueryOriginDiversityArgs = {
   top?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryPersonalDataAccessTrailArgs = {
+  person: PersonInput;
 };
 
 
@@ -1552,6 +1578,7 @@ export type PersonalDataSubjectResolvers<ContextType = StudentsContext, ParentTy
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PersonalDataSubject']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   students?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  studentsAccess?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType, RequireFields<PersonalDataSubjectStudentsAccessArgs, 'first'>>;
 };
 
 export type PhdSelectionResolvers<ContextType = StudentsContext, ParentType extends ResolversParentTypes['PhdSelection'] = ResolversParentTypes['PhdSelection']> = {
@@ -1588,6 +1615,7 @@ export type QueryResolvers<ContextType = StudentsContext, ParentType extends Res
   mobility?: Resolver<Maybe<ResolversTypes['Mobility']>, ParentType, ContextType, RequireFields<QueryMobilityArgs, 'id'>>;
   mobilityCompliance?: Resolver<ResolversTypes['MobilityCompliance'], ParentType, ContextType, RequireFields<QueryMobilityComplianceArgs, 'cohort'>>;
   originDiversity?: Resolver<ResolversTypes['OriginDiversity'], ParentType, ContextType, RequireFields<QueryOriginDiversityArgs, 'top'>>;
+  personalDataAccessTrail?: Resolver<ResolversTypes['PersonalDataSubject'], ParentType, ContextType, RequireFields<QueryPersonalDataAccessTrailArgs, 'person'>>;
   personalDataExport?: Resolver<ResolversTypes['PersonalDataSubject'], ParentType, ContextType, RequireFields<QueryPersonalDataExportArgs, 'person'>>;
   programme?: Resolver<Maybe<ResolversTypes['Programme']>, ParentType, ContextType, RequireFields<QueryProgrammeArgs, 'code'>>;
   programmes?: Resolver<Array<ResolversTypes['Programme']>, ParentType, ContextType, Partial<QueryProgrammesArgs>>;

@@ -7,8 +7,8 @@ import type { StudentsApp } from "../application/studentsApp.ts";
 import type { Resolvers } from "../generated/resolvers-types.ts";
 import { isoInstant, recordedProgramme } from "./formats.ts";
 
-/** A dossier remembers whose nominee it is, for the visibility of its documents. */
-export type OwnedDossier = Dossier & { nominatingInstitutionId: string };
+/** A dossier remembers whose nominee it is, for the visibility of its documents, and whose it is (the record of access). */
+export type OwnedDossier = Dossier & { nominatingInstitutionId: string; studentId: string };
 
 export function applicationResolvers(
   app: StudentsApp,
@@ -46,6 +46,7 @@ export function applicationResolvers(
       dossier: (application) => ({
         ...application.dossier,
         nominatingInstitutionId: application.institutionId,
+        studentId: application.studentId,
       }),
       meanScore: (application) => {
         if (application.reviews.length === 0) return null;

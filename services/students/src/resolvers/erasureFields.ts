@@ -16,6 +16,8 @@ export function erasureResolvers(
   return {
     Query: {
       personalDataExport: (_, args, context) => app.personalDataExport(context.viewer, args.person),
+      // The same subject, ADMIN only; each service resolves its `<service>Access` field of it.
+      personalDataAccessTrail: (_, args, context) => app.personalDataExport(context.viewer, args.person),
       erasureRequest: (_, args, context) => app.getErasureRequest(context.viewer, args.id),
       erasureNotices: (_, args, context) => app.listErasureNotices(context.viewer, args.institutionId, args),
     },

@@ -2216,13 +2216,61 @@ export type PersonalDataSubject = {
   __typename?: 'PersonalDataSubject';
   /** What the campaigns service holds on the person: `{ service, person, data }`. ADMIN. */
   campaigns?: Maybe<Scalars['JSON']['output']>;
+  /** The campaigns service's record of access to the person's data (see `personalDataAccessTrail`). ADMIN. */
+  campaignsAccess?: Maybe<Scalars['JSON']['output']>;
   id: Scalars['ID']['output'];
   /** What the partnerships service holds on the person: `{ service, person, data }`. ADMIN. */
   partnerships?: Maybe<Scalars['JSON']['output']>;
+  /** The partnerships service's record of access to the person's data (see `personalDataAccessTrail`). ADMIN. */
+  partnershipsAccess?: Maybe<Scalars['JSON']['output']>;
   /** What the research service holds on the person: `{ service, person, data }`. ADMIN. */
   research?: Maybe<Scalars['JSON']['output']>;
+  /** The research service's record of access to the person's data (see `personalDataAccessTrail`). ADMIN. */
+  researchAccess?: Maybe<Scalars['JSON']['output']>;
   /** What the students service holds on the person: `{ service, person, data }`. ADMIN. */
   students?: Maybe<Scalars['JSON']['output']>;
+  /** The students service's record of access to the person's data (see `personalDataAccessTrail`). ADMIN. */
+  studentsAccess?: Maybe<Scalars['JSON']['output']>;
+};
+
+
+/** A person whose data is exported; each service adds its part. `id` is `<KIND>:<id>` (e.g. `FACULTY:7`). */
+export type PersonalDataSubjectCampaignsAccessArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  operation?: InputMaybe<Scalars['String']['input']>;
+  since?: InputMaybe<Scalars['String']['input']>;
+  until?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A person whose data is exported; each service adds its part. `id` is `<KIND>:<id>` (e.g. `FACULTY:7`). */
+export type PersonalDataSubjectPartnershipsAccessArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  operation?: InputMaybe<Scalars['String']['input']>;
+  since?: InputMaybe<Scalars['String']['input']>;
+  until?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A person whose data is exported; each service adds its part. `id` is `<KIND>:<id>` (e.g. `FACULTY:7`). */
+export type PersonalDataSubjectResearchAccessArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  operation?: InputMaybe<Scalars['String']['input']>;
+  since?: InputMaybe<Scalars['String']['input']>;
+  until?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A person whose data is exported; each service adds its part. `id` is `<KIND>:<id>` (e.g. `FACULTY:7`). */
+export type PersonalDataSubjectStudentsAccessArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  operation?: InputMaybe<Scalars['String']['input']>;
+  since?: InputMaybe<Scalars['String']['input']>;
+  until?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Scores on the seed's criteria, 0 to 20 each. */
@@ -2505,6 +2553,15 @@ export type Query = {
   originDiversity: OriginDiversity;
   /** The school's targets against the facts: ~130 active agreements, ~30 strategic, ~40 complete partnerships (signed-in). */
   partnershipTargets: PartnershipTargets;
+  /**
+   * The record of access to a person's data (GDPR arts. 30, 32): ask for each service's
+   * `<service>Access(first, after, since, until, operation)` field of the answer. Each is a page of that
+   * service's records on the person, latest first: `{ service, totalCount, pageInfo, nodes }`, a node
+   * `{ at, service, kind (READ or WRITE), requestId, viewer { subject, role }, operation { name, type },
+   * fields }` — the personal fields read or written, never their values. `since`/`until`: ISO instants;
+   * `operation`: the client's operation name. ADMIN.
+   */
+  personalDataAccessTrail: PersonalDataSubject;
   /**
    * Everything the graph holds on a person (GDPR arts. 15, 20), one part per service, as one
    * machine-readable document. ADMIN.
@@ -3168,6 +3225,25 @@ export type QueryNetworksArgs = {
  */
 export type QueryOriginDiversityArgs = {
   top?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The recruitment part of the graph: recruitment missions (campaigns) run jointly with IMT or
+ * by the school alone, the pipeline of candidates they recruit (applications of the students
+ * service), interviews on site or by videoconference with their faculty panels, and outcomes.
+ *
+ * Dates are ISO 8601 calendar dates (`2026-03-14`); timestamps are ISO 8601 date-times in UTC.
+ * Every operation needs a signed-in viewer. Who sees what:
+ * - ADMIN and INTERNATIONAL_OFFICE: everything, and they manage campaigns and interviews;
+ * - FACULTY: campaigns (without staff, contacts or candidates) and the interviews whose panel
+ *   they sit on, which they score;
+ * - PARTNER: the interview slots (time, mode, status) of their own institution's nominees, nothing else;
+ * - ANALYST: campaigns and their outcomes, never a candidate or an interview.
+ * Fields a role may not read answer a FORBIDDEN error (those fields are nullable for that reason).
+ */
+export type QueryPersonalDataAccessTrailArgs = {
+  person: PersonInput;
 };
 
 
