@@ -5,7 +5,7 @@
  * nationality shown "<5".
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { designateStrategicPartner } from "./strategicPartner.ts";
+import { designateStrategicPartner, registerStudent } from "./scenes.ts";
 import { startSystem, type System } from "./system.ts";
 
 let system: System;
@@ -15,24 +15,8 @@ let admin: string;
 const ids: Record<string, string> = {};
 const cohort = new Date().getUTCFullYear() + 2;
 
-async function registerStudent(lastName: string, nationality: string): Promise<string> {
-  const { registerStudent } = await system.data<{ registerStudent: { id: string } }>(
-    office,
-    `mutation($input: RegisterStudentInput!) { registerStudent(input: $input) { id } }`,
-    {
-      input: {
-        firstName: "Alex",
-        lastName,
-        email: `${lastName.toLowerCase()}@example.org`,
-        birthDate: "2003-05-04",
-        nationality,
-        programmeCode: "ICM",
-        cohort,
-      },
-    },
-  );
-  return registerStudent.id;
-}
+const registerPortugueseOrItalian = (lastName: string, nationality: "PT" | "IT") =>
+  registerStudent(system, office, lastName, nationality, "ICM", cohort);
 
 beforeAll(async () => {
   system = await startSystem({ kafkaBrokers: inject("kafkaBrokers"), mongoUri: inject("mongoUri") });
@@ -40,8 +24,9 @@ beforeAll(async () => {
   analyst = await system.token("ANALYST");
   admin = await system.token("ADMIN");
 
-  for (const name of ["Silva", "Costa", "Santos"]) await registerStudent(name, "PT");
-  for (const name of ["Rossi", "Russo", "Ferrari", "Esposito", "Bianchi"]) await registerStudent(name, "IT");
+  for (const name of ["Silva", "Costa", "Santos"]) await registerPortugueseOrItalian(name, "PT");
+  for (const name of ["Rossi", "Russo", "Ferrari", "Esposito", "Bianchi"])
+    await registerPortugueseOrItalian(name, "IT");
 
   // A faculty member whom partnerships references (the strategic partnership's lead) and research owns.
   ids.institution = (

@@ -8,6 +8,7 @@ import { expectEventually } from "@intl/testing";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium, sameOriginContext } from "./headlessChromium.ts";
+import { registerStudent } from "./scenes.ts";
 import { startSystem, type System } from "./system.ts";
 
 /** Screenshots land here (git-ignored), for a human to look at. */
@@ -37,31 +38,13 @@ async function seedSomeOfEverything(office: string): Promise<void> {
     partners[country] = (await system.registerPartnerWithAgreement(office, name, country)).institutionId;
   }
 
-  const register = async (
+  const register = (
     lastName: string,
     nationality: string,
     programmeCode: string,
     cohort: number,
     home?: string,
-  ) => {
-    const { registerStudent } = await system.data<{ registerStudent: { id: string } }>(
-      office,
-      `mutation($input: RegisterStudentInput!) { registerStudent(input: $input) { id } }`,
-      {
-        input: {
-          firstName: "Alex",
-          lastName,
-          email: `${lastName.toLowerCase()}@example.org`,
-          birthDate: "2003-05-04",
-          nationality,
-          programmeCode,
-          cohort,
-          ...(home ? { homeInstitutionId: home } : {}),
-        },
-      },
-    );
-    return registerStudent.id;
-  };
+  ) => registerStudent(system, office, lastName, nationality, programmeCode, cohort, home);
   const french = [];
   for (const name of ["Martin", "Bernard", "Dubois", "Moreau", "Laurent"]) {
     french.push(await register(name, "FR", "ICM", graduatingCohort));

@@ -1,6 +1,6 @@
 import { expectEventually } from "@intl/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { designateStrategicPartner } from "./strategicPartner.ts";
+import { designateStrategicPartner } from "./scenes.ts";
 import { startSystem, type System } from "./system.ts";
 
 let system: System;

@@ -1,4 +1,34 @@
+/** Scenes that several e2e files set up the same way, through the gateway. */
 import type { System } from "./system.ts";
+
+/** Registers a student through the gateway (Alex <lastName>), as `token`; answers the id. */
+export async function registerStudent(
+  system: System,
+  token: string,
+  lastName: string,
+  nationality: string,
+  programmeCode: string,
+  cohort: number,
+  homeInstitutionId?: string,
+): Promise<string> {
+  const { registerStudent } = await system.data<{ registerStudent: { id: string } }>(
+    token,
+    `mutation($input: RegisterStudentInput!) { registerStudent(input: $input) { id } }`,
+    {
+      input: {
+        firstName: "Alex",
+        lastName,
+        email: `${lastName.toLowerCase()}@example.org`,
+        birthDate: "2003-05-04",
+        nationality,
+        programmeCode,
+        cohort,
+        ...(homeInstitutionId ? { homeInstitutionId } : {}),
+      },
+    },
+  );
+  return registerStudent.id;
+}
 
 /**
  * Makes `institutionId` a strategic partner carried by a new microelectronics centre and led by a
