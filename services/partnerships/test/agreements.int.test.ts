@@ -57,12 +57,8 @@ async function draftActive(institutionId: string, overrides: Record<string, unkn
 beforeAll(async () => {
   partnerships = await startPartnerships({ clock: clock.now, expiryIntervalMs: 300 });
   events = await collectPublishedEvents(partnerships.kafka, partnerships.topicPrefix);
-  chileId = (
-    await partnerships.app.registerInstitution(office, { name: "Universidad de Chile", countryCode: "CL" })
-  )._id;
-  milanId = (
-    await partnerships.app.registerInstitution(office, { name: "Politecnico di Milano", countryCode: "IT" })
-  )._id;
+  chileId = (await partnerships.registerPartner("Universidad de Chile", "CL"))._id;
+  milanId = (await partnerships.registerPartner("Politecnico di Milano", "IT"))._id;
 });
 
 afterAll(async () => {
@@ -336,10 +332,7 @@ describe("validating an agreement", () => {
 
 describe("overlapping writes", () => {
   it("keeps every transition while events are being published from the same documents", async () => {
-    const lima = await partnerships.app.registerInstitution(office, {
-      name: "Pontificia Universidad Católica del Perú",
-      countryCode: "PE",
-    });
+    const lima = await partnerships.registerPartner("Pontificia Universidad Católica del Perú", "PE");
     const ids = await Promise.all(
       Array.from({ length: 8 }, async () => {
         const id = await draftActive(lima._id);
@@ -358,10 +351,7 @@ describe("overlapping writes", () => {
   });
 
   it("copies a corrected country to every agreement, those drafted or changing meanwhile included, losing no transition", async () => {
-    const quito = await partnerships.app.registerInstitution(office, {
-      name: "Escuela Politécnica Nacional",
-      countryCode: "EC",
-    });
+    const quito = await partnerships.registerPartner("Escuela Politécnica Nacional", "EC");
     const active = await Promise.all(Array.from({ length: 6 }, () => draftActive(quito._id)));
     const [, terminated, drafted] = await Promise.all([
       partnerships.app.updateInstitution(office, quito._id, {
@@ -457,10 +447,7 @@ describe("lists and aggregates of agreements", () => {
   type List = { agreements: { totalCount: number; nodes: Agreement[] } };
 
   beforeAll(async () => {
-    const tokyo = await partnerships.app.registerInstitution(office, {
-      name: "Tokyo Institute of Technology",
-      countryCode: "JP",
-    });
+    const tokyo = await partnerships.registerPartner("Tokyo Institute of Technology", "JP");
     await draftActive(tokyo._id, {
       type: "DOUBLE_DEGREE",
       programmeCodes: ["ICM"],

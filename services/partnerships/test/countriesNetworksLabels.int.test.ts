@@ -155,10 +155,7 @@ describe("countries and priorities", () => {
   });
 
   it("shows a country's institutions only to signed-in viewers", async () => {
-    await partnerships.app.registerInstitution(office, {
-      name: "Université Mohammed VI Polytechnique",
-      countryCode: "MA",
-    });
+    await partnerships.registerPartner("Université Mohammed VI Polytechnique", "MA");
     const query = `{ country(code: "MA") { name institutions { totalCount nodes { name } } } }`;
     const signedIn = await partnerships.graphql<{ country: { institutions: { totalCount: number } } }>(
       query,
@@ -177,12 +174,7 @@ describe("networks", () => {
   const createNetwork = `mutation ($input: NetworkInput!) { createNetwork(input: $input) { id name acronym scope schoolMember schoolMemberSince } }`;
 
   beforeAll(async () => {
-    memberId = (
-      await partnerships.app.registerInstitution(office, {
-        name: "Technische Universität München",
-        countryCode: "DE",
-      })
-    )._id;
+    memberId = (await partnerships.registerPartner("Technische Universität München", "DE"))._id;
   });
 
   it("records a network the school belongs to", async () => {
@@ -338,10 +330,7 @@ describe("labels and rankings", () => {
 
 describe("the federation entities", () => {
   it("resolves Institution, Agreement and Country references for the gateway", async () => {
-    const institution = await partnerships.app.registerInstitution(office, {
-      name: "Universidade Federal do Rio de Janeiro",
-      countryCode: "BR",
-    });
+    const institution = await partnerships.registerPartner("Universidade Federal do Rio de Janeiro", "BR");
     const agreement = await partnerships.app.draftAgreement(office, {
       institutionId: institution._id,
       type: "DOUBLE_DEGREE",

@@ -175,10 +175,7 @@ describe("finding an institution", () => {
 
 describe("correcting an institution", () => {
   it("replaces its details, copies a country change to its agreements and publishes partnerships.institution.updated.v1", async () => {
-    const created = await partnerships.app.registerInstitution(office, {
-      name: "Universidade de São Paulo",
-      countryCode: "PT",
-    });
+    const created = await partnerships.registerPartner("Universidade de São Paulo", "PT");
     const agreement = await partnerships.app.draftAgreement(office, {
       institutionId: created._id,
       type: "EXCHANGE",

@@ -194,9 +194,7 @@ describe("completeness computed from facts", () => {
   let collaborationStartedEnvelope: Awaited<ReturnType<typeof publish>>;
 
   beforeAll(async () => {
-    chileId = (
-      await partnerships.app.registerInstitution(office, { name: "Universidad de Chile", countryCode: "CL" })
-    )._id;
+    chileId = (await partnerships.registerPartner("Universidad de Chile", "CL"))._id;
     const agreement = await partnerships.app.draftAgreement(office, {
       institutionId: chileId,
       type: "EXCHANGE",
@@ -357,10 +355,7 @@ describe("completeness computed from facts", () => {
   });
 
   it("keeps an ended collaboration ended when its start arrives late (out of order)", async () => {
-    const bogota = await partnerships.app.registerInstitution(office, {
-      name: "Universidad de los Andes",
-      countryCode: "CO",
-    });
+    const bogota = await partnerships.registerPartner("Universidad de los Andes", "CO");
     await publish(collaborationEnded, "collab-2", 2, {
       ...collaboration("collab-2", [bogota._id], ["RESEARCH"]),
       endDate: "2025-06-30",
@@ -386,10 +381,7 @@ describe("completeness computed from facts", () => {
   });
 
   it("does not count a student mobility older than three academic years", async () => {
-    const lyon = await partnerships.app.registerInstitution(office, {
-      name: "Old Flows University",
-      countryCode: "AR",
-    });
+    const lyon = await partnerships.registerPartner("Old Flows University", "AR");
     await publish(
       mobilityCompleted,
       "mobility-old",
@@ -435,9 +427,7 @@ describe("strategic partnerships", () => {
   let milanId: string;
 
   beforeAll(async () => {
-    milanId = (
-      await partnerships.app.registerInstitution(office, { name: "Politecnico di Milano", countryCode: "IT" })
-    )._id;
+    milanId = (await partnerships.registerPartner("Politecnico di Milano", "IT"))._id;
   });
 
   it("refuses a plan leaving a year without action, and writes nothing", async () => {
@@ -576,10 +566,7 @@ describe("strategic partnerships", () => {
   });
 
   it("keeps every piece of evidence recorded at the same time", async () => {
-    const rome = await partnerships.app.registerInstitution(office, {
-      name: "Sapienza Università di Roma",
-      countryCode: "IT",
-    });
+    const rome = await partnerships.registerPartner("Sapienza Università di Roma", "IT");
     await Promise.all(
       Array.from({ length: 10 }, (_, index) =>
         partnerships.app.recordPartnershipEvidence(office, rome._id, {

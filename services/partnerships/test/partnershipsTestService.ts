@@ -42,6 +42,11 @@ export class PartnershipsTestService extends TestService<PartnershipsService> {
   get app() {
     return this.service.app;
   }
+
+  /** A partner institution the office registers from its name and country alone (setting the scene). */
+  registerPartner(name: string, countryCode: string) {
+    return this.app.registerInstitution(office, { name, countryCode });
+  }
 }
 
 /** A started partnerships service on a fresh database and random topic prefix. */
