@@ -17,21 +17,15 @@ export async function projectCollaboration(
   now: Date,
 ): Promise<string[]> {
   const model = models.ResearchCollaboration;
-  const data = event.data;
-  const previous = await model.findById(data.collaborationId, { institutionIds: 1 }).lean().exec();
-  await applyIfNewer(model, data.collaborationId, event.sequence, {
-    type: data.type,
-    institutionIds: data.institutionIds,
-    companies: data.companies,
-    dimensions: data.dimensions,
-    centreId: data.centreId,
-    leadFacultyId: data.leadFacultyId,
-    startDate: data.startDate,
-    endDate: data.endDate,
+  // The read model holds the collaboration as the contract carries it, and whether it is ongoing.
+  const { collaborationId, ...collaboration } = event.data;
+  const previous = await model.findById(collaborationId, { institutionIds: 1 }).lean().exec();
+  await applyIfNewer(model, collaborationId, event.sequence, {
+    ...collaboration,
     ongoing: event.type === collaborationStarted.type,
     updatedAt: now,
   });
   // From what is held (this event's or a newer one's): a redelivery repairs links a crash left behind.
-  await syncCollaborationLinks(models, data.collaborationId);
-  return [...new Set([...(previous?.institutionIds ?? []), ...data.institutionIds])];
+  await syncCollaborationLinks(models, collaborationId);
+  return [...new Set([...(previous?.institutionIds ?? []), ...collaboration.institutionIds])];
 }
