@@ -200,22 +200,23 @@ describe("assessing a candidate on the seed's criteria", () => {
     );
   });
 
-  it("only the supervisor assesses", () => {
+  it.each([
+    {
+      refuses: "an assessment by anyone but the supervisor",
+      actor: office,
+      candidateId: "cand-1",
+      error: { kind: "FORBIDDEN", reason: "NOT_SUPERVISOR" },
+    },
+    {
+      refuses: "an unknown candidate",
+      actor: supervisor,
+      candidateId: "nobody",
+      error: { kind: "NOT_FOUND", reason: "CANDIDATE_NOT_FOUND" },
+    },
+  ])("refuses $refuses", ({ actor, candidateId, error }) => {
     expect(
-      caught(() => assessPhdCandidate(positionWithCandidate(), office, "cand-1", scores, now)),
-    ).toMatchObject({
-      kind: "FORBIDDEN",
-      reason: "NOT_SUPERVISOR",
-    });
-  });
-
-  it("refuses an unknown candidate", () => {
-    expect(
-      caught(() => assessPhdCandidate(positionWithCandidate(), supervisor, "nobody", scores, now)),
-    ).toMatchObject({
-      kind: "NOT_FOUND",
-      reason: "CANDIDATE_NOT_FOUND",
-    });
+      caught(() => assessPhdCandidate(positionWithCandidate(), actor, candidateId, scores, now)),
+    ).toMatchObject(error);
   });
 });
 
@@ -234,23 +235,24 @@ describe("agreeing the subject", () => {
     expect(position.candidates[0]?.coSupervisorAgreedAt).toEqual(now);
   });
 
-  it("a partner of another institution may not", () => {
-    const partner: PhdActor = { role: "PARTNER", facultyId: null, institutionId: "inst-other" };
-    expect(
-      caught(() => agreeSubject(positionWithCandidate(), partner, "cand-1", "CO_SUPERVISOR", now)),
-    ).toMatchObject({
-      kind: "FORBIDDEN",
-      reason: "NOT_OWN_INSTITUTION",
-    });
-  });
-
-  it("a partner may not speak for the candidate", () => {
-    const partner: PhdActor = { role: "PARTNER", facultyId: null, institutionId: "inst-usp" };
-    expect(
-      caught(() => agreeSubject(positionWithCandidate(), partner, "cand-1", "CANDIDATE", now)),
-    ).toMatchObject({
-      reason: "NOT_PARTY_REPRESENTATIVE",
-    });
+  it.each([
+    {
+      refusal: "a partner of another institution may not record the co-supervisor's agreement",
+      institutionId: "inst-other",
+      party: "CO_SUPERVISOR" as const,
+      error: { kind: "FORBIDDEN", reason: "NOT_OWN_INSTITUTION" },
+    },
+    {
+      refusal: "a partner may not speak for the candidate",
+      institutionId: "inst-usp",
+      party: "CANDIDATE" as const,
+      error: { reason: "NOT_PARTY_REPRESENTATIVE" },
+    },
+  ])("$refusal", ({ institutionId, party, error }) => {
+    const partner: PhdActor = { role: "PARTNER", facultyId: null, institutionId };
+    expect(caught(() => agreeSubject(positionWithCandidate(), partner, "cand-1", party, now))).toMatchObject(
+      error,
+    );
   });
 
   it("there is no co-supervisor's agreement to record on a position without one", () => {
@@ -280,49 +282,35 @@ describe("selecting a PhD candidate: only HDR faculty select", () => {
     expect(filled).toMatchObject({ status: "FILLED", selectedCandidateId: "cand-1", selectedAt: later });
   });
 
-  it("refuses an administrator: the seed says only HDR faculty select", () => {
-    const admin = { ...office, role: "ADMIN" as const };
+  it.each([
+    {
+      refuses: "an administrator: the seed says only HDR faculty select",
+      actor: { ...office, role: "ADMIN" as const },
+      actorRecordHoldsHdr: false,
+      error: { kind: "FORBIDDEN", reason: "HDR_REQUIRED" },
+    },
+    {
+      refuses: "a faculty member without the HDR",
+      actor: { ...supervisor, hdr: false },
+      actorRecordHoldsHdr: false,
+      error: { reason: "HDR_REQUIRED" },
+    },
+    {
+      refuses: "a token claiming the HDR when the faculty record does not hold it",
+      actor: supervisor,
+      actorRecordHoldsHdr: false,
+      error: { reason: "HDR_REQUIRED" },
+    },
+    {
+      refuses: "an HDR faculty member who does not supervise the position",
+      actor: { ...supervisor, facultyId: "fac-other" },
+      actorRecordHoldsHdr: true,
+      error: { kind: "FORBIDDEN", reason: "NOT_SUPERVISOR" },
+    },
+  ])("refuses $refuses", ({ actor, actorRecordHoldsHdr, error }) => {
     expect(
-      caught(() =>
-        selectPhdCandidate(readyToSelect(), admin, { actorRecordHoldsHdr: false }, "cand-1", later),
-      ),
-    ).toMatchObject({
-      kind: "FORBIDDEN",
-      reason: "HDR_REQUIRED",
-    });
-  });
-
-  it("refuses a faculty member without the HDR", () => {
-    const nonHdr = { ...supervisor, hdr: false };
-    expect(
-      caught(() =>
-        selectPhdCandidate(readyToSelect(), nonHdr, { actorRecordHoldsHdr: false }, "cand-1", later),
-      ),
-    ).toMatchObject({
-      reason: "HDR_REQUIRED",
-    });
-  });
-
-  it("refuses a token claiming the HDR when the faculty record does not hold it", () => {
-    expect(
-      caught(() =>
-        selectPhdCandidate(readyToSelect(), supervisor, { actorRecordHoldsHdr: false }, "cand-1", later),
-      ),
-    ).toMatchObject({
-      reason: "HDR_REQUIRED",
-    });
-  });
-
-  it("refuses an HDR faculty member who does not supervise the position", () => {
-    const colleague = { ...supervisor, facultyId: "fac-other" };
-    expect(
-      caught(() =>
-        selectPhdCandidate(readyToSelect(), colleague, { actorRecordHoldsHdr: true }, "cand-1", later),
-      ),
-    ).toMatchObject({
-      kind: "FORBIDDEN",
-      reason: "NOT_SUPERVISOR",
-    });
+      caught(() => selectPhdCandidate(readyToSelect(), actor, { actorRecordHoldsHdr }, "cand-1", later)),
+    ).toMatchObject(error);
   });
 
   it("refuses a candidate not yet assessed", () => {
