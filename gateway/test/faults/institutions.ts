@@ -100,6 +100,22 @@ export function pendingInOutboxes(system: System): Promise<number> {
 }
 
 /**
+ * Every institution partnerships stored, at its stored name and version: what must reach the read
+ * models when some writes were refused or unanswered (a refused write may still have been stored).
+ */
+export async function storedInstitutions(system: System): Promise<Written[]> {
+  const documents = await system.databases.partnerships
+    .collection("institutions")
+    .find({}, { projection: { name: 1, version: 1 } })
+    .toArray();
+  return documents.map((document) => ({
+    id: String(document._id),
+    name: String(document.name),
+    version: Number(document.version),
+  }));
+}
+
+/**
  * Waits until every read model holds exactly the institutions of `written` (those of this
  * system: the databases are its own), each at its last acknowledged name and version; then
  * nothing may be left waiting in an outbox.
@@ -133,13 +149,16 @@ export async function expectConverged(written: readonly Written[], system: Syste
 /**
  * Each consuming group's figures — events handled, and redeliveries the ledger discarded — and
  * the check that every one of the `events` events took effect once: handled once, recorded once.
+ * The counters are this process's: a reader run in a child process is left out (`elsewhere`).
  */
 export async function expectEachEventHandledOnce(
   system: System,
   events: number,
+  elsewhere: readonly (keyof typeof readers)[] = [],
 ): Promise<Record<string, string>> {
   const figures: Record<string, string> = {};
   for (const [service, { group }] of Object.entries(readers)) {
+    if (elsewhere.includes(service as keyof typeof readers)) continue;
     const labels = { group: prefixedTopic(system.topicPrefix, group) };
     const handled =
       (await metricValue("intl_kafka_events_processed_total", { ...labels, outcome: "handled" })) ?? 0;
