@@ -114,15 +114,18 @@ describe("adding candidates", () => {
     institutionId: "inst-usp",
     withdrawn: false,
   };
-
-  it("adds a nominated candidate from their PhD application, with the application's student and institution", () => {
-    const next = addPhdCandidate(
-      position,
+  /** Adds the candidate nominated by the received application app-1. */
+  const addNominated = (to: PhdPositionState, candidateId: string) =>
+    addPhdCandidate(
+      to,
       { applicationId: "app-1" },
       { application, institutionKnown: true },
-      "cand-1",
+      candidateId,
       now,
     );
+
+  it("adds a nominated candidate from their PhD application, with the application's student and institution", () => {
+    const next = addNominated(position, "cand-1");
     expect(next.candidates).toEqual([
       expect.objectContaining({
         id: "cand-1",
@@ -163,16 +166,8 @@ describe("adding candidates", () => {
   });
 
   it("refuses the same application twice on one position", () => {
-    const once = addPhdCandidate(
-      position,
-      { applicationId: "app-1" },
-      { application, institutionKnown: true },
-      "c1",
-      now,
-    );
-    const error = caught(() =>
-      addPhdCandidate(once, { applicationId: "app-1" }, { application, institutionKnown: true }, "c2", now),
-    );
+    const once = addNominated(position, "c1");
+    const error = caught(() => addNominated(once, "c2"));
     expect(error).toMatchObject({ kind: "CONFLICT", reason: "CANDIDATE_ALREADY_ADDED" });
   });
 });
