@@ -72,6 +72,14 @@ const APPLICATION = /* GraphQL */ `
     }
   }
 `;
+
+/** Waits until the office reads the application as `expected` (a consumed event changed it). */
+function eventuallyTheOfficeSees(id: string, expected: Record<string, unknown>) {
+  return expectEventually(async () => {
+    const answer = await service.graphql(APPLICATION, { id }, { role: "INTERNATIONAL_OFFICE" });
+    expect(answer.data!.application).toMatchObject(expected);
+  });
+}
 const SCORE = /* GraphQL */ `
   mutation Score($id: ID!, $input: ScoreApplicationInput!) {
     scoreApplication(id: $id, input: $input) {
@@ -150,16 +158,9 @@ describe("review and decision of a degree application", () => {
         score: 15.5,
       },
     });
-    await expectEventually(async () => {
-      const answer = await service.graphql(
-        APPLICATION,
-        { id: application._id },
-        { role: "INTERNATIONAL_OFFICE" },
-      );
-      expect(answer.data!.application).toMatchObject({
-        status: "INTERVIEW",
-        interview: { mode: "VIDEO", score: 15.5 },
-      });
+    await eventuallyTheOfficeSees(application._id, {
+      status: "INTERVIEW",
+      interview: { mode: "VIDEO", score: 15.5 },
     });
     const versionAfterInterview = (await service.connection
       .collection("applications")
@@ -292,17 +293,10 @@ describe("rule: only an HDR faculty member decides a PhD application", () => {
         selectedAt: "2026-11-21T09:00:00.000Z",
       },
     });
-    await expectEventually(async () => {
-      const answer = await service.graphql(
-        APPLICATION,
-        { id: application._id },
-        { role: "INTERNATIONAL_OFFICE" },
-      );
-      expect(answer.data!.application).toMatchObject({
-        status: "ADMITTED",
-        decision: { decision: "ADMITTED", decidedBy: "faculty:fac-hdr-9" },
-        phdSelection: { supervisorFacultyId: "fac-hdr-9", subject: "Hydrogen storage in porous materials" },
-      });
+    await eventuallyTheOfficeSees(application._id, {
+      status: "ADMITTED",
+      decision: { decision: "ADMITTED", decidedBy: "faculty:fac-hdr-9" },
+      phdSelection: { supervisorFacultyId: "fac-hdr-9", subject: "Hydrogen storage in porous materials" },
     });
     const replay = { ...selection, id: randomUUID() }; // the same facts under another event id
     await service.publishEnvelope("research.phd", replay);

@@ -1,26 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { createEvent, defineEvent, EventValidationError, parseEvent } from "./envelope.ts";
+import { defineEvent, EventValidationError, parseEvent } from "./envelope.ts";
 import { agreementTerminated, institutionCreated } from "./contracts/partnerships.ts";
+import { polimi, polimiCreated } from "./test-events.ts";
 
-const institution = {
-  institutionId: "inst-polimi",
-  name: "Politecnico di Milano",
-  countryCode: "IT",
-  city: "Milano",
-  identifiers: { schac: "polimi.it", erasmus: "I MILANO02", pic: null, ror: null },
-};
-
-function created() {
-  return createEvent(institutionCreated, {
-    id: "evt-1",
-    source: "/services/partnerships",
-    subject: "inst-polimi",
-    time: new Date("2025-01-15T09:30:00Z"),
-    sequence: 1,
-    data: institution,
-  });
-}
+const institution = polimi;
+const created = () => polimiCreated();
 
 function parsingError(raw: unknown): EventValidationError {
   try {
@@ -48,29 +33,13 @@ describe("creating an event", () => {
   });
 
   it("refuses data that breaks the contract, naming the field", () => {
-    expect(() =>
-      createEvent(institutionCreated, {
-        id: "e",
-        source: "/s",
-        subject: "i",
-        time: new Date(),
-        sequence: 1,
-        data: { ...institution, countryCode: "Italy" },
-      }),
-    ).toThrow(/invalid data for partnerships\.institution\.created\.v1.*countryCode/);
+    expect(() => polimiCreated({ data: { ...institution, countryCode: "Italy" } })).toThrow(
+      /invalid data for partnerships\.institution\.created\.v1.*countryCode/,
+    );
   });
 
   it("refuses a sequence that is not a positive aggregate version", () => {
-    expect(() =>
-      createEvent(institutionCreated, {
-        id: "e",
-        source: "/s",
-        subject: "i",
-        time: new Date(),
-        sequence: 0,
-        data: institution,
-      }),
-    ).toThrow(EventValidationError);
+    expect(() => polimiCreated({ sequence: 0 })).toThrow(EventValidationError);
   });
 });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { agreementTerminated, institutionCreated } from "./contracts/partnerships.ts";
-import { createEvent, EventValidationError } from "./envelope.ts";
+import { EventValidationError } from "./envelope.ts";
 import type { ConsumedKafkaMessage } from "./kafka-binding.ts";
+import { polimi, polimiCreated } from "./test-events.ts";
 import {
   CLOUDEVENTS_JSON_CONTENT_TYPE,
   fromKafkaMessage,
@@ -11,22 +12,8 @@ import {
 
 const contracts = [institutionCreated, agreementTerminated];
 
-const institution = {
-  institutionId: "inst-polimi",
-  name: "Politecnico di Milano",
-  countryCode: "IT",
-  city: "Milano",
-  identifiers: { schac: "polimi.it", erasmus: "I MILANO02", pic: null, ror: null },
-};
-
-const event = createEvent(institutionCreated, {
-  id: "evt-1",
-  source: "/services/partnerships",
-  subject: "inst-polimi",
-  time: new Date("2025-01-15T09:30:00Z"),
-  sequence: 3,
-  data: institution,
-});
+const institution = polimi;
+const event = polimiCreated({ sequence: 3 });
 
 /** What a consumer receives: headers and value as bytes, like kafkajs hands them over. */
 /** The attributes of `event` as binary-mode headers. */

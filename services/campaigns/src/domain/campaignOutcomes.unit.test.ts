@@ -76,40 +76,30 @@ describe("a campaign's outcomes", () => {
   });
 });
 
+/** A campaign of `year` in `country` (budget in EUR) with the applications it saw and interviewed. */
+function campaignSeen(
+  id: string,
+  countryCode: string,
+  academicYear: string,
+  euros: number,
+  candidateApplicationIds: string[],
+  interviewedApplicationIds: string[],
+) {
+  const budget = { amount: euros, currency: "EUR" };
+  return {
+    campaign: { id, countryCode, academicYear, budget },
+    candidateApplicationIds,
+    interviewedApplicationIds,
+  };
+}
+
 describe("comparing campaigns across countries and years", () => {
   it("groups campaigns by country and year, sorted, counting each application once", () => {
     const rows = compareCampaigns(
       [
-        {
-          campaign: {
-            id: "c3",
-            countryCode: "CN",
-            academicYear: "2026-2027",
-            budget: { amount: 9000, currency: "EUR" },
-          },
-          candidateApplicationIds: ["b1", "b2"],
-          interviewedApplicationIds: ["b1"],
-        },
-        {
-          campaign: {
-            id: "c1",
-            countryCode: "BR",
-            academicYear: "2026-2027",
-            budget: { amount: 10000, currency: "EUR" },
-          },
-          candidateApplicationIds: ["a1", "a2"],
-          interviewedApplicationIds: ["a1", "a2"],
-        },
-        {
-          campaign: {
-            id: "c2",
-            countryCode: "BR",
-            academicYear: "2026-2027",
-            budget: { amount: 2000, currency: "EUR" },
-          },
-          candidateApplicationIds: ["a2", "a3"],
-          interviewedApplicationIds: ["a3"],
-        },
+        campaignSeen("c3", "CN", "2026-2027", 9000, ["b1", "b2"], ["b1"]),
+        campaignSeen("c1", "BR", "2026-2027", 10000, ["a1", "a2"], ["a1", "a2"]),
+        campaignSeen("c2", "BR", "2026-2027", 2000, ["a2", "a3"], ["a3"]),
         {
           campaign: { id: "c0", countryCode: "BR", academicYear: "2025-2026", budget: null },
           candidateApplicationIds: [],

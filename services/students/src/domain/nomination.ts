@@ -8,7 +8,7 @@ import type { Dossier } from "./dossier.ts";
 import { StudentsReason } from "./errors.ts";
 import { checkPerson } from "./person.ts";
 import type { PersonInput } from "./person.ts";
-import { findProgramme } from "./programmes.ts";
+import { checkedProgramme } from "./programmes.ts";
 import type { Programme } from "./programmes.ts";
 
 export interface NominationInput {
@@ -63,13 +63,7 @@ export function nominatingInstitution(viewer: Viewer, requested: string | null |
 export function checkNomination(viewer: Viewer, input: NominationInput, today: IsoDate): CheckedNomination {
   const institutionId = nominatingInstitution(viewer, input.institutionId);
   const errors = new InputErrors();
-  const programme = findProgramme(input.programmeCode);
-  errors.check(
-    programme !== undefined,
-    StudentsReason.UNKNOWN_PROGRAMME,
-    "input.programmeCode",
-    `Unknown programme ${input.programmeCode}.`,
-  );
+  const programme = checkedProgramme(input.programmeCode, errors, "input.programmeCode");
   errors.check(
     isAcademicYear(input.academicYear),
     StudentsReason.INVALID_INPUT,

@@ -1,4 +1,5 @@
-import { enumOf, type EnumValue } from "@intl/errors";
+import { enumOf, type EnumValue, type InputErrors } from "@intl/errors";
+import { StudentsReason } from "./errors.ts";
 /**
  * The school's programmes open to international students (DOMAIN.md,
  * "Programmes and students"). Codes are shared vocabulary with the partnerships
@@ -123,6 +124,18 @@ const byCode = new Map(programmes.map((programme) => [programme.code, programme]
 
 export function findProgramme(code: string): Programme | undefined {
   return byCode.get(code);
+}
+
+/** The programme `code` names; when there is none, an UNKNOWN_PROGRAMME fault on `field` in `errors`. */
+export function checkedProgramme(code: string, errors: InputErrors, field: string): Programme | undefined {
+  const programme = findProgramme(code);
+  errors.check(
+    programme !== undefined,
+    StudentsReason.UNKNOWN_PROGRAMME,
+    field,
+    `Unknown programme ${code}.`,
+  );
+  return programme;
 }
 
 /** Degree applications (engineering double degree, MSc) need a completed interview before admission. */

@@ -4,7 +4,7 @@ import type { AcademicYear, IsoDate } from "./academicYear.ts";
 import { StudentsReason } from "./errors.ts";
 import { checkPerson } from "./person.ts";
 import type { PersonInput } from "./person.ts";
-import { findProgramme } from "./programmes.ts";
+import { checkedProgramme } from "./programmes.ts";
 import type { Programme } from "./programmes.ts";
 
 export const StudentStatus = {
@@ -32,13 +32,7 @@ export const MAX_COHORT = 2100;
 export function checkStudentRegistration(input: StudentRegistration, today: IsoDate): Programme {
   const errors = new InputErrors();
   checkPerson(input, today, errors, "input");
-  const programme = findProgramme(input.programmeCode);
-  errors.check(
-    programme !== undefined,
-    StudentsReason.UNKNOWN_PROGRAMME,
-    "input.programmeCode",
-    `Unknown programme ${input.programmeCode}.`,
-  );
+  const programme = checkedProgramme(input.programmeCode, errors, "input.programmeCode");
   errors.check(
     Number.isInteger(input.cohort) && input.cohort >= MIN_COHORT && input.cohort <= MAX_COHORT,
     StudentsReason.INVALID_INPUT,

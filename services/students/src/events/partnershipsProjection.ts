@@ -1,22 +1,10 @@
-import type {
-  EventOf,
-  agreementActivated,
-  agreementExpired,
-  agreementRenewed,
-  agreementTerminated,
-  institutionCreated,
-  institutionUpdated,
-} from "@intl/events";
+import type { EventOf, agreementEvents, institutionEvents } from "@intl/events";
 import { applyNewerSnapshot } from "../models/partnerViews.ts";
 import type { AgreementViewRecord, InstitutionViewRecord } from "../models/partnerViews.ts";
 import type { Store } from "../models/store.ts";
 
-export type InstitutionEvent = EventOf<typeof institutionCreated> | EventOf<typeof institutionUpdated>;
-export type AgreementEvent =
-  | EventOf<typeof agreementActivated>
-  | EventOf<typeof agreementRenewed>
-  | EventOf<typeof agreementExpired>
-  | EventOf<typeof agreementTerminated>;
+export type InstitutionEvent = EventOf<(typeof institutionEvents)[number]>;
+export type AgreementEvent = EventOf<(typeof agreementEvents)[number]>;
 
 /**
  * Institutions as the partnerships service last described them. Every event
