@@ -1,17 +1,16 @@
 import { expectEventually } from "@intl/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  collectPublishedEvents,
   firstError,
   manualClock,
-  startPartnerships,
-  type PartnershipsTestService,
+  PartnershipsTestService,
+  type PublishedEvents,
   office,
 } from "./partnershipsTestService.ts";
 
 const clock = manualClock("2025-10-01T10:00:00Z");
-let partnerships: PartnershipsTestService;
-let events: Awaited<ReturnType<typeof collectPublishedEvents>>;
+const partnerships = new PartnershipsTestService({ clock: clock.now, expiryIntervalMs: 300 });
+let events: PublishedEvents;
 let chileId: string;
 let milanId: string;
 
@@ -55,16 +54,13 @@ async function draftActive(institutionId: string, overrides: Record<string, unkn
 }
 
 beforeAll(async () => {
-  partnerships = await startPartnerships({ clock: clock.now, expiryIntervalMs: 300 });
-  events = await collectPublishedEvents(partnerships.kafka, partnerships.topicPrefix);
+  await partnerships.start();
+  events = await partnerships.publishedEvents();
   chileId = (await partnerships.registerPartner("Universidad de Chile", "CL"))._id;
   milanId = (await partnerships.registerPartner("Politecnico di Milano", "IT"))._id;
 });
 
-afterAll(async () => {
-  await events?.stop();
-  await partnerships?.stop();
-});
+afterAll(() => partnerships.stop());
 
 describe("the agreement lifecycle", () => {
   let agreementId: string;

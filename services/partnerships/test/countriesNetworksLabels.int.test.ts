@@ -1,22 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  firstError,
-  manualClock,
-  startPartnerships,
-  type PartnershipsTestService,
-  office,
-} from "./partnershipsTestService.ts";
+import { firstError, manualClock, PartnershipsTestService, office } from "./partnershipsTestService.ts";
 
 const clock = manualClock("2025-10-01T10:00:00Z");
-let partnerships: PartnershipsTestService;
+const partnerships = new PartnershipsTestService({ clock: clock.now });
 
-beforeAll(async () => {
-  partnerships = await startPartnerships({ clock: clock.now });
-});
-
-afterAll(async () => {
-  await partnerships?.stop();
-});
+beforeAll(() => partnerships.start());
+afterAll(() => partnerships.stop());
 
 const setProfile = /* GraphQL */ `
   mutation ($input: CountryProfileInput!) {

@@ -2,10 +2,9 @@ import { expectEventually } from "@intl/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sortableName } from "../src/domain/institutionRegistration.ts";
 import {
-  collectPublishedEvents,
   firstError,
-  startPartnerships,
-  type PartnershipsTestService,
+  PartnershipsTestService,
+  type PublishedEvents,
   office,
 } from "./partnershipsTestService.ts";
 import { stuttgart } from "./fixtures.ts";
@@ -44,13 +43,13 @@ const register = /* GraphQL */ `
   }
 `;
 
-let partnerships: PartnershipsTestService;
-let events: Awaited<ReturnType<typeof collectPublishedEvents>>;
+const partnerships = new PartnershipsTestService();
+let events: PublishedEvents;
 let stuttgartId: string;
 
 beforeAll(async () => {
-  partnerships = await startPartnerships();
-  events = await collectPublishedEvents(partnerships.kafka, partnerships.topicPrefix);
+  await partnerships.start();
+  events = await partnerships.publishedEvents();
   await partnerships.app.setCountryProfile(office, { code: "DE", imtPriority: false, schoolTarget: true });
   await partnerships.app.setCountryProfile(office, { code: "BR", imtPriority: true, schoolTarget: true });
   const answer = await partnerships.graphql<{ registerInstitution: { id: string } }>(register, {
@@ -60,10 +59,7 @@ beforeAll(async () => {
   stuttgartId = answer.data!.registerInstitution.id;
 });
 
-afterAll(async () => {
-  await events?.stop();
-  await partnerships?.stop();
-});
+afterAll(() => partnerships.stop());
 
 describe("registering a partner institution", () => {
   it("stores the normalised identifiers and publishes partnerships.institution.created.v1", async () => {

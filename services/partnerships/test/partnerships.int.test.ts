@@ -9,19 +9,16 @@ import { expectEventually } from "@intl/testing";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  collectPublishedEvents,
   firstError,
-  foreignPublisher,
   manualClock,
-  startPartnerships,
-  type PartnershipsTestService,
+  PartnershipsTestService,
+  type PublishedEvents,
   office,
 } from "./partnershipsTestService.ts";
 
 const clock = manualClock("2025-10-01T10:00:00Z");
-let partnerships: PartnershipsTestService;
-let events: Awaited<ReturnType<typeof collectPublishedEvents>>;
-let foreign: Awaited<ReturnType<typeof foreignPublisher>>;
+const partnerships = new PartnershipsTestService({ clock: clock.now });
+let events: PublishedEvents;
 
 const standingQuery = /* GraphQL */ `
   query ($id: ID!) {
@@ -119,7 +116,7 @@ async function publish<C extends EventContract>(
     sequence,
     data: data as never,
   });
-  await foreign.publish(contract, envelope);
+  await partnerships.publishEnvelope(contract.topic, envelope);
   return envelope;
 }
 
@@ -178,16 +175,11 @@ const designate = /* GraphQL */ `
 `;
 
 beforeAll(async () => {
-  partnerships = await startPartnerships({ clock: clock.now });
-  events = await collectPublishedEvents(partnerships.kafka, partnerships.topicPrefix);
-  foreign = await foreignPublisher(partnerships.kafka, partnerships.topicPrefix);
+  await partnerships.start();
+  events = await partnerships.publishedEvents();
 });
 
-afterAll(async () => {
-  await foreign?.stop();
-  await events?.stop();
-  await partnerships?.stop();
-});
+afterAll(() => partnerships.stop());
 
 describe("completeness computed from facts", () => {
   let chileId: string;
@@ -333,7 +325,7 @@ describe("completeness computed from facts", () => {
   });
 
   it("does not revive the collaboration when its start is delivered again", async () => {
-    await foreign.publish(collaborationStarted, collaborationStartedEnvelope);
+    await partnerships.publishEnvelope(collaborationStarted.topic, collaborationStartedEnvelope);
     await publish(
       collaborationStarted,
       "collab-marker-3",

@@ -1,18 +1,11 @@
 import { Role } from "@intl/auth";
-import {
-  parseEvent,
-  partnershipsEvents,
-  toKafkaMessage,
-  type EventContract,
-  type EventEnvelope,
-} from "@intl/events";
-import { prefixedTopic } from "@intl/kafka";
-import { TestService, testViewer, uniqueName, type GraphQLAnswer } from "@intl/testing";
-import type { Consumer, Kafka, Producer } from "kafkajs";
+import { parseEvent, partnershipsEvents } from "@intl/events";
+import { TestService, testViewer, type GraphQLAnswer } from "@intl/testing";
 import { buildService, type PartnershipsService } from "../src/subgraph.ts";
 
 export type RoleName = Role;
 export type { GraphQLAnswer };
+export type PublishedEvents = Awaited<ReturnType<PartnershipsTestService["publishedEvents"]>>;
 
 /** The international office, for calling the application operations directly (setting the scene). */
 export const office = testViewer({ role: Role.INTERNATIONAL_OFFICE, subject: "test-international-office" });
@@ -43,54 +36,26 @@ export class PartnershipsTestService extends TestService<PartnershipsService> {
     return this.service.app;
   }
 
+  /**
+   * Reads what the service publishes on its topics from the beginning (until it stops);
+   * `ofType` gives what has arrived of one type, each checked against its contract.
+   */
+  async publishedEvents() {
+    const topics = [...new Set(partnershipsEvents.map((contract) => contract.topic))];
+    const arrived = await Promise.all(topics.map((topic) => this.collect(topic)));
+    return {
+      ofType: (type: string) =>
+        arrived
+          .flat()
+          .filter((event) => event.type === type)
+          .map((event) => parseEvent(partnershipsEvents, JSON.stringify(event))),
+    };
+  }
+
   /** A partner institution the office registers from its name and country alone (setting the scene). */
   registerPartner(name: string, countryCode: string) {
     return this.app.registerInstitution(office, { name, countryCode });
   }
-}
-
-/** A started partnerships service on a fresh database and random topic prefix. */
-export async function startPartnerships(options: { clock?: () => Date; expiryIntervalMs?: number } = {}) {
-  const running = new PartnershipsTestService(options);
-  await running.start();
-  return running;
-}
-
-/** Reads what the service published on its real topics, from the beginning. */
-export async function collectPublishedEvents(kafka: Kafka, topicPrefix: string) {
-  const received: EventEnvelope[] = [];
-  const consumer: Consumer = kafka.consumer({ groupId: uniqueName("observer"), maxWaitTimeInMs: 200 });
-  await consumer.connect();
-  const topics = [
-    ...new Set(partnershipsEvents.map((contract) => prefixedTopic(topicPrefix, contract.topic))),
-  ];
-  await consumer.subscribe({ topics, fromBeginning: true });
-  await consumer.run({
-    eachMessage: async ({ message }) => {
-      received.push(parseEvent(partnershipsEvents, message.value ?? ""));
-    },
-  });
-  return {
-    received,
-    ofType: (type: string) => received.filter((event) => event.type === type),
-    stop: () => consumer.disconnect(),
-  };
-}
-
-/** Publishes another service's events (built with its contract) on their real topics. */
-export async function foreignPublisher(kafka: Kafka, topicPrefix: string) {
-  const producer: Producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-  await producer.connect();
-  return {
-    async publish(contract: EventContract, envelope: EventEnvelope) {
-      await producer.send({
-        topic: prefixedTopic(topicPrefix, contract.topic),
-        acks: -1,
-        messages: [toKafkaMessage(envelope)],
-      });
-    },
-    stop: () => producer.disconnect(),
-  };
 }
 
 /** The `extensions` of the first error, for asserting codes, reasons and fields. */

@@ -9,11 +9,11 @@ import {
   loadReferenceData,
 } from "../src/seed/loadDemoData.ts";
 import { seedClock } from "../src/seed/seedClock.ts";
-import { foreignPublisher, startPartnerships, type PartnershipsTestService } from "./partnershipsTestService.ts";
+import { PartnershipsTestService } from "./partnershipsTestService.ts";
 
 const clock = seedClock();
 const quiet = () => {};
-let partnerships: PartnershipsTestService;
+const partnerships = new PartnershipsTestService({ clock: clock.now });
 /** Every third demo partner (all zones), with its agreements and evidence: the loader's behaviour at a third of the cost. */
 function everyThirdPartner(full: DemoPartners): DemoPartners {
   const kept = new Set(
@@ -30,14 +30,12 @@ const demo = everyThirdPartner(demoPartners(new Date()));
 const strategicTarget = 10;
 
 beforeAll(async () => {
-  partnerships = await startPartnerships({ clock: clock.now });
+  await partnerships.start();
   await loadReferenceData(partnerships.app, quiet);
   await loadDemoPartners(partnerships.app, clock, demo, quiet);
 }, 240_000);
 
-afterAll(async () => {
-  await partnerships?.stop();
-});
+afterAll(() => partnerships.stop());
 
 const count = (collection: string, filter: object = {}) =>
   partnerships.connection.collection(collection).countDocuments(filter);
@@ -89,34 +87,29 @@ describe("the demo data", () => {
   });
 
   it("designates strategic partners carried by the centres of ongoing research collaborations", async () => {
-    const publisher = await foreignPublisher(partnerships.kafka, partnerships.topicPrefix);
-    try {
-      for (const [index, institutionId] of demo.strategicCandidates.slice(0, strategicTarget + 2).entries()) {
-        const collaborationId = `col-demo-test-${index}`;
-        await publisher.publish(
-          collaborationStarted,
-          createEvent(collaborationStarted, {
-            id: `event-${collaborationId}`,
-            source: "/services/research",
-            subject: collaborationId,
-            time: new Date(),
-            sequence: 2,
-            data: {
-              collaborationId,
-              type: "JOINT_RESEARCH",
-              institutionIds: [institutionId],
-              companies: [],
-              dimensions: ["RESEARCH"],
-              centreId: `centre-demo-${index % 5}`,
-              leadFacultyId: `fac-demo-${index}`,
-              startDate: "2024-01-15",
-              endDate: null,
-            },
-          }),
-        );
-      }
-    } finally {
-      await publisher.stop();
+    for (const [index, institutionId] of demo.strategicCandidates.slice(0, strategicTarget + 2).entries()) {
+      const collaborationId = `col-demo-test-${index}`;
+      await partnerships.publishEnvelope(
+        collaborationStarted.topic,
+        createEvent(collaborationStarted, {
+          id: `event-${collaborationId}`,
+          source: "/services/research",
+          subject: collaborationId,
+          time: new Date(),
+          sequence: 2,
+          data: {
+            collaborationId,
+            type: "JOINT_RESEARCH",
+            institutionIds: [institutionId],
+            companies: [],
+            dimensions: ["RESEARCH"],
+            centreId: `centre-demo-${index % 5}`,
+            leadFacultyId: `fac-demo-${index}`,
+            startDate: "2024-01-15",
+            endDate: null,
+          },
+        }),
+      );
     }
     await expectEventually(
       async () =>
