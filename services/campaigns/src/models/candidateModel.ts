@@ -1,11 +1,9 @@
+import { enumOf, type EnumValue } from "@intl/errors";
 import { Schema } from "mongoose";
 import type { Connection, Model } from "mongoose";
 
-export const CandidateSource = {
-  AUTOMATIC: "AUTOMATIC",
-  BY_HAND: "BY_HAND",
-} as const;
-export type CandidateSource = (typeof CandidateSource)[keyof typeof CandidateSource];
+export const CandidateSource = enumOf("AUTOMATIC", "BY_HAND");
+export type CandidateSource = EnumValue<typeof CandidateSource>;
 
 /**
  * An application in a campaign's pipeline. Its `_id` is `<campaignId>:<applicationId>`,

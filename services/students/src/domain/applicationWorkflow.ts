@@ -15,8 +15,8 @@ export const ApplicationStatus = enumOf(
 );
 export type ApplicationStatus = EnumValue<typeof ApplicationStatus>;
 
-export const Decision = { ADMITTED: "ADMITTED", REJECTED: "REJECTED", WAITLISTED: "WAITLISTED" } as const;
-export type Decision = (typeof Decision)[keyof typeof Decision];
+export const Decision = enumOf("ADMITTED", "REJECTED", "WAITLISTED");
+export type Decision = EnumValue<typeof Decision>;
 
 /** SUBMITTED → UNDER_REVIEW → INTERVIEW → ADMITTED | REJECTED | WAITLISTED | WITHDRAWN. */
 const allowedTransitions: Record<ApplicationStatus, readonly ApplicationStatus[]> = {

@@ -1,4 +1,4 @@
-import { DomainError, ErrorKind, InputErrors } from "@intl/errors";
+import { DomainError, ErrorKind, InputErrors, enumOf, type EnumValue } from "@intl/errors";
 import { StudentsReason } from "./errors.ts";
 import { MobilityType } from "./mobilityPlanning.ts";
 
@@ -21,9 +21,8 @@ export interface LearningAgreementCourse {
   homeEquivalent: HomeEquivalent | null;
 }
 
-export const LearningAgreementChangeKind = { ADDED: "ADDED", REMOVED: "REMOVED" } as const;
-export type LearningAgreementChangeKind =
-  (typeof LearningAgreementChangeKind)[keyof typeof LearningAgreementChangeKind];
+export const LearningAgreementChangeKind = enumOf("ADDED", "REMOVED");
+export type LearningAgreementChangeKind = EnumValue<typeof LearningAgreementChangeKind>;
 
 export interface LearningAgreementChange {
   at: Date;

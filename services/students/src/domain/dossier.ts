@@ -14,8 +14,8 @@ export const DocumentKind = enumOf(
 );
 export type DocumentKind = EnumValue<typeof DocumentKind>;
 
-export const CefrLevel = { A1: "A1", A2: "A2", B1: "B1", B2: "B2", C1: "C1", C2: "C2" } as const;
-export type CefrLevel = (typeof CefrLevel)[keyof typeof CefrLevel];
+export const CefrLevel = enumOf("A1", "A2", "B1", "B2", "C1", "C2");
+export type CefrLevel = EnumValue<typeof CefrLevel>;
 
 export interface DossierDocument {
   kind: DocumentKind;

@@ -1,4 +1,4 @@
-import { badInput } from "@intl/errors";
+import { badInput, enumOf, type EnumValue } from "@intl/errors";
 import { contactReference, erasureParticipants } from "@intl/events";
 import type { erasureRequested, EventOf } from "@intl/events";
 import { StudentsReason } from "./errors.ts";
@@ -8,8 +8,8 @@ export type PersonKind = ErasedPerson["kind"];
 export type ErasureParticipant = (typeof erasureParticipants)[number];
 
 /** `REQUESTED` (no confirmation yet) → `ERASING` (some services confirmed) → `COMPLETE` (all of them). */
-export const ErasureStatus = { REQUESTED: "REQUESTED", ERASING: "ERASING", COMPLETE: "COMPLETE" } as const;
-export type ErasureStatus = (typeof ErasureStatus)[keyof typeof ErasureStatus];
+export const ErasureStatus = enumOf("REQUESTED", "ERASING", "COMPLETE");
+export type ErasureStatus = EnumValue<typeof ErasureStatus>;
 
 export interface ErasureConfirmation {
   service: ErasureParticipant;

@@ -1,3 +1,4 @@
+import { enumOf, type EnumValue } from "@intl/errors";
 import { graduationDateOf, monthsBetween } from "./academicYear.ts";
 import type { IsoDate } from "./academicYear.ts";
 
@@ -6,8 +7,8 @@ import type { IsoDate } from "./academicYear.ts";
  * before graduating. A member of a cohort has a mobility DONE (a completed
  * outgoing mobility), PLANNED (a planned one, none completed) or NONE yet.
  */
-export const ComplianceStatus = { DONE: "DONE", PLANNED: "PLANNED", NONE: "NONE" } as const;
-export type ComplianceStatus = (typeof ComplianceStatus)[keyof typeof ComplianceStatus];
+export const ComplianceStatus = enumOf("DONE", "PLANNED", "NONE");
+export type ComplianceStatus = EnumValue<typeof ComplianceStatus>;
 
 export const MOBILITY_TARGET_SHARE = 1;
 export const DEFAULT_AT_RISK_MONTHS = 12;

@@ -8,8 +8,8 @@ import { StudentsReason } from "./errors.ts";
 export const MobilityType = enumOf("STUDY", "INTERNSHIP", "RESEARCH", "DOUBLE_DEGREE");
 export type MobilityType = EnumValue<typeof MobilityType>;
 
-export const MobilityStatus = { PLANNED: "PLANNED", COMPLETED: "COMPLETED", CANCELLED: "CANCELLED" } as const;
-export type MobilityStatus = (typeof MobilityStatus)[keyof typeof MobilityStatus];
+export const MobilityStatus = enumOf("PLANNED", "COMPLETED", "CANCELLED");
+export type MobilityStatus = EnumValue<typeof MobilityStatus>;
 
 export interface MobilityPlan {
   studentId: string;
