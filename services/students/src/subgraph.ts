@@ -1,6 +1,5 @@
 import { erasureConfirmations, studentsErasureConfirmed } from "@intl/events";
 import { defineSubgraphService, periodicJob, serviceShape, type BaseServiceDeps } from "@intl/subgraph";
-import type { DocumentNode } from "graphql";
 import { isErasureConfirmation } from "./application/personalDataErasure.ts";
 import { createStudentsApp } from "./application/studentsApp.ts";
 import { DEFAULT_DOSSIER_RETENTION_MONTHS } from "./domain/dossierRetention.ts";
@@ -24,11 +23,8 @@ const shape = serviceShape({
   consumes: { group: CONSUMER_GROUP, contracts: [...consumedContracts, ...erasureConfirmations] },
 });
 
-/** The subgraph's SDL. */
-export const typeDefs: DocumentNode = shape.typeDefs;
-
-/** Every topic the service produces to or consumes from, and its dead-letter topic, before any prefix. */
-export const topics: string[] = shape.topics;
+/** The subgraph's SDL; every topic it produces to or consumes from, and its dead-letter topic, unprefixed. */
+export const { typeDefs, topics } = shape;
 
 /** `buildService`'s dependencies: the shared ones, plus this service's own options. */
 export interface ServiceDeps extends BaseServiceDeps {

@@ -15,7 +15,6 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** Any JSON value. */
   JSON: { input: unknown; output: unknown; }
   _FieldSet: { input: unknown; output: unknown; }
 };
@@ -491,18 +490,16 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
-/** A person whose data is exported; each service adds its part. `id` is `<KIND>:<id>` (e.g. `FACULTY:7`). */
 export type PersonalDataSubject = {
   __typename?: 'PersonalDataSubject';
   /** What the campaigns service holds on the person: `{ service, person, data }`. ADMIN. */
   campaigns?: Maybe<Scalars['JSON']['output']>;
-  /** The campaigns service's record of access to the person's data (see `personalDataAccessTrail`). ADMIN. */
+  /** The campaigns service's record of access to the person's data. ADMIN. */
   campaignsAccess?: Maybe<Scalars['JSON']['output']>;
   id: Scalars['ID']['output'];
 };
 
 
-/** A person whose data is exported; each service adds its part. `id` is `<KIND>:<id>` (e.g. `FACULTY:7`). */
 export type PersonalDataSubjectCampaignsAccessArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;

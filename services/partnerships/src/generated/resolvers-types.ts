@@ -19,7 +19,6 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** Any JSON value. */
   JSON: { input: unknown; output: unknown; }
   _FieldSet: { input: unknown; output: unknown; }
 };
@@ -674,18 +673,16 @@ export type PartnershipTier =
   | 'STANDARD'
   | 'STRATEGIC';
 
-/** A person whose data is exported; each service adds its part. `id` is `<KIND>:<id>` (e.g. `FACULTY:7`). */
 export type PersonalDataSubject = {
   __typename?: 'PersonalDataSubject';
   id: Scalars['ID']['output'];
   /** What the partnerships service holds on the person: `{ service, person, data }`. ADMIN. */
   partnerships?: Maybe<Scalars['JSON']['output']>;
-  /** The partnerships service's record of access to the person's data (see `personalDataAccessTrail`). ADMIN. */
+  /** The partnerships service's record of access to the person's data. ADMIN. */
   partnershipsAccess?: Maybe<Scalars['JSON']['output']>;
 };
 
 
-/** A person whose data is exported; each service adds its part. `id` is `<KIND>:<id>` (e.g. `FACULTY:7`). */
 export type PersonalDataSubjectPartnershipsAccessArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;

@@ -2211,21 +2211,21 @@ export type PersonKind =
   /** A student or an applicant (id: the student's id). */
   | 'STUDENT';
 
-/** A person whose data is exported; each service adds its part. `id` is `<KIND>:<id>` (e.g. `FACULTY:7`). */
+/** A person whose data is exported; each service adds its part. `id` is `<KIND>:<id>` (e.g. `STUDENT:42`). */
 export type PersonalDataSubject = {
   __typename?: 'PersonalDataSubject';
   /** What the campaigns service holds on the person: `{ service, person, data }`. ADMIN. */
   campaigns?: Maybe<Scalars['JSON']['output']>;
-  /** The campaigns service's record of access to the person's data (see `personalDataAccessTrail`). ADMIN. */
+  /** The campaigns service's record of access to the person's data. ADMIN. */
   campaignsAccess?: Maybe<Scalars['JSON']['output']>;
   id: Scalars['ID']['output'];
   /** What the partnerships service holds on the person: `{ service, person, data }`. ADMIN. */
   partnerships?: Maybe<Scalars['JSON']['output']>;
-  /** The partnerships service's record of access to the person's data (see `personalDataAccessTrail`). ADMIN. */
+  /** The partnerships service's record of access to the person's data. ADMIN. */
   partnershipsAccess?: Maybe<Scalars['JSON']['output']>;
   /** What the research service holds on the person: `{ service, person, data }`. ADMIN. */
   research?: Maybe<Scalars['JSON']['output']>;
-  /** The research service's record of access to the person's data (see `personalDataAccessTrail`). ADMIN. */
+  /** The research service's record of access to the person's data. ADMIN. */
   researchAccess?: Maybe<Scalars['JSON']['output']>;
   /** What the students service holds on the person: `{ service, person, data }`. ADMIN. */
   students?: Maybe<Scalars['JSON']['output']>;
@@ -2234,7 +2234,7 @@ export type PersonalDataSubject = {
 };
 
 
-/** A person whose data is exported; each service adds its part. `id` is `<KIND>:<id>` (e.g. `FACULTY:7`). */
+/** A person whose data is exported; each service adds its part. `id` is `<KIND>:<id>` (e.g. `STUDENT:42`). */
 export type PersonalDataSubjectCampaignsAccessArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -2244,7 +2244,7 @@ export type PersonalDataSubjectCampaignsAccessArgs = {
 };
 
 
-/** A person whose data is exported; each service adds its part. `id` is `<KIND>:<id>` (e.g. `FACULTY:7`). */
+/** A person whose data is exported; each service adds its part. `id` is `<KIND>:<id>` (e.g. `STUDENT:42`). */
 export type PersonalDataSubjectPartnershipsAccessArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -2254,7 +2254,7 @@ export type PersonalDataSubjectPartnershipsAccessArgs = {
 };
 
 
-/** A person whose data is exported; each service adds its part. `id` is `<KIND>:<id>` (e.g. `FACULTY:7`). */
+/** A person whose data is exported; each service adds its part. `id` is `<KIND>:<id>` (e.g. `STUDENT:42`). */
 export type PersonalDataSubjectResearchAccessArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -2264,7 +2264,7 @@ export type PersonalDataSubjectResearchAccessArgs = {
 };
 
 
-/** A person whose data is exported; each service adds its part. `id` is `<KIND>:<id>` (e.g. `FACULTY:7`). */
+/** A person whose data is exported; each service adds its part. `id` is `<KIND>:<id>` (e.g. `STUDENT:42`). */
 export type PersonalDataSubjectStudentsAccessArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
