@@ -248,8 +248,8 @@ describe("review and decision of a degree application", () => {
   });
 });
 
-describe("rule: only an HDR faculty member decides a PhD application", () => {
-  it("forbids the office and faculty without the HDR, and lets HDR faculty decide", async () => {
+describe("rule: a PhD application is admitted by the research selection; only HDR faculty decline it", () => {
+  it("forbids the office and faculty without the HDR, refuses a direct admission, lets HDR faculty reject", async () => {
     const application = await nominate("PHD-MATERIALS");
     const reviewed = await service.graphql(
       SCORE,
@@ -266,13 +266,23 @@ describe("rule: only an HDR faculty member decides a PhD application", () => {
       const refused = await service.graphql(DECIDE, { id: application._id, decision: "ADMITTED" }, claims);
       expect(refused.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", reason: "HDR_REQUIRED" });
     }
-    const decided = await service.graphql(
+    // Even the HDR supervisor cannot admit directly: the research service's selection does.
+    const direct = await service.graphql(
       DECIDE,
       { id: application._id, decision: "ADMITTED" },
       { role: "FACULTY", hdr: true, subject: "prof-hdr" },
     );
-    expect(decided.data!.decideApplication).toMatchObject({
-      status: "ADMITTED",
+    expect(direct.errors?.[0]?.extensions).toMatchObject({
+      code: "CONFLICT",
+      reason: "PHD_SELECTION_REQUIRED",
+    });
+    const declined = await service.graphql(
+      DECIDE,
+      { id: application._id, decision: "REJECTED" },
+      { role: "FACULTY", hdr: true, subject: "prof-hdr" },
+    );
+    expect(declined.data!.decideApplication).toMatchObject({
+      status: "REJECTED",
       decision: { decidedBy: "prof-hdr" },
     });
   });

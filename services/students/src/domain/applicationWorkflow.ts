@@ -97,12 +97,22 @@ export function assertMayDecide(viewer: Viewer, application: Pick<ApplicationFac
 
 /**
  * Rules for the final decision: a legal transition, taken by someone allowed
- * to, and no admission to a degree programme (engineering, MSc) before a
- * completed interview.
+ * to, no admission to a degree programme (engineering, MSc) before a completed
+ * interview, and no direct admission to a PhD: the research service selects the
+ * candidate (supervisor holding the HDR, candidate assessed, subject agreed by
+ * both institutions and the candidate) and its selection event admits them
+ * (`statusAfterPhdSelection`). An HDR supervisor may still reject or waitlist.
  */
 export function decide(viewer: Viewer, application: ApplicationFacts, decision: Decision): ApplicationStatus {
   assertMayDecide(viewer, application);
   assertCanMove(application.status, decision);
+  if (decision === Decision.ADMITTED && application.programmeKind === ProgrammeKind.PHD) {
+    throw new DomainError(
+      ErrorKind.CONFLICT,
+      StudentsReason.PHD_SELECTION_REQUIRED,
+      "A PhD application is admitted by the research service's selection of the candidate (selectPhdCandidate), not directly.",
+    );
+  }
   if (
     decision === Decision.ADMITTED &&
     application.requiresInterview &&

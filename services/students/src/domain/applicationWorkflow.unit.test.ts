@@ -105,8 +105,16 @@ describe("rule: a degree application is admitted only after a completed intervie
 describe("rule: only an HDR faculty member decides a PhD application", () => {
   const phd = application({ programmeKind: "PHD", requiresInterview: false });
 
-  it("given HDR faculty, when deciding a PhD application, then the decision stands", () => {
-    expect(decide(hdrFaculty, phd, "ADMITTED")).toBe("ADMITTED");
+  it("given HDR faculty, when rejecting or waitlisting a PhD application, then the decision stands", () => {
+    expect(decide(hdrFaculty, phd, "REJECTED")).toBe("REJECTED");
+    expect(decide(hdrFaculty, phd, "WAITLISTED")).toBe("WAITLISTED");
+  });
+
+  it("given HDR faculty, when admitting a PhD application directly, then it is refused: the research selection admits", () => {
+    expect(caughtDomainError(() => decide(hdrFaculty, phd, "ADMITTED"))).toMatchObject({
+      kind: "CONFLICT",
+      reason: "PHD_SELECTION_REQUIRED",
+    });
   });
 
   it.each([

@@ -1624,8 +1624,9 @@ export type Mutation = {
   /** ADMIN only. */
   createResearchCentre: ResearchCentre;
   /**
-   * The final decision. A PhD application only by FACULTY holding the HDR (else FORBIDDEN
-   * `HDR_REQUIRED`); others by ADMIN or INTERNATIONAL_OFFICE. A degree application (engineering,
+   * The final decision. A PhD application is admitted only by the research service's selection of
+   * the candidate (a direct ADMITTED is CONFLICT `PHD_SELECTION_REQUIRED`); FACULTY holding the HDR
+   * may reject or waitlist it (else FORBIDDEN `HDR_REQUIRED`). Others by ADMIN or INTERNATIONAL_OFFICE. A degree application (engineering,
    * MSc) is not ADMITTED before a completed interview (CONFLICT `INTERVIEW_REQUIRED`).
    */
   decideApplication: Application;
