@@ -160,6 +160,154 @@ async function openPosition(coSupervisor: string): Promise<string> {
   return openPhdPosition.id;
 }
 
+// Before the erasure tests: the last of them leaves the research service stopped.
+describe("the record of access (GDPR arts. 30, 32)", () => {
+  interface AccessTrail {
+    totalCount: number;
+    nodes: {
+      kind: string;
+      service: string;
+      viewer: { subject: string; role: string };
+      operation: { name: string; type: string };
+      fields: string[];
+    }[];
+  }
+  const TRAIL = `query Trail($person: PersonInput!) {
+    personalDataAccessTrail(person: $person) { studentsAccess(first: 20) researchAccess campaignsAccess partnershipsAccess }
+  }`;
+
+  it("shows ADMIN a partner's read of its nominees and an office user's read of a student, with roles, operations and fields, and no value", async () => {
+    const nominee = {
+      firstName: "Teresa",
+      lastName: "Vasconcelos",
+      email: "teresa.vasconcelos@example.br",
+      birthDate: "2001-07-14",
+      nationality: "BR",
+    };
+    const ownDocuments = dossier.documents.map((document) => ({
+      ...document,
+      name: document.name.replace("quintanilha", "vasconcelos"),
+      uri: document.uri.replaceAll("quintanilha", "vasconcelos"),
+    }));
+    let studentId = "";
+    await expectEventually(async () => {
+      const nominated = await system.query<{ submitNomination: { student: { id: string } } }>(
+        partner,
+        `mutation($input: SubmitNominationInput!) { submitNomination(input: $input) { student { id } } }`,
+        {
+          input: {
+            programmeCode: "PHD-MICROELECTRONICS",
+            academicYear: "2026-2027",
+            candidate: nominee,
+            dossier: { ...dossier, documents: ownDocuments },
+          },
+        },
+      );
+      expect(nominated.errors).toBeUndefined();
+      studentId = nominated.data!.submitNomination.student.id;
+    });
+    const clerk = await system.token("PARTNER", { institutionId: ids.usp, subject: "usp-clerk" });
+    const officer = await system.token("INTERNATIONAL_OFFICE", { subject: "office-ines" });
+
+    const { students } = await system.data<{ students: { nodes: { id: string; lastName: string }[] } }>(
+      clerk,
+      `query OurNominees { students(first: 20) { nodes { id lastName email applications { dossier { documents { kind } } } } } }`,
+    );
+    expect(students.nodes.map((student) => student.id)).toContain(studentId);
+    const { student } = await system.data<{ student: { email: string } }>(
+      officer,
+      `query OneStudent($id: ID!) { student(id: $id) { firstName email birthDate } }`,
+      { id: studentId },
+    );
+    expect(student.email).toBe(nominee.email);
+
+    let trail: AccessTrail = { totalCount: 0, nodes: [] };
+    await expectEventually(async () => {
+      const { personalDataAccessTrail } = await system.data<{
+        personalDataAccessTrail: { studentsAccess: AccessTrail };
+      }>(admin, TRAIL, { person: { kind: "STUDENT", id: studentId } });
+      trail = personalDataAccessTrail.studentsAccess;
+      expect(trail.nodes.filter((node) => node.kind === "READ")).toHaveLength(2);
+    });
+    const reads = trail.nodes.filter((node) => node.kind === "READ");
+    expect(reads).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          service: "students",
+          viewer: { subject: "office-ines", role: "INTERNATIONAL_OFFICE" },
+          operation: { name: "OneStudent", type: "query" },
+          fields: ["birthDate", "email", "firstName"],
+        }),
+        expect.objectContaining({
+          service: "students",
+          viewer: { subject: "usp-clerk", role: "PARTNER" },
+          operation: { name: "OurNominees", type: "query" },
+          fields: ["documents", "email", "lastName"],
+        }),
+      ]),
+    );
+    // The nomination itself wrote the nominee's data: one WRITE, by the partner that nominated.
+    expect(trail.nodes.filter((node) => node.kind === "WRITE")).toEqual([
+      expect.objectContaining({ viewer: expect.objectContaining({ role: "PARTNER" }) }),
+    ]);
+
+    // Only ADMIN reads the trail.
+    const refused = await system.query(officer, TRAIL, { person: { kind: "STUDENT", id: studentId } });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN" });
+
+    // No record of any service holds a value of the person.
+    const values = [nominee.firstName, nominee.lastName, nominee.email, nominee.birthDate, "vasconcelos-"];
+    for (const [service, connection] of Object.entries(system.databases)) {
+      const stored = JSON.stringify(await connection.collection("access_records").find({}).toArray());
+      for (const value of values) expect(stored, `${service} access_records`).not.toContain(value);
+    }
+  });
+
+  it("keeps each service's own trail: research records the opening of a co-supervision and a read of the co-supervisor's name", async () => {
+    const positionId = await openPosition("Helena Prudente");
+    const officer = await system.token("INTERNATIONAL_OFFICE", { subject: "office-ines" });
+    await system.data(
+      officer,
+      `query CoSupervision($id: ID!) { phdPosition(id: $id) { coSupervisor { fullName } } }`,
+      {
+        id: positionId,
+      },
+    );
+
+    let trail: AccessTrail = { totalCount: 0, nodes: [] };
+    await expectEventually(async () => {
+      const { personalDataAccessTrail } = await system.data<{
+        personalDataAccessTrail: { researchAccess: AccessTrail; studentsAccess: AccessTrail };
+      }>(admin, TRAIL, { person: { kind: "CO_SUPERVISOR", id: positionId } });
+      expect(personalDataAccessTrail.studentsAccess.totalCount).toBe(0);
+      trail = personalDataAccessTrail.researchAccess;
+      expect(trail.totalCount).toBe(2);
+    });
+    expect(
+      trail.nodes.map(({ kind, service, viewer, operation, fields }) => ({
+        kind,
+        service,
+        role: viewer.role,
+        operation: operation.type,
+        fields,
+      })),
+    ).toEqual([
+      {
+        kind: "READ",
+        service: "research",
+        role: "INTERNATIONAL_OFFICE",
+        operation: "query",
+        fields: ["fullName"],
+      },
+      { kind: "WRITE", service: "research", role: "ADMIN", operation: "mutation", fields: ["fullName"] },
+    ]);
+    const stored = JSON.stringify(
+      await system.databases.research.collection("access_records").find({}).toArray(),
+    );
+    expect(stored).not.toContain("Prudente");
+  });
+});
+
 describe("erasure of a person everywhere (GDPR art. 17)", () => {
   it("erases a nominee known to the students, campaigns and research services with one request, and tells the partner", async () => {
     // A partner nominates a PhD candidate (students), which campaigns and research both hear of.
@@ -432,104 +580,6 @@ describe("erasure of a person everywhere (GDPR art. 17)", () => {
       });
     } finally {
       await research.stop();
-    }
-  });
-});
-
-describe("the record of access (GDPR arts. 30, 32)", () => {
-  interface AccessTrail {
-    totalCount: number;
-    nodes: {
-      kind: string;
-      service: string;
-      viewer: { subject: string; role: string };
-      operation: { name: string; type: string };
-      fields: string[];
-    }[];
-  }
-  const TRAIL = `query Trail($person: PersonInput!) {
-    personalDataAccessTrail(person: $person) { studentsAccess(first: 20) researchAccess campaignsAccess partnershipsAccess }
-  }`;
-
-  it("shows ADMIN a partner's read of its nominees and an office user's read of a student, with roles, operations and fields, and no value", async () => {
-    const nominee = {
-      firstName: "Teresa",
-      lastName: "Vasconcelos",
-      email: "teresa.vasconcelos@example.br",
-      birthDate: "2001-07-14",
-      nationality: "BR",
-    };
-    let studentId = "";
-    await expectEventually(async () => {
-      const nominated = await system.query<{ submitNomination: { student: { id: string } } }>(
-        partner,
-        `mutation($input: SubmitNominationInput!) { submitNomination(input: $input) { student { id } } }`,
-        {
-          input: {
-            programmeCode: "PHD-MICROELECTRONICS",
-            academicYear: "2026-2027",
-            candidate: nominee,
-            dossier,
-          },
-        },
-      );
-      expect(nominated.errors).toBeUndefined();
-      studentId = nominated.data!.submitNomination.student.id;
-    });
-    const clerk = await system.token("PARTNER", { institutionId: ids.usp, subject: "usp-clerk" });
-    const officer = await system.token("INTERNATIONAL_OFFICE", { subject: "office-ines" });
-
-    const { students } = await system.data<{ students: { nodes: { id: string; lastName: string }[] } }>(
-      clerk,
-      `query OurNominees { students(first: 20) { nodes { id lastName email applications { dossier { documents { kind } } } } } }`,
-    );
-    expect(students.nodes.map((student) => student.id)).toContain(studentId);
-    const { student } = await system.data<{ student: { email: string } }>(
-      officer,
-      `query OneStudent($id: ID!) { student(id: $id) { firstName email birthDate } }`,
-      { id: studentId },
-    );
-    expect(student.email).toBe(nominee.email);
-
-    let trail: AccessTrail = { totalCount: 0, nodes: [] };
-    await expectEventually(async () => {
-      const { personalDataAccessTrail } = await system.data<{
-        personalDataAccessTrail: { studentsAccess: AccessTrail };
-      }>(admin, TRAIL, { person: { kind: "STUDENT", id: studentId } });
-      trail = personalDataAccessTrail.studentsAccess;
-      expect(trail.nodes.filter((node) => node.kind === "READ")).toHaveLength(2);
-    });
-    const reads = trail.nodes.filter((node) => node.kind === "READ");
-    expect(reads).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({
-          service: "students",
-          viewer: { subject: "office-ines", role: "INTERNATIONAL_OFFICE" },
-          operation: { name: "OneStudent", type: "query" },
-          fields: ["birthDate", "email", "firstName"],
-        }),
-        expect.objectContaining({
-          service: "students",
-          viewer: { subject: "usp-clerk", role: "PARTNER" },
-          operation: { name: "OurNominees", type: "query" },
-          fields: ["documents", "email", "lastName"],
-        }),
-      ]),
-    );
-    // The nomination itself wrote the nominee's data: one WRITE, by the partner that nominated.
-    expect(trail.nodes.filter((node) => node.kind === "WRITE")).toEqual([
-      expect.objectContaining({ viewer: expect.objectContaining({ role: "PARTNER" }) }),
-    ]);
-
-    // Only ADMIN reads the trail.
-    const refused = await system.query(officer, TRAIL, { person: { kind: "STUDENT", id: studentId } });
-    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN" });
-
-    // No record of any service holds a value of the person.
-    const values = [nominee.firstName, nominee.lastName, nominee.email, nominee.birthDate, "quintanilha-"];
-    for (const [service, connection] of Object.entries(system.databases)) {
-      const stored = JSON.stringify(await connection.collection("access_records").find({}).toArray());
-      for (const value of values) expect(stored, `${service} access_records`).not.toContain(value);
     }
   });
 });
