@@ -266,14 +266,12 @@ describe("agreeing the subject", () => {
 });
 
 describe("selecting a PhD candidate: only HDR faculty select", () => {
+  /** The HDR supervisor, whose faculty record holds the HDR, selects cand-1. */
+  const selectBySupervisor = (position: PhdPositionState) =>
+    selectPhdCandidate(position, supervisor, { actorRecordHoldsHdr: true }, "cand-1", later);
+
   it("the HDR supervisor selects an assessed candidate whose subject is agreed; the position is filled", () => {
-    const filled = selectPhdCandidate(
-      readyToSelect(),
-      supervisor,
-      { actorRecordHoldsHdr: true },
-      "cand-1",
-      later,
-    );
+    const filled = selectBySupervisor(readyToSelect());
     expect(filled).toMatchObject({ status: "FILLED", selectedCandidateId: "cand-1", selectedAt: later });
   });
 
@@ -311,9 +309,7 @@ describe("selecting a PhD candidate: only HDR faculty select", () => {
   it("refuses a candidate not yet assessed", () => {
     let position = agreeSubject(positionWithCandidate(), supervisor, "cand-1", "CANDIDATE", now);
     position = agreeSubject(position, supervisor, "cand-1", "CO_SUPERVISOR", now);
-    expect(
-      caught(() => selectPhdCandidate(position, supervisor, { actorRecordHoldsHdr: true }, "cand-1", later)),
-    ).toMatchObject({
+    expect(caught(() => selectBySupervisor(position))).toMatchObject({
       kind: "CONFLICT",
       reason: "CANDIDATE_NOT_ASSESSED",
     });
@@ -322,9 +318,7 @@ describe("selecting a PhD candidate: only HDR faculty select", () => {
   it("refuses while the partner's co-supervisor has not agreed the subject, saying who is missing", () => {
     let position = assessPhdCandidate(positionWithCandidate(), supervisor, "cand-1", scores, now);
     position = agreeSubject(position, supervisor, "cand-1", "CANDIDATE", now);
-    const error = caught(() =>
-      selectPhdCandidate(position, supervisor, { actorRecordHoldsHdr: true }, "cand-1", later),
-    );
+    const error = caught(() => selectBySupervisor(position));
     expect(error).toMatchObject({
       kind: "CONFLICT",
       reason: "SUBJECT_NOT_AGREED",
@@ -333,16 +327,8 @@ describe("selecting a PhD candidate: only HDR faculty select", () => {
   });
 
   it("refuses a second selection: the position is no longer open", () => {
-    const filled = selectPhdCandidate(
-      readyToSelect(),
-      supervisor,
-      { actorRecordHoldsHdr: true },
-      "cand-1",
-      later,
-    );
-    expect(
-      caught(() => selectPhdCandidate(filled, supervisor, { actorRecordHoldsHdr: true }, "cand-1", later)),
-    ).toMatchObject({
+    const filled = selectBySupervisor(readyToSelect());
+    expect(caught(() => selectBySupervisor(filled))).toMatchObject({
       kind: "CONFLICT",
       reason: "POSITION_NOT_OPEN",
     });
