@@ -1,5 +1,6 @@
 import { partnershipsErasureConfirmed, partnershipsEvents } from "@intl/events";
 import { defineSubgraphService, serviceShape, type BaseServiceDeps } from "@intl/subgraph";
+import { loadReferenceData } from "./application/referenceData.ts";
 import { createPartnershipsApp } from "./application/partnershipsApp.ts";
 import { scheduledExpiry } from "./application/scheduledExpiry.ts";
 import { consumedContracts, consumedEventHandler, CONSUMER_GROUP } from "./events/consumedEvents.ts";
@@ -26,6 +27,8 @@ export const { typeDefs, topics } = shape;
 export interface ServiceDeps extends BaseServiceDeps {
   /** How often the expiry job looks for agreements whose last academic year is over. Default 60 s. */
   expiryIntervalMs?: number;
+  /** Loads the strategy's reference data at start (default true; false: tests of a blank catalogue). */
+  referenceData?: boolean;
 }
 
 /**
@@ -54,6 +57,12 @@ export function buildService(deps: ServiceDeps) {
           erase: async () => 0,
           exportOf: async () => ({}),
           access: { reads: {} },
+        },
+        // The strategy's country priorities, networks and labels, with or without the demo.
+        startup: async () => {
+          if (deps.referenceData === false) return;
+          const loaded = await loadReferenceData(app);
+          logger.info(loaded, "reference data present");
         },
         jobs: [
           scheduledExpiry({

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { firstError, manualClock, PartnershipsTestService, office } from "./partnershipsTestService.ts";
 
 const clock = manualClock("2025-10-01T10:00:00Z");
-const partnerships = new PartnershipsTestService({ clock: clock.now });
+// A blank catalogue (no reference data): what is listed is what these tests record.
+const partnerships = new PartnershipsTestService({ clock: clock.now, referenceData: false });
 
 beforeAll(() => partnerships.start());
 afterAll(() => partnerships.stop());

@@ -43,7 +43,8 @@ const register = /* GraphQL */ `
   }
 `;
 
-const partnerships = new PartnershipsTestService();
+// A blank catalogue: the countries' priorities are the ones these tests set.
+const partnerships = new PartnershipsTestService({ referenceData: false });
 let events: PublishedEvents;
 let stuttgartId: string;
 

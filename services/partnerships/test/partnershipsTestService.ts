@@ -23,7 +23,7 @@ export function manualClock(start: string) {
 
 /** The partnerships service under test (see `TestService`): operations run as the office unless told. */
 export class PartnershipsTestService extends TestService<PartnershipsService> {
-  constructor(options: { clock?: () => Date; expiryIntervalMs?: number } = {}) {
+  constructor(options: { clock?: () => Date; expiryIntervalMs?: number; referenceData?: boolean } = {}) {
     super({
       name: "partnerships",
       build: (deps) => buildService({ ...deps, ...options }),

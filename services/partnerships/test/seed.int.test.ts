@@ -6,7 +6,7 @@ import {
   carriedStrategicCandidates,
   designateDemoStrategicPartners,
   loadDemoPartners,
-  loadReferenceData,
+  loadDemoReferenceData,
 } from "../src/seed/loadDemoData.ts";
 import { seedClock } from "../src/seed/seedClock.ts";
 import { PartnershipsTestService } from "./partnershipsTestService.ts";
@@ -31,7 +31,7 @@ const strategicTarget = 10;
 
 beforeAll(async () => {
   await partnerships.start();
-  await loadReferenceData(partnerships.app, quiet);
+  await loadDemoReferenceData(partnerships.app, quiet);
   await loadDemoPartners(partnerships.app, clock, demo, quiet);
 }, 240_000);
 
@@ -73,7 +73,7 @@ describe("the demo data", () => {
     const evidence = (await partnerships.connection.collection("institutions").find().toArray()).flatMap(
       (i) => i.partnership.officeEvidence,
     );
-    await loadReferenceData(partnerships.app, quiet);
+    await loadDemoReferenceData(partnerships.app, quiet);
     await loadDemoPartners(partnerships.app, clock, demo, quiet);
     expect({
       institutions: await count("institutions"),

@@ -112,6 +112,11 @@ export interface ServiceParts<TContext extends BaseContext, TApp, C extends AnyC
   /** Applies one consumed event (idempotent: see `startConsumer`); erasure requests never reach it. */
   handleConsumedEvent: (event: ConsumedEvent<C>, context: HandlerContext) => Promise<void>;
   personalData: PersonalDataParts;
+  /**
+   * Runs at every start once the relay is up, before the consumer and Apollo: what the service
+   * must hold before it answers (its reference data). Idempotent.
+   */
+  startup?: () => Promise<void>;
   jobs?: readonly ScheduledJob[];
 }
 
@@ -266,6 +271,7 @@ export function defineSubgraphService<TContext extends BaseContext, TApp, C exte
     // The relay first: what a previous run left in the outboxes goes out, and nudges find it started.
     running.push({ step: "relay", stop: () => relay.stop() });
     await relay.start();
+    await parts.startup?.();
     running.push({ step: "kafka probe", stop: () => kafkaProbe.close() });
     consumer = await startConsumer({
       kafka: deps.kafka,

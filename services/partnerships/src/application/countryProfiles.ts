@@ -67,6 +67,20 @@ export function countryProfiles({ models, clock, writeQueue }: ApplicationDeps) 
       return profile;
     },
 
+    /** Reference data: the profile as given when the country has none yet; one the office set stays. */
+    async ensureCountryProfile(viewer: Viewer, input: CountryProfileInput): Promise<void> {
+      requireWriter(viewer);
+      const { code, ...fields } = profileCountry(input);
+      const now = clock();
+      await writeQueue.run(documentKey(CountryProfile.collection.collectionName, code), () =>
+        CountryProfile.updateOne(
+          { _id: code },
+          { $setOnInsert: { ...fields, createdAt: now, updatedAt: now } },
+          { upsert: true },
+        ).exec(),
+      );
+    },
+
     /** Any assigned code: the office's profile, or the unprofiled country (no priority, no scores). Null for an unassigned code. */
     async getCountry(code: string): Promise<CountryProfile | null> {
       let normalised: string;

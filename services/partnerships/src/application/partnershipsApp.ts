@@ -26,6 +26,7 @@ export function createPartnershipsApp(deps: ApplicationDeps) {
   return {
     // countries
     setCountryProfile: countries.setCountryProfile,
+    ensureCountryProfile: countries.ensureCountryProfile,
     getCountry: countries.getCountry,
     getCountries: countries.getCountries,
     listCountries: countries.listCountries,

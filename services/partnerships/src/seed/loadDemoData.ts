@@ -6,7 +6,7 @@ import {
   type DemoAgreement,
   type DemoPartners,
 } from "./demoPartners.ts";
-import { referenceCountries, referenceLabels, referenceNetworks } from "./referenceData.ts";
+import { loadReferenceData, referenceNetworks } from "../application/referenceData.ts";
 import type { SeedClock } from "./seedClock.ts";
 
 type App = PartnershipsService["app"];
@@ -22,20 +22,15 @@ const seedOffice: AuthenticatedViewer = {
 };
 type Progress = (message: string) => void;
 
-/** The real countries, networks, labels and rankings of the source. Idempotent. */
-export async function loadReferenceData(app: App, progress: Progress): Promise<void> {
-  for (const country of referenceCountries) await app.setCountryProfile(seedOffice, country);
-  progress(`${referenceCountries.length} country profiles (IMT priorities and school targets)`);
-  for (const network of referenceNetworks) {
-    if (!(await app.findNetwork(network.id)))
-      await app.createNetwork(seedOffice, network.input, { id: network.id, demo: !network.fromSource });
-  }
-  progress(`${referenceNetworks.length} networks`);
-  for (const label of referenceLabels) {
-    if (!(await app.findSchoolLabel(label.id)))
-      await app.recordSchoolLabel(seedOffice, label.input, { id: label.id });
-  }
-  progress(`${referenceLabels.length} labels and rankings`);
+/**
+ * The demo's networks (the service loads the source's reference data itself at every start; loading
+ * it again here adds nothing). Idempotent.
+ */
+export async function loadDemoReferenceData(app: App, progress: Progress): Promise<void> {
+  const loaded = await loadReferenceData(app, referenceNetworks);
+  progress(
+    `${loaded.countries} country profiles, ${loaded.networks} networks, ${loaded.labels} labels and rankings`,
+  );
 }
 
 /** Brings one demo agreement to its target status from wherever an earlier run left it. */

@@ -1,5 +1,5 @@
 // Loads the partnerships demo data (clearly marked demo): `npm run seed -w @intl/partnerships`.
-// Real reference data of the source first (country priorities, networks, labels), then
+// The demo networks first (the service itself loads the source's reference data at every start), then
 // about 130 demo partner institutions (ids inst-demo-001…) and their agreements, replayed
 // through the service's own operations so every event goes through the outbox; then it
 // announces `partners` to the other seeds. Strategic partnerships need research collaborations:
@@ -16,7 +16,7 @@ import {
   carriedStrategicCandidates,
   designateDemoStrategicPartners,
   loadDemoPartners,
-  loadReferenceData,
+  loadDemoReferenceData,
 } from "./loadDemoData.ts";
 import { seedClock } from "./seedClock.ts";
 
@@ -38,7 +38,7 @@ await runSeed({
     }),
   async run({ service, progress, waitFor, announce }) {
     const { app } = service;
-    await loadReferenceData(app, progress);
+    await loadDemoReferenceData(app, progress);
     const now = clock.now();
     const demo = demoPartners(now);
     await loadDemoPartners(app, clock, demo, progress);

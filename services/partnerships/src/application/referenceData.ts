@@ -1,3 +1,4 @@
+import type { AuthenticatedViewer } from "@intl/auth";
 import type { CountryProfileInput } from "../domain/countryProfile.ts";
 import type { NetworkInput } from "../domain/networkMembership.ts";
 import type { SchoolLabelInput } from "../domain/schoolLabel.ts";
@@ -172,3 +173,52 @@ export const referenceLabels: { id: string; input: SchoolLabelInput }[] = [
     },
   },
 ];
+
+/** The operations the reference data is loaded through (a subset of the application). */
+export interface ReferenceDataTarget {
+  ensureCountryProfile(viewer: AuthenticatedViewer, input: CountryProfileInput): Promise<void>;
+  findNetwork(id: string): Promise<unknown>;
+  createNetwork(
+    viewer: AuthenticatedViewer,
+    input: NetworkInput,
+    options: { id: string; demo: boolean },
+  ): Promise<unknown>;
+  findSchoolLabel(id: string): Promise<unknown>;
+  recordSchoolLabel(
+    viewer: AuthenticatedViewer,
+    input: SchoolLabelInput,
+    options: { id: string },
+  ): Promise<unknown>;
+}
+
+/** Who writes the reference data: the system, with the office's rights. */
+const referenceLoader: AuthenticatedViewer = {
+  authenticated: true,
+  subject: "system:reference-data",
+  role: "INTERNATIONAL_OFFICE",
+  hdr: false,
+  institutionId: null,
+  facultyId: null,
+};
+
+/**
+ * Loads the source's reference data at every start of the service (not only with the demo): the
+ * country priorities and targets, the networks and the labels and rankings of the strategy.
+ * Adds only what is missing: a profile, network or label the office has edited stays as edited.
+ * `networks`: which of `referenceNetworks` (default: those of the source; the demo adds its own).
+ */
+export async function loadReferenceData(
+  app: ReferenceDataTarget,
+  networks = referenceNetworks.filter((network) => network.fromSource),
+): Promise<{ countries: number; networks: number; labels: number }> {
+  for (const country of referenceCountries) await app.ensureCountryProfile(referenceLoader, country);
+  for (const network of networks) {
+    if (!(await app.findNetwork(network.id)))
+      await app.createNetwork(referenceLoader, network.input, { id: network.id, demo: !network.fromSource });
+  }
+  for (const label of referenceLabels) {
+    if (!(await app.findSchoolLabel(label.id)))
+      await app.recordSchoolLabel(referenceLoader, label.input, { id: label.id });
+  }
+  return { countries: referenceCountries.length, networks: networks.length, labels: referenceLabels.length };
+}
