@@ -269,7 +269,11 @@ describe("the gateway's health and readiness", () => {
         body: JSON.stringify({ query: `{ thing(id: "t1") { name rating } }` }),
       });
       const answer = (await query.json()) as GraphQLResponseBody;
-      expect(answer.errors?.map((error) => error.message)).toEqual(["Internal server error"]);
+      // Coded and named (its fields are left out), never its URL.
+      expect(answer.errors?.map((error) => error.extensions?.["code"])).toEqual(["SUBGRAPH_UNAVAILABLE"]);
+      expect(answer.errors?.[0]?.message).toBe(
+        "The reviews subgraph could not be reached; its fields are left out.",
+      );
       expect(JSON.stringify(answer)).not.toContain(unreachable);
     } finally {
       await server.close();

@@ -101,6 +101,7 @@ const services: Record<string, ServiceTypes> = {
       CampaignCandidate: "../models/candidateModel.ts#Candidate",
       Interview: "../domain/interview.ts#Interview",
       InterviewScoreSheet: "../domain/interview.ts#ScoreSheet",
+      CampaignOutcomes: "../domain/campaignOutcomes.ts#Outcomes",
       // Other services' entities: this one hands out their keys only.
       Institution: "{ id: string }",
       Application: "{ id: string }",

@@ -50,7 +50,10 @@ export const dashboardOperations = {
   campaignFunnel: `query DashboardCampaignFunnel {
   campaignComparison {
     countryCode academicYear campaignCount
-    outcomes { candidatesSeen interviewed admitted enrolled }
+    outcomes {
+      candidatesSeen candidatesSeenShown interviewed interviewedShown
+      admitted admittedShown enrolled enrolledShown
+    }
   }
 }`,
   /** Personal data: names of the cohort's students at risk (ADMIN and INTERNATIONAL_OFFICE only). */

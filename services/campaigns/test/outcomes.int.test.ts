@@ -114,7 +114,7 @@ const OUTCOMES = `query($id: ID!) {
 
 describe("a campaign's outcomes", () => {
   it("counts the funnel, its conversions and the cost per admitted candidate", async () => {
-    const result = await sut.graphqlWithToken(analyst, OUTCOMES, { id: campaignIds["BR 2025"] });
+    const result = await sut.graphqlWithToken(office, OUTCOMES, { id: campaignIds["BR 2025"] });
     expect(result.errors).toBeUndefined();
     expect(result.data?.campaign.outcomes).toEqual({
       candidatesSeen: 4,
@@ -166,8 +166,8 @@ describe("comparing campaigns across countries and years", () => {
     }
   }`;
 
-  it("gives analysts one row per country and year", async () => {
-    const result = await sut.graphqlWithToken(analyst, COMPARISON, {});
+  it("gives one row per country and year", async () => {
+    const result = await sut.graphqlWithToken(office, COMPARISON, {});
     expect(result.errors).toBeUndefined();
     expect(result.data?.campaignComparison).toEqual([
       {
@@ -204,6 +204,35 @@ describe("comparing campaigns across countries and years", () => {
         },
       },
     ]);
+  });
+
+  it('shows an analyst "<5" for a country\'s count of 1 to 4 people, and no rate or cost that gives one away', async () => {
+    const result = await sut.graphqlWithToken(
+      analyst,
+      `{ campaignComparison(academicYears: ["2025-2026"], countryCodes: ["BR"]) { outcomes {
+          candidatesSeen candidatesSeenShown interviewed interviewedShown admitted admittedShown
+          enrolled enrolledShown interviewRate admissionRate enrolmentRate costPerAdmitted { amount } } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.campaignComparison[0].outcomes).toEqual({
+      candidatesSeen: null,
+      candidatesSeenShown: "<5",
+      interviewed: null,
+      interviewedShown: "<5",
+      admitted: null,
+      admittedShown: "<5",
+      enrolled: null,
+      enrolledShown: "<5",
+      interviewRate: null,
+      admissionRate: null,
+      enrolmentRate: null,
+      costPerAdmitted: null,
+    });
+    const forOffice = await sut.graphqlWithToken(
+      office,
+      `{ campaignComparison(academicYears: ["2025-2026"], countryCodes: ["BR"]) { outcomes { candidatesSeenShown } } }`,
+    );
+    expect(forOffice.data?.campaignComparison[0].outcomes.candidatesSeenShown).toBe("4");
   });
 
   it("selects countries and years", async () => {

@@ -189,7 +189,9 @@ export function funnel(stages, { label }) {
   const parts = [];
   stages.forEach((stage, index) => {
     const y = index * rowHeight;
-    const barWidth = Math.max((stage.value / first) * width, stage.value > 0 ? 2 : 0);
+    // A hidden count (null: 1 to 4 people, shown "<5") draws a stub bar, never a guessable one.
+    const value = stage.value ?? 0;
+    const barWidth = stage.value === null ? 2 : Math.max((value / first) * width, value > 0 ? 2 : 0);
     parts.push(
       svgElement("rect", {
         x: (width - barWidth) / 2,
@@ -203,7 +205,7 @@ export function funnel(stages, { label }) {
         svgElement(
           "tspan",
           { "data-key": stage.key ?? stage.label, class: "stage-value" },
-          String(stage.value),
+          stage.shown ?? String(stage.value),
         ),
       ]),
     );

@@ -275,11 +275,16 @@ export const panels = [
             element("h3", {}, `${countryName(row.countryCode)} · ${row.academicYear}`),
             funnel(
               [
-                { key: "seen", label: "seen", value: row.outcomes.candidatesSeen },
-                { key: "interviewed", label: "interviewed", value: row.outcomes.interviewed },
-                { key: "admitted", label: "admitted", value: row.outcomes.admitted },
-                { key: "enrolled", label: "enrolled", value: row.outcomes.enrolled },
-              ],
+                ["seen", "candidatesSeen"],
+                ["interviewed", "interviewed"],
+                ["admitted", "admitted"],
+                ["enrolled", "enrolled"],
+              ].map(([key, count]) => ({
+                key,
+                label: key,
+                value: row.outcomes[count],
+                shown: row.outcomes[`${count}Shown`],
+              })),
               { label: `Recruitment funnel, ${row.countryCode} ${row.academicYear}` },
             ),
             element(

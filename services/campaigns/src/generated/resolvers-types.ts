@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { Campaign as CampaignModel, FollowUpContact as FollowUpContactModel } from '../domain/campaign.ts';
 import type { Candidate as CandidateModel } from '../models/candidateModel.ts';
 import type { Interview as InterviewModel, ScoreSheet as ScoreSheetModel } from '../domain/interview.ts';
+import type { Outcomes as OutcomesModel } from '../domain/campaignOutcomes.ts';
 import type { CampaignsContext } from '../resolvers/context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -172,22 +173,28 @@ export type CampaignMode =
 /**
  * The recruitment funnel: candidates seen (in the pipeline) → interviewed (a completed interview in
  * the campaign) → admitted (decided ADMITTED, or enrolled) → enrolled. Rates are null when their
- * denominator is 0.
+ * denominator is 0. These count people of a country: an ANALYST gets null for a count of 1 to 4 and
+ * "<5" in its `…Shown` twin (which always answers, "12" or "0" otherwise), and null for a rate or cost
+ * that would give such a count away (GDPR art. 25, docs/data-protection.md); the office sees every count.
  */
 export type CampaignOutcomes = {
   __typename?: 'CampaignOutcomes';
   /** admitted / interviewed */
   admissionRate?: Maybe<Scalars['Float']['output']>;
-  admitted: Scalars['Int']['output'];
-  candidatesSeen: Scalars['Int']['output'];
+  admitted?: Maybe<Scalars['Int']['output']>;
+  admittedShown: Scalars['String']['output'];
+  candidatesSeen?: Maybe<Scalars['Int']['output']>;
+  candidatesSeenShown: Scalars['String']['output'];
   /** Budget / admitted; null without budget, without admitted candidate, or with budgets in several currencies. */
   costPerAdmitted?: Maybe<CampaignBudget>;
-  enrolled: Scalars['Int']['output'];
+  enrolled?: Maybe<Scalars['Int']['output']>;
+  enrolledShown: Scalars['String']['output'];
   /** enrolled / admitted */
   enrolmentRate?: Maybe<Scalars['Float']['output']>;
   /** interviewed / candidatesSeen */
   interviewRate?: Maybe<Scalars['Float']['output']>;
-  interviewed: Scalars['Int']['output'];
+  interviewed?: Maybe<Scalars['Int']['output']>;
+  interviewedShown: Scalars['String']['output'];
 };
 
 export type CampaignSort = {
@@ -805,12 +812,12 @@ export type ResolversTypes = {
   CampaignBudgetInput: CampaignBudgetInput;
   CampaignCandidate: ResolverTypeWrapper<CandidateModel>;
   CampaignCandidateConnection: ResolverTypeWrapper<Omit<CampaignCandidateConnection, 'nodes'> & { nodes: Array<ResolversTypes['CampaignCandidate']> }>;
-  CampaignComparisonRow: ResolverTypeWrapper<CampaignComparisonRow>;
+  CampaignComparisonRow: ResolverTypeWrapper<Omit<CampaignComparisonRow, 'outcomes'> & { outcomes: ResolversTypes['CampaignOutcomes'] }>;
   CampaignConnection: ResolverTypeWrapper<Omit<CampaignConnection, 'nodes'> & { nodes: Array<ResolversTypes['Campaign']> }>;
   CampaignFilter: CampaignFilter;
   CampaignInterviewFilter: CampaignInterviewFilter;
   CampaignMode: CampaignMode;
-  CampaignOutcomes: ResolverTypeWrapper<CampaignOutcomes>;
+  CampaignOutcomes: ResolverTypeWrapper<OutcomesModel>;
   CampaignSort: CampaignSort;
   CampaignSortField: CampaignSortField;
   CampaignStaffMember: ResolverTypeWrapper<CampaignStaffMember>;
@@ -865,11 +872,11 @@ export type ResolversParentTypes = {
   CampaignBudgetInput: CampaignBudgetInput;
   CampaignCandidate: CandidateModel;
   CampaignCandidateConnection: Omit<CampaignCandidateConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['CampaignCandidate']> };
-  CampaignComparisonRow: CampaignComparisonRow;
+  CampaignComparisonRow: Omit<CampaignComparisonRow, 'outcomes'> & { outcomes: ResolversParentTypes['CampaignOutcomes'] };
   CampaignConnection: Omit<CampaignConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Campaign']> };
   CampaignFilter: CampaignFilter;
   CampaignInterviewFilter: CampaignInterviewFilter;
-  CampaignOutcomes: CampaignOutcomes;
+  CampaignOutcomes: OutcomesModel;
   CampaignSort: CampaignSort;
   CampaignStaffMember: CampaignStaffMember;
   CampaignStaffMemberInput: CampaignStaffMemberInput;
@@ -971,13 +978,17 @@ export type CampaignConnectionResolvers<ContextType = CampaignsContext, ParentTy
 
 export type CampaignOutcomesResolvers<ContextType = CampaignsContext, ParentType extends ResolversParentTypes['CampaignOutcomes'] = ResolversParentTypes['CampaignOutcomes']> = {
   admissionRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  admitted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  candidatesSeen?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  admitted?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  admittedShown?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  candidatesSeen?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  candidatesSeenShown?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   costPerAdmitted?: Resolver<Maybe<ResolversTypes['CampaignBudget']>, ParentType, ContextType>;
-  enrolled?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  enrolled?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  enrolledShown?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   enrolmentRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   interviewRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  interviewed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  interviewed?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  interviewedShown?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type CampaignStaffMemberResolvers<ContextType = CampaignsContext, ParentType extends ResolversParentTypes['CampaignStaffMember'] = ResolversParentTypes['CampaignStaffMember']> = {

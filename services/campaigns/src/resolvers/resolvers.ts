@@ -5,6 +5,7 @@ import type { CampaignsContext } from "./context.ts";
 import { applicationResolvers, institutionResolvers } from "./entityResolvers.ts";
 import { interviewResolvers, scoreSheetResolvers } from "./interviewResolvers.ts";
 import { mutationResolvers } from "./mutationResolvers.ts";
+import { outcomeResolvers } from "./outcomeResolvers.ts";
 import { candidateResolvers } from "./pipelineResolvers.ts";
 import { queryResolvers } from "./queryResolvers.ts";
 
@@ -13,6 +14,7 @@ const typedResolvers: Resolvers = {
   Query: queryResolvers,
   Mutation: mutationResolvers,
   Campaign: campaignResolvers,
+  CampaignOutcomes: outcomeResolvers,
   FollowUpContact: followUpContactResolvers,
   CampaignCandidate: candidateResolvers,
   Interview: interviewResolvers,

@@ -192,7 +192,7 @@ export type BenchDashboardQueryVariables = Exact<{
 }>;
 
 
-export type BenchDashboardQuery = { partnershipTargets: { agreements: { actual: number, target: number }, strategic: { actual: number, target: number }, complete: { actual: number, target: number } }, mobilityCompliance: { total: number, done: number, planned: number, share: number | null, target: number }, internationalShare: { international: number, total: number, share: number, target: number }, flowsByPartner: Array<{ incoming: number | null, outgoing: number | null }>, collaborationStats: { total: number, byType: Array<{ type: CollaborationType, count: number }> }, campaignComparison: Array<{ countryCode: string, academicYear: string, campaignCount: number, outcomes: { candidatesSeen: number, interviewed: number, admitted: number, enrolled: number } }> };
+export type BenchDashboardQuery = { partnershipTargets: { agreements: { actual: number, target: number }, strategic: { actual: number, target: number }, complete: { actual: number, target: number } }, mobilityCompliance: { total: number, done: number, planned: number, share: number | null, target: number }, internationalShare: { international: number, total: number, share: number, target: number }, flowsByPartner: Array<{ incoming: number | null, outgoing: number | null }>, collaborationStats: { total: number, byType: Array<{ type: CollaborationType, count: number }> }, campaignComparison: Array<{ countryCode: string, academicYear: string, campaignCount: number, outcomes: { candidatesSeen: number | null, interviewed: number | null, admitted: number | null, enrolled: number | null } }> };
 
 export type BenchInstitutionsQueryVariables = Exact<{
   year: string;

@@ -409,22 +409,28 @@ export type CampaignMode =
 /**
  * The recruitment funnel: candidates seen (in the pipeline) → interviewed (a completed interview in
  * the campaign) → admitted (decided ADMITTED, or enrolled) → enrolled. Rates are null when their
- * denominator is 0.
+ * denominator is 0. These count people of a country: an ANALYST gets null for a count of 1 to 4 and
+ * "<5" in its `…Shown` twin (which always answers, "12" or "0" otherwise), and null for a rate or cost
+ * that would give such a count away (GDPR art. 25, docs/data-protection.md); the office sees every count.
  */
 export type CampaignOutcomes = {
   __typename?: 'CampaignOutcomes';
   /** admitted / interviewed */
   admissionRate?: Maybe<Scalars['Float']['output']>;
-  admitted: Scalars['Int']['output'];
-  candidatesSeen: Scalars['Int']['output'];
+  admitted?: Maybe<Scalars['Int']['output']>;
+  admittedShown: Scalars['String']['output'];
+  candidatesSeen?: Maybe<Scalars['Int']['output']>;
+  candidatesSeenShown: Scalars['String']['output'];
   /** Budget / admitted; null without budget, without admitted candidate, or with budgets in several currencies. */
   costPerAdmitted?: Maybe<CampaignBudget>;
-  enrolled: Scalars['Int']['output'];
+  enrolled?: Maybe<Scalars['Int']['output']>;
+  enrolledShown: Scalars['String']['output'];
   /** enrolled / admitted */
   enrolmentRate?: Maybe<Scalars['Float']['output']>;
   /** interviewed / candidatesSeen */
   interviewRate?: Maybe<Scalars['Float']['output']>;
-  interviewed: Scalars['Int']['output'];
+  interviewed?: Maybe<Scalars['Int']['output']>;
+  interviewedShown: Scalars['String']['output'];
 };
 
 export type CampaignSort = {
