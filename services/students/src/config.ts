@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { loadConfig, serviceConfigSchema } from "@intl/config";
 import { DEFAULT_DOSSIER_RETENTION_MONTHS } from "./domain/dossierRetention.ts";
+import { DEFAULT_FLOW_IMBALANCE_RATIO } from "./domain/kpis.ts";
 import { DEFAULT_AT_RISK_MONTHS } from "./domain/mobilityCompliance.ts";
 
 /** The students service's own settings, on top of the shared ones. */
@@ -19,6 +20,12 @@ const studentsOnlySchema = z.object({
     .min(1, "must be at least 1")
     .max(120, "must be at most 120")
     .default(DEFAULT_DOSSIER_RETENTION_MONTHS),
+  /** Flows with a partner are flagged when one direction exceeds this many times the other. */
+  FLOW_IMBALANCE_RATIO: z.coerce
+    .number()
+    .min(1, "must be at least 1")
+    .max(100, "must be at most 100")
+    .default(DEFAULT_FLOW_IMBALANCE_RATIO),
 });
 
 /** Settings of the service (shared ones + its own), validated once; names every bad variable. */

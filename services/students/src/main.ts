@@ -10,6 +10,7 @@ await runSubgraphService({
     buildService({
       ...deps,
       atRiskMonths: config.AT_RISK_MONTHS,
+      flowImbalanceRatio: config.FLOW_IMBALANCE_RATIO,
       dossierRetentionMonths: config.DOSSIER_RETENTION_MONTHS,
     }),
 });

@@ -3,6 +3,7 @@ import { defineSubgraphService, periodicJob, serviceShape, type BaseServiceDeps 
 import { isErasureConfirmation } from "./application/personalDataErasure.ts";
 import { createStudentsApp } from "./application/studentsApp.ts";
 import { DEFAULT_DOSSIER_RETENTION_MONTHS } from "./domain/dossierRetention.ts";
+import { DEFAULT_FLOW_IMBALANCE_RATIO } from "./domain/kpis.ts";
 import { DEFAULT_AT_RISK_MONTHS } from "./domain/mobilityCompliance.ts";
 import { consumedContracts, consumedEventHandler, CONSUMER_GROUP } from "./events/consumedEvents.ts";
 import type { ConsumedEvent } from "./events/consumedEvents.ts";
@@ -30,6 +31,8 @@ export const { typeDefs, topics } = shape;
 export interface ServiceDeps extends BaseServiceDeps {
   /** Early-warning horizon of the 100 % rule, in months (default 12). */
   atRiskMonths?: number;
+  /** Flows with a partner are flagged above this ratio between the directions (default 3). */
+  flowImbalanceRatio?: number;
   /** How long non-admitted applicants' dossier documents are kept after the decision, in months (default 12). */
   dossierRetentionMonths?: number;
   /** How often the retention job looks for expired dossiers (default hourly). */
@@ -55,6 +58,7 @@ export function buildService(deps: ServiceDeps) {
         newId,
         eventsQueued,
         atRiskMonths: deps.atRiskMonths ?? DEFAULT_AT_RISK_MONTHS,
+        flowImbalanceRatio: deps.flowImbalanceRatio ?? DEFAULT_FLOW_IMBALANCE_RATIO,
       });
       const handle = consumedEventHandler({ store, writeQueue, clock, newId, eventsQueued });
       return {

@@ -260,18 +260,56 @@ describe("KPIs", () => {
     );
     expect(answer.data!.flowsByPartner).toEqual([
       { incoming: null, incomingShown: "<5", outgoing: null, outgoingShown: "<5", balance: null },
+      { incoming: 0, incomingShown: "0", outgoing: 0, outgoingShown: "0", balance: 0 },
     ]);
   });
 
-  it("gives incoming and outgoing flows per partner for a year, leaving cancelled mobilities out", async () => {
-    const answer = await service.graphql(
-      `{ flowsByPartner(academicYear: "2026-2027") { institution { id } academicYear incoming outgoing balance } }`,
-      {},
-      { role: "INTERNATIONAL_OFFICE" },
-    );
-    expect(answer.data!.flowsByPartner).toEqual([
-      { institution: { id: host }, academicYear: "2026-2027", incoming: 1, outgoing: 1, balance: 0 },
+  it("gives incoming and outgoing flows per partner for a year, leaving cancelled mobilities out, partners with no flow included", async () => {
+    const flows = (academicYear: string) =>
+      service.graphql(
+        `query($year: String!) { flowsByPartner(academicYear: $year) { institution { id } academicYear incoming outgoing balance imbalanced } }`,
+        { year: academicYear },
+        { role: "INTERNATIONAL_OFFICE" },
+      );
+    expect((await flows("2026-2027")).data!.flowsByPartner).toEqual([
+      {
+        institution: { id: host },
+        academicYear: "2026-2027",
+        incoming: 1,
+        outgoing: 1,
+        balance: 0,
+        imbalanced: false,
+      },
+      {
+        institution: { id: other },
+        academicYear: "2026-2027",
+        incoming: 0,
+        outgoing: 0,
+        balance: 0,
+        imbalanced: false,
+      },
     ]);
+    // 2025-2026: one student sent to the host and none received, a flow one way only.
+    expect((await flows("2025-2026")).data!.flowsByPartner).toEqual([
+      {
+        institution: { id: host },
+        academicYear: "2025-2026",
+        incoming: 0,
+        outgoing: 1,
+        balance: -1,
+        imbalanced: true,
+      },
+      {
+        institution: { id: other },
+        academicYear: "2025-2026",
+        incoming: 0,
+        outgoing: 0,
+        balance: 0,
+        imbalanced: false,
+      },
+    ]);
+    // Before every agreement's first year: no partner to list.
+    expect((await flows("2020-2021")).data!.flowsByPartner).toEqual([]);
   });
 
   it("keeps the KPIs from partners", async () => {

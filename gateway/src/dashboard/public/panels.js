@@ -226,7 +226,10 @@ export const panels = [
     operations: (context) => [
       { query: operations.flowsByPartner, variables: { academicYear: context.flowsYear } },
     ],
-    render: ([{ flowsByPartner: flows }], context) => {
+    render: ([{ flowsByPartner: listed }], context) => {
+      // The graph lists every partner with an agreement covering the year; charted are those with a flow.
+      const flows = listed.filter((flow) => flow.incomingShown !== "0" || flow.outgoingShown !== "0");
+      const still = listed.length - flows.length;
       if (flows.length === 0) {
         return element("p", { class: "empty" }, `No mobility with a partner in ${context.flowsYear}.`);
       }
@@ -247,6 +250,9 @@ export const panels = [
           element("span", { "data-kpi": "flow-incoming" }, incoming),
           ` incoming in ${context.flowsYear}`,
           shown.length < flows.length ? ` (the ${shown.length} largest shown)` : "",
+          ...(still > 0
+            ? [" · ", element("span", { "data-kpi": "flow-none" }, still), " without a flow"]
+            : []),
         ]),
         divergingBars(
           shown.map((flow) => ({

@@ -13,4 +13,6 @@ export interface ApplicationDeps {
   eventsQueued: EventsQueued;
   /** Early-warning horizon of the 100 % rule, in months. */
   atRiskMonths: number;
+  /** Flows with a partner are flagged when one direction exceeds this many times the other. */
+  flowImbalanceRatio: number;
 }

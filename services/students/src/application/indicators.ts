@@ -14,10 +14,14 @@ import { MobilityStatus } from "../domain/mobilityPlanning.ts";
 import { partnerScope } from "../domain/personalData.ts";
 import { ProgrammeKind } from "../domain/programmes.ts";
 import { StudentStatus } from "../domain/studentRegistration.ts";
+import type { AgreementViewRecord } from "../models/partnerViews.ts";
 import type { ApplicationDeps } from "./applicationDeps.ts";
 import type { PageArgs } from "./pages.ts";
 
 const KPI_READERS = [Role.ADMIN, Role.INTERNATIONAL_OFFICE, Role.ANALYST] as const;
+
+/** Agreements that bound the school with a partner for their years (drafts never did). */
+const AGREEMENTS_SIGNED = ["ACTIVE", "EXPIRED", "TERMINATED"] as const;
 
 /** Large cohorts are read in slices so that no `$in` list grows without bound. */
 const ID_SLICE = 1000;
@@ -55,16 +59,33 @@ export function indicatorOperations(deps: ApplicationDeps) {
     );
   }
 
-  /** Planned and completed mobilities of one academic year, per partner and direction. */
+  /**
+   * Planned and completed mobilities of one academic year, per partner and direction, including the
+   * partners with no flow that year (an agreement, in force or since ended, covering the year).
+   */
   async function getFlowsByPartner(viewer: Viewer, academicYear: string): Promise<PartnerFlowRow[]> {
     requireRole(viewer, ...KPI_READERS);
-    const rows = await store.mobilities
-      .aggregate<{ _id: { institutionId: string; direction: string }; count: number }>([
-        { $match: { academicYear, status: { $ne: MobilityStatus.CANCELLED } } },
-        { $group: { _id: { institutionId: "$institutionId", direction: "$direction" }, count: { $sum: 1 } } },
-      ])
-      .exec();
+    const [rows, agreements] = await Promise.all([
+      store.mobilities
+        .aggregate<{ _id: { institutionId: string; direction: string }; count: number }>([
+          { $match: { academicYear, status: { $ne: MobilityStatus.CANCELLED } } },
+          {
+            $group: { _id: { institutionId: "$institutionId", direction: "$direction" }, count: { $sum: 1 } },
+          },
+        ])
+        .exec(),
+      findWhereIn(store.agreementViews, "status", AGREEMENTS_SIGNED, (condition) =>
+        store.agreementViews
+          .find(condition, { institutionId: 1, firstAcademicYear: 1, lastAcademicYear: 1 })
+          .lean<Pick<AgreementViewRecord, "institutionId" | "firstAcademicYear" | "lastAcademicYear">[]>()
+          .exec(),
+      ),
+    ]);
     const byInstitution = new Map<string, { incoming: number; outgoing: number }>();
+    for (const agreement of agreements) {
+      if (agreement.firstAcademicYear <= academicYear && academicYear <= agreement.lastAcademicYear)
+        byInstitution.set(agreement.institutionId, { incoming: 0, outgoing: 0 });
+    }
     for (const row of rows) {
       const entry = byInstitution.get(row._id.institutionId) ?? { incoming: 0, outgoing: 0 };
       if (row._id.direction === "INCOMING") entry.incoming += row.count;
@@ -75,7 +96,7 @@ export function indicatorOperations(deps: ApplicationDeps) {
       .map(([institutionId, flows]) => ({
         institutionId,
         academicYear,
-        ...flowBalance(flows.incoming, flows.outgoing),
+        ...flowBalance(flows.incoming, flows.outgoing, deps.flowImbalanceRatio),
       }))
       .sort(
         (a, b) =>
@@ -87,13 +108,14 @@ export function indicatorOperations(deps: ApplicationDeps) {
   /** Flows with one institution in one year; a partner sees only its own institution's (others read as none). */
   async function getFlowBalance(viewer: Viewer, institutionId: string, academicYear: string) {
     const scope = partnerScope(viewer);
-    if (scope !== null && scope !== institutionId) return { academicYear, ...flowBalance(0, 0) };
+    if (scope !== null && scope !== institutionId)
+      return { academicYear, ...flowBalance(0, 0, deps.flowImbalanceRatio) };
     const count = (direction: "INCOMING" | "OUTGOING") =>
       store.mobilities
         .countDocuments({ institutionId, academicYear, direction, status: { $ne: MobilityStatus.CANCELLED } })
         .exec();
     const [incoming, outgoing] = await Promise.all([count("INCOMING"), count("OUTGOING")]);
-    return { academicYear, ...flowBalance(incoming, outgoing) };
+    return { academicYear, ...flowBalance(incoming, outgoing, deps.flowImbalanceRatio) };
   }
 
   /**

@@ -56,9 +56,19 @@ export interface FlowBalance {
   outgoing: number;
   /** incoming − outgoing: positive when the school receives more than it sends. */
   balance: number;
+  /** One direction exceeds `ratio` times the other (a flow one way only is imbalanced; none is not). */
+  imbalanced: boolean;
 }
 
+/** Above this ratio between the two directions, flows with a partner are flagged (FLOW_IMBALANCE_RATIO). */
+export const DEFAULT_FLOW_IMBALANCE_RATIO = 3;
+
 /** Flows with one partner in one year: the aim is regular flows both ways. */
-export function flowBalance(incoming: number, outgoing: number): FlowBalance {
-  return { incoming, outgoing, balance: incoming - outgoing };
+export function flowBalance(
+  incoming: number,
+  outgoing: number,
+  imbalanceRatio = DEFAULT_FLOW_IMBALANCE_RATIO,
+): FlowBalance {
+  const [more, fewer] = incoming >= outgoing ? [incoming, outgoing] : [outgoing, incoming];
+  return { incoming, outgoing, balance: incoming - outgoing, imbalanced: more > imbalanceRatio * fewer };
 }

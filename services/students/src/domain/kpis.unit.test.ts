@@ -1,6 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { flowBalance, internationalShare, originDiversity } from "./kpis.ts";
 
+describe("rule: flows with a partner are flagged above the imbalance ratio", () => {
+  it.each([
+    [0, 0, 3, false],
+    [3, 1, 3, false],
+    [4, 1, 3, true],
+    [1, 4, 3, true],
+    [1, 0, 3, true],
+    [4, 1, 5, false],
+  ])("%i in, %i out, ratio %i: imbalanced %s", (incoming, outgoing, ratio, imbalanced) => {
+    expect(flowBalance(incoming, outgoing, ratio).imbalanced).toBe(imbalanced);
+  });
+});
+
 describe("KPIs", () => {
   it("given 300 international students among 1000, then the share is 30 % against a 30 % target", () => {
     expect(internationalShare(300, 1000)).toEqual({
@@ -43,6 +56,6 @@ describe("KPIs", () => {
   });
 
   it("balances flows as incoming minus outgoing", () => {
-    expect(flowBalance(3, 5)).toEqual({ incoming: 3, outgoing: 5, balance: -2 });
+    expect(flowBalance(3, 5)).toEqual({ incoming: 3, outgoing: 5, balance: -2, imbalanced: false });
   });
 });

@@ -253,6 +253,8 @@ export type FlowBalance = {
   academicYear: Scalars['String']['output'];
   /** incoming − outgoing; null when either is hidden. */
   balance?: Maybe<Scalars['Int']['output']>;
+  /** One direction exceeds FLOW_IMBALANCE_RATIO (default 3) times the other; a flow one way only counts. */
+  imbalanced: Scalars['Boolean']['output'];
   /** Null for an ANALYST when 1 to 4 (see incomingShown). */
   incoming?: Maybe<Scalars['Int']['output']>;
   /** "<5" for an ANALYST when 1 to 4, else the number. */
@@ -684,6 +686,8 @@ export type PartnerFlow = {
   academicYear: Scalars['String']['output'];
   /** incoming − outgoing; null when either is hidden. */
   balance?: Maybe<Scalars['Int']['output']>;
+  /** One direction exceeds FLOW_IMBALANCE_RATIO (default 3) times the other; a flow one way only counts. */
+  imbalanced: Scalars['Boolean']['output'];
   /** Null for an ANALYST when 1 to 4 (see incomingShown). */
   incoming?: Maybe<Scalars['Int']['output']>;
   /** "<5" for an ANALYST when 1 to 4, else the number. */
@@ -805,7 +809,11 @@ export type Query = {
   erasureNotices: ErasureNoticeConnection;
   /** An erasure request and each service's confirmation. ADMIN. */
   erasureRequest?: Maybe<ErasureRequest>;
-  /** Incoming and outgoing flows (planned or completed mobilities) per partner in one academic year. ADMIN, INTERNATIONAL_OFFICE, ANALYST. */
+  /**
+   * Incoming and outgoing flows (planned or completed mobilities) per partner in one academic year, the partners
+   * with no flow that year included (an agreement, in force or since ended, covering the year: 0 both ways).
+   * ADMIN, INTERNATIONAL_OFFICE, ANALYST.
+   */
   flowsByPartner: Array<PartnerFlow>;
   /** Share of international students among enrolled students (target 30 %). ADMIN, INTERNATIONAL_OFFICE, ANALYST. */
   internationalShare: InternationalShare;
@@ -1421,6 +1429,7 @@ export type ErasureRequestResolvers<ContextType = StudentsContext, ParentType ex
 export type FlowBalanceResolvers<ContextType = StudentsContext, ParentType extends ResolversParentTypes['FlowBalance'] = ResolversParentTypes['FlowBalance']> = {
   academicYear?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   balance?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  imbalanced?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   incoming?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   incomingShown?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   outgoing?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1568,6 +1577,7 @@ export type PageInfoResolvers<ContextType = StudentsContext, ParentType extends 
 export type PartnerFlowResolvers<ContextType = StudentsContext, ParentType extends ResolversParentTypes['PartnerFlow'] = ResolversParentTypes['PartnerFlow']> = {
   academicYear?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   balance?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  imbalanced?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   incoming?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   incomingShown?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;

@@ -1035,6 +1035,8 @@ export type FlowBalance = {
   academicYear: Scalars['String']['output'];
   /** incoming − outgoing; null when either is hidden. */
   balance?: Maybe<Scalars['Int']['output']>;
+  /** One direction exceeds FLOW_IMBALANCE_RATIO (default 3) times the other; a flow one way only counts. */
+  imbalanced: Scalars['Boolean']['output'];
   /** Null for an ANALYST when 1 to 4 (see incomingShown). */
   incoming?: Maybe<Scalars['Int']['output']>;
   /** "<5" for an ANALYST when 1 to 4, else the number. */
@@ -2141,6 +2143,8 @@ export type PartnerFlow = {
   academicYear: Scalars['String']['output'];
   /** incoming − outgoing; null when either is hidden. */
   balance?: Maybe<Scalars['Int']['output']>;
+  /** One direction exceeds FLOW_IMBALANCE_RATIO (default 3) times the other; a flow one way only counts. */
+  imbalanced: Scalars['Boolean']['output'];
   /** Null for an ANALYST when 1 to 4 (see incomingShown). */
   incoming?: Maybe<Scalars['Int']['output']>;
   /** "<5" for an ANALYST when 1 to 4, else the number. */
@@ -2529,7 +2533,11 @@ export type Query = {
    * academic year, 1 September to 31 August), and how many foreign peers were hosted.
    */
   facultyMobilityShare: FacultyMobilityShare;
-  /** Incoming and outgoing flows (planned or completed mobilities) per partner in one academic year. ADMIN, INTERNATIONAL_OFFICE, ANALYST. */
+  /**
+   * Incoming and outgoing flows (planned or completed mobilities) per partner in one academic year, the partners
+   * with no flow that year included (an agreement, in force or since ended, covering the year: 0 both ways).
+   * ADMIN, INTERNATIONAL_OFFICE, ANALYST.
+   */
   flowsByPartner: Array<PartnerFlow>;
   institution?: Maybe<Institution>;
   /** Finds an institution by one of its field identifiers (any accepted spelling: ROR URL or bare id, Erasmus code with one space...). */
