@@ -50,35 +50,33 @@ function priorityCondition(priority: CountryPriority): QueryFilter<CountryProfil
 export function countryProfiles({ models, clock, writeQueue }: ApplicationDeps) {
   const { CountryProfile } = models;
 
+  /**
+   * Writes the profile `input` gives, as one upsert: `overwrite` replaces what is stored (the office's
+   * edit), else only a country with no profile yet gets it (reference data). FerretDB reads then
+   * writes an upsert, so two for one country take turns in the write queue.
+   */
+  async function writeProfile(viewer: Viewer, input: CountryProfileInput, overwrite: boolean) {
+    requireWriter(viewer);
+    const profile = profileCountry(input);
+    const now = clock();
+    const { code, ...fields } = profile;
+    const update = overwrite
+      ? { $set: { ...fields, updatedAt: now }, $setOnInsert: { createdAt: now } }
+      : { $setOnInsert: { ...fields, createdAt: now, updatedAt: now } };
+    await writeQueue.run(documentKey(CountryProfile.collection.collectionName, code), () =>
+      CountryProfile.updateOne({ _id: code }, update, { upsert: true }).exec(),
+    );
+    return profile;
+  }
+
   return {
     async setCountryProfile(viewer: Viewer, input: CountryProfileInput): Promise<CountryProfile> {
-      requireWriter(viewer);
-      const profile = profileCountry(input);
-      const now = clock();
-      const { code, ...fields } = profile;
-      // An upsert: FerretDB reads then writes it, so two for one country take turns.
-      await writeQueue.run(documentKey(CountryProfile.collection.collectionName, code), () =>
-        CountryProfile.updateOne(
-          { _id: code },
-          { $set: { ...fields, updatedAt: now }, $setOnInsert: { createdAt: now } },
-          { upsert: true },
-        ).exec(),
-      );
-      return profile;
+      return writeProfile(viewer, input, true);
     },
 
     /** Reference data: the profile as given when the country has none yet; one the office set stays. */
     async ensureCountryProfile(viewer: Viewer, input: CountryProfileInput): Promise<void> {
-      requireWriter(viewer);
-      const { code, ...fields } = profileCountry(input);
-      const now = clock();
-      await writeQueue.run(documentKey(CountryProfile.collection.collectionName, code), () =>
-        CountryProfile.updateOne(
-          { _id: code },
-          { $setOnInsert: { ...fields, createdAt: now, updatedAt: now } },
-          { upsert: true },
-        ).exec(),
-      );
+      await writeProfile(viewer, input, false);
     },
 
     /** Any assigned code: the office's profile, or the unprofiled country (no priority, no scores). Null for an unassigned code. */
