@@ -13,5 +13,5 @@ export type { ServiceTokenClaims, ServiceTokenSigner, ServiceTokenSignerOptions 
 export { imtSchoolNamePattern } from "./claims.ts";
 export { createPseudonymiser, seesPseudonyms, DEVELOPMENT_PSEUDONYM_KEY } from "./pseudonyms.ts";
 export type { Pseudonymiser, PseudonymKind } from "./pseudonyms.ts";
-export { shownCount, SMALL_COUNT_THRESHOLD, SUPPRESSED_COUNT } from "./small-counts.ts";
+export { shownCount, shownCountFields, SMALL_COUNT_THRESHOLD, SUPPRESSED_COUNT } from "./small-counts.ts";
 export type { ShownCount } from "./small-counts.ts";

@@ -1,4 +1,4 @@
-import { shownCount } from "@intl/auth";
+import { shownCount, shownCountFields } from "@intl/auth";
 import type { Viewer } from "@intl/auth";
 import type { Outcomes } from "../domain/campaignOutcomes.ts";
 import type { CampaignOutcomesResolvers } from "../generated/resolvers-types.ts";
@@ -14,14 +14,7 @@ const allShown = (viewer: Viewer, outcomes: Outcomes, ...counts: Count[]) =>
  * @intl/auth's shownCount (an ANALYST sees "<5" for 1 to 4), and no rate or cost built on a hidden one.
  */
 export const outcomeResolvers: CampaignOutcomesResolvers = {
-  candidatesSeen: (outcomes, _args, { viewer }) => shownCount(viewer, outcomes.candidatesSeen).value,
-  candidatesSeenShown: (outcomes, _args, { viewer }) => shownCount(viewer, outcomes.candidatesSeen).shown,
-  interviewed: (outcomes, _args, { viewer }) => shownCount(viewer, outcomes.interviewed).value,
-  interviewedShown: (outcomes, _args, { viewer }) => shownCount(viewer, outcomes.interviewed).shown,
-  admitted: (outcomes, _args, { viewer }) => shownCount(viewer, outcomes.admitted).value,
-  admittedShown: (outcomes, _args, { viewer }) => shownCount(viewer, outcomes.admitted).shown,
-  enrolled: (outcomes, _args, { viewer }) => shownCount(viewer, outcomes.enrolled).value,
-  enrolledShown: (outcomes, _args, { viewer }) => shownCount(viewer, outcomes.enrolled).shown,
+  ...shownCountFields<Outcomes, Count>("candidatesSeen", "interviewed", "admitted", "enrolled"),
   interviewRate: (outcomes, _args, { viewer }) =>
     allShown(viewer, outcomes, "interviewed", "candidatesSeen") ? outcomes.interviewRate : null,
   admissionRate: (outcomes, _args, { viewer }) =>

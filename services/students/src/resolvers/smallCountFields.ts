@@ -1,4 +1,4 @@
-import { shownCount } from "@intl/auth";
+import { shownCount, shownCountFields } from "@intl/auth";
 import type { Viewer } from "@intl/auth";
 import type { FlowBalance } from "../domain/kpis.ts";
 import type { CountryShareResolvers, FlowBalanceResolvers, Resolvers } from "../generated/resolvers-types.ts";
@@ -11,10 +11,7 @@ const visibleBalance = (flow: FlowBalance, viewer: Viewer) =>
 
 /** Flows with a partner, as one viewer may see them (PartnerFlow and FlowBalance alike). */
 const flowFields = {
-  incoming: (flow, _args, { viewer }) => shownCount(viewer, flow.incoming).value,
-  incomingShown: (flow, _args, { viewer }) => shownCount(viewer, flow.incoming).shown,
-  outgoing: (flow, _args, { viewer }) => shownCount(viewer, flow.outgoing).value,
-  outgoingShown: (flow, _args, { viewer }) => shownCount(viewer, flow.outgoing).shown,
+  ...shownCountFields<FlowBalance, "incoming" | "outgoing">("incoming", "outgoing"),
   balance: (flow, _args, { viewer }) => visibleBalance(flow, viewer),
 } satisfies FlowBalanceResolvers;
 
@@ -24,8 +21,7 @@ const flowFields = {
  */
 export const smallCountResolvers: Pick<Resolvers, "CountryShare" | "FlowBalance" | "PartnerFlow"> = {
   CountryShare: {
-    count: (country, _args, { viewer }) => shownCount(viewer, country.count).value,
-    countShown: (country, _args, { viewer }) => shownCount(viewer, country.count).shown,
+    ...shownCountFields<{ count: number }, "count">("count"),
     share: (country, _args, { viewer }) =>
       shownCount(viewer, country.count).value === null ? null : country.share,
   } satisfies CountryShareResolvers,
